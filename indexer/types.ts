@@ -1,0 +1,100 @@
+// The data that flows through the indexer, stage by stage:
+//   read → clean → split → dedupe → classify → segment → load (+ corpus store)
+// Every stage is a pure function from one of these shapes to the next; only
+// `read`, `load` and `store` touch the disk or Meilisearch.
+
+export const SECTORS = ["hospital", "school", "enterprise", "agency", "other"] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const DOC_TYPES = ["report", "summary", "plan", "speech", "other"] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+// 省 / 市 / 县 / 区 / 乡镇 / 街道 / 村 / a single unit (hospital, school, company …)
+export const LEVELS = ["province", "city", "county", "district", "township", "subdistrict", "village", "unit"] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const KINDS = ["report", "excerpt"] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** `read`: one input file, decoded. */
+export type ReadResult =
+  | { ok: true; source: string; text: string; format: "txt" | "md" | "html" | "docx" | "pdf"; encoding: string; bytes: number }
+  | { ok: false; source: string; reason: string };
+
+/** `clean`: a paragraph of clean text. `truncated` marks a paragraph whose last character was lost (U+FFFD). */
+export interface CleanParagraph {
+  text: string;
+  truncated: boolean;
+}
+
+/** `split`: one report (or related-document excerpt) cut out of a page. */
+export interface Piece {
+  /** stable id: hash of source content + piece index … see split.ts */
+  id: string;
+  /** id of the page it came from (content hash of the file) */
+  parentId: string;
+  source: string;
+  /** 1-based position in the page */
+  piece: number;
+  kind: Kind;
+  title: string;
+  paragraphs: CleanParagraph[];
+}
+
+/** `dedupe`: which pieces are (near-)copies of which. */
+export interface DuplicateLinks {
+  /** piece id → canonical piece id, only for non-canonical members */
+  duplicateOf: Map<string, string>;
+  /** canonical id → ids of its copies */
+  duplicates: Map<string, string[]>;
+  /** canonical id → similarity of each copy, same order as `duplicates` */
+  similarity: Map<string, number[]>;
+}
+
+export interface Section {
+  /** 1 = 一、  2 = （一）  3 = 1、 / 1.  */
+  level: number;
+  title: string;
+  /** character offset of the heading in the report `text` */
+  start: number;
+}
+
+/** `classify`: metadata inferred from the text. */
+export interface Classification {
+  sector: Sector;
+  /** 0..1 */
+  sectorConfidence: number;
+  /** the terms that decided it, most decisive first, e.g. ["院务公开×3", "患者×5"] */
+  sectorEvidence: string[];
+  year: number | null;
+  docType: DocType;
+  level: Level;
+  /** 年度 / 上半年 / 下半年 / 学期 / 季度 / 五年 / … or null */
+  period: string | null;
+}
+
+export interface ParagraphSpan {
+  start: number;
+  end: number;
+  truncated: boolean;
+}
+
+/** A finished report: what goes into the corpus store and (in reduced form) Meilisearch. */
+export interface Report extends Classification {
+  id: string;
+  parentId: string;
+  source: string;
+  piece: number;
+  kind: Kind;
+  title: string;
+  /** clean text: paragraphs joined by "\n"; every offset in the system points into this string */
+  text: string;
+  paragraphs: ParagraphSpan[];
+  sections: Section[];
+  duplicateOf: string | null;
+  duplicates: string[];
+  chars: number;
+}
+
+/** The segmenter's output for one text: tokens whose concatenation is exactly the text. */
+export type Tokens = string[];

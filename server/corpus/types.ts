@@ -1,0 +1,27 @@
+// The corpus store as the server holds it in memory: every report of data/store
+// with its token stream as ids into one shared vocabulary. Analytics take these
+// shapes and nothing else (no Express, no Meilisearch).
+import type { Report } from "../../indexer/types.ts";
+
+export interface CorpusDoc {
+  report: Report;
+  /** token i is `vocab[tokenIds[i]]`; the tokens cover `report.text` exactly, in order */
+  tokenIds: Uint32Array;
+  /** char offset of token i in `report.text`; length = tokenIds.length + 1 (last = text.length) */
+  tokenStarts: Uint32Array;
+  /** number of word tokens (not punctuation or whitespace) */
+  wordCount: number;
+}
+
+export interface Corpus {
+  docs: CorpusDoc[];
+  byId: Map<string, CorpusDoc>;
+  /** id → term */
+  vocab: string[];
+  /** term → id */
+  termIds: Map<string, number>;
+  /** per vocab id: 1 when the term is a word (has a letter or digit), 0 for whitespace and punctuation */
+  isWord: Uint8Array;
+  /** per vocab id: 1 when the term is in corpus/stopwords.txt */
+  isStopword: Uint8Array;
+}

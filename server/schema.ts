@@ -1,0 +1,356 @@
+// The HTTP API's one set of schemas. The server validates requests with them,
+// the web app types its URL state and parses responses with them, and
+// /api/openapi.json is generated from them. Browser-safe: no Node imports.
+import { z } from "zod";
+import { DOC_TYPES, KINDS, LEVELS, SECTORS } from "../indexer/types.ts";
+
+export { DOC_TYPES, KINDS, LEVELS, SECTORS };
+
+// ---------------------------------------------------------------- helpers
+
+/** A repeatable query parameter: `?sector=a&sector=b` or `?sector=a,b`. */
+function repeated<T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(
+    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === "string" ? x.split(",") : [x])).filter((x) => x !== "")),
+    z.array(z.enum(values)).max(values.length * 2).optional(),
+  );
+}
+
+/** A scalar parameter that must not be repeated. */
+function single<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v), schema);
+}
+
+const intParam = (min: number, max: number) => single(z.coerce.number().int().min(min).max(max));
+const boolParam = single(z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"));
+const text = (max: number) => single(z.string().max(max));
+
+// ---------------------------------------------------------------- filters
+
+export const filterShape = {
+  q: text(500).optional(),
+  sector: repeated(SECTORS),
+  year: intParam(1900, 2100).optional(),
+  yearFrom: intParam(1900, 2100).optional(),
+  yearTo: intParam(1900, 2100).optional(),
+  docType: repeated(DOC_TYPES),
+  level: repeated(LEVELS),
+  includeDuplicates: boolParam.optional(),
+  kind: single(z.enum(KINDS)).optional(),
+};
+export const FiltersSchema = z.object(filterShape);
+export type Filters = z.infer<typeof FiltersSchema>;
+
+export const FACETS = ["sector", "year", "docType", "level"] as const;
+export type FacetName = (typeof FACETS)[number];
+
+const paging = (maxPerPage: number, defaultPerPage: number) => ({
+  page: intParam(1, 10_000).default(1),
+  perPage: intParam(1, maxPerPage).default(defaultPerPage),
+});
+
+export const MATCHES = ["word", "substring"] as const;
+
+// ---------------------------------------------------------------- search
+
+export const SearchQuerySchema = z.object({
+  ...filterShape,
+  ...paging(100, 20),
+  sort: single(z.enum(["relevance", "year:desc", "year:asc"])).default("relevance"),
+  mode: single(z.enum(["report", "passage"])).default("report"),
+  match: single(z.enum(MATCHES)).default("word"),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+export const SnippetSchema = z.object({
+  text: z.string(),
+  /** character ranges [start, end) of `text` */
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type Snippet = z.infer<typeof SnippetSchema>;
+
+export const HitSchema = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  title: z.string(),
+  sector: z.enum(SECTORS),
+  year: z.number().int().nullable(),
+  docType: z.enum(DOC_TYPES),
+  level: z.enum(LEVELS),
+  kind: z.enum(KINDS),
+  source: z.string(),
+  section: z.string().nullable(),
+  /** offset of the snippet in the report text (to open the report there) */
+  offset: z.number().int(),
+  snippet: SnippetSchema,
+});
+export type Hit = z.infer<typeof HitSchema>;
+
+const FacetCountsSchema = z.record(z.string(), z.number().int());
+export const FacetDistributionSchema = z.object({
+  sector: FacetCountsSchema,
+  year: FacetCountsSchema,
+  docType: FacetCountsSchema,
+  level: FacetCountsSchema,
+});
+
+export const SearchResponseSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+  tookMs: z.number(),
+  tokens: z.array(z.string()),
+  /** true when the query had more words than Meilisearch uses (10): the rest were ignored */
+  truncatedQuery: z.boolean(),
+  hits: z.array(HitSchema),
+  facets: FacetDistributionSchema,
+});
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+
+// ---------------------------------------------------------------- reports
+
+export const ReportsQuerySchema = z.object({
+  ...filterShape,
+  ...paging(100, 20),
+  sort: single(z.enum(["year:desc", "year:asc", "chars:desc", "chars:asc", "title:asc"])).default("year:desc"),
+});
+export type ReportsQuery = z.infer<typeof ReportsQuerySchema>;
+
+export const ReportRowSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  sector: z.enum(SECTORS),
+  sectorConfidence: z.number(),
+  year: z.number().int().nullable(),
+  docType: z.enum(DOC_TYPES),
+  level: z.enum(LEVELS),
+  kind: z.enum(KINDS),
+  source: z.string(),
+  chars: z.number().int(),
+  duplicateOf: z.string().nullable(),
+});
+export type ReportRow = z.infer<typeof ReportRowSchema>;
+
+export const ReportsResponseSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+  reports: z.array(ReportRowSchema),
+});
+export type ReportsResponse = z.infer<typeof ReportsResponseSchema>;
+
+export const ReportQuerySchema = z.object({ highlight: text(500).optional(), match: single(z.enum(MATCHES)).default("word") });
+
+export const SectionSchema = z.object({ level: z.number().int(), title: z.string(), start: z.number().int() });
+export const ThemeCountSchema = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), count: z.number().int() });
+
+export const ReportSchema = ReportRowSchema.extend({
+  parentId: z.string(),
+  piece: z.number().int(),
+  period: z.string().nullable(),
+  sectorEvidence: z.array(z.string()),
+  text: z.string(),
+  paragraphs: z.array(z.object({ start: z.number().int(), end: z.number().int(), truncated: z.boolean() })),
+  sections: z.array(SectionSchema),
+  duplicates: z.array(z.object({ id: z.string(), title: z.string(), source: z.string() })),
+  canonical: z.object({ id: z.string(), title: z.string(), source: z.string() }).nullable(),
+  themes: z.array(ThemeCountSchema),
+  /** character ranges of `text` matching `highlight` */
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type ReportDetail = z.infer<typeof ReportSchema>;
+
+// ---------------------------------------------------------------- facets, suggest, health
+
+export const FacetQuerySchema = z.object({ ...filterShape, query: text(100).optional() });
+export const FacetResponseSchema = z.object({
+  name: z.enum(FACETS),
+  values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+});
+
+export const SuggestQuerySchema = z.object({ q: text(50), limit: intParam(1, 50).default(10) });
+export const SuggestResponseSchema = z.object({ suggestions: z.array(z.object({ term: z.string(), count: z.number().int() })) });
+
+export const HealthSchema = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  meilisearch: z.enum(["available", "unavailable"]),
+  reports: z.number().int().nullable(),
+  corpus: z.enum(["ok", "unavailable"]),
+  message: z.string().optional(),
+});
+
+export const StatsSchema = z.object({
+  reports: z.number().int(),
+  excerpts: z.number().int(),
+  duplicates: z.number().int(),
+  chars: z.number().int(),
+  tokens: z.number().int(),
+  sectors: z.record(z.string(), z.number().int()),
+});
+
+export const ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+
+// ---------------------------------------------------------------- analytics
+
+const format = { format: single(z.enum(["json", "csv"])).default("json") };
+const term = text(100).pipe(z.string().trim().min(1, "term is required"));
+
+export const KwicQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  ...paging(500, 50),
+  term,
+  width: intParam(1, 200).default(20),
+  sort: single(z.enum(["L1", "L2", "R1", "R2", "doc"])).default("doc"),
+  match: single(z.enum(MATCHES)).default("word"),
+});
+export const KwicLineSchema = z.object({
+  reportId: z.string(),
+  title: z.string(),
+  sector: z.enum(SECTORS),
+  year: z.number().int().nullable(),
+  left: z.string(),
+  match: z.string(),
+  right: z.string(),
+  offset: z.number().int(),
+});
+export const KwicResponseSchema = z.object({
+  total: z.number().int(),
+  reports: z.number().int(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+  lines: z.array(KwicLineSchema),
+});
+export type KwicResponse = z.infer<typeof KwicResponseSchema>;
+
+export const FrequencyQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  limit: intParam(1, 5000).default(100),
+  minLength: intParam(1, 20).default(1),
+  stopwords: boolParam.default(true),
+});
+export const FrequencyResponseSchema = z.object({
+  totalTokens: z.number().int(),
+  rows: z.array(z.object({ term: z.string(), count: z.number().int(), docs: z.number().int(), perMillion: z.number() })),
+});
+
+export const BREAKDOWN_BY = ["sector", "year", "docType", "level"] as const;
+export const BreakdownQuerySchema = z.object({ ...filterShape, ...format, term, by: single(z.enum(BREAKDOWN_BY)).default("sector") });
+export const BreakdownResponseSchema = z.object({
+  term: z.string(),
+  by: z.enum(BREAKDOWN_BY),
+  rows: z.array(
+    z.object({ key: z.string(), count: z.number().int(), docs: z.number().int(), totalDocs: z.number().int(), tokens: z.number().int(), perMillion: z.number() }),
+  ),
+});
+
+/** keyness takes two filter sets, prefixed `a.` and `b.` */
+const prefixed = <P extends string>(prefix: P) =>
+  Object.fromEntries(Object.entries(filterShape).map(([k, v]) => [`${prefix}.${k}`, v])) as { [K in keyof typeof filterShape as `${P}.${K}`]: (typeof filterShape)[K] };
+export const KeynessQuerySchema = z.object({
+  ...prefixed("a"),
+  ...prefixed("b"),
+  ...format,
+  min: intParam(1, 100_000).default(5),
+  limit: intParam(1, 1000).default(100),
+});
+export const KeynessResponseSchema = z.object({
+  totals: z.object({ a: z.number().int(), b: z.number().int() }),
+  rows: z.array(
+    z.object({
+      term: z.string(),
+      a: z.object({ count: z.number().int(), perMillion: z.number() }),
+      b: z.object({ count: z.number().int(), perMillion: z.number() }),
+      g2: z.number(),
+      logRatio: z.number(),
+    }),
+  ),
+});
+
+export const CollocatesQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  term,
+  window: intParam(1, 20).default(5),
+  measure: single(z.enum(["mi", "llr", "t", "logdice"])).default("logdice"),
+  min: intParam(1, 10_000).default(3),
+  limit: intParam(1, 1000).default(50),
+});
+export const CollocatesResponseSchema = z.object({
+  rows: z.array(z.object({ term: z.string(), count: z.number().int(), mi: z.number(), llr: z.number(), t: z.number(), logdice: z.number() })),
+});
+
+export const NgramsQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  n: intParam(2, 8).default(3),
+  min: intParam(1, 10_000).default(3),
+  limit: intParam(1, 1000).default(100),
+});
+export const NgramsResponseSchema = z.object({
+  rows: z.array(z.object({ text: z.string(), tokens: z.array(z.string()), count: z.number().int(), docs: z.number().int() })),
+});
+
+export const THEMES_BY = ["sector", "year", "docType"] as const;
+export const ThemesQuerySchema = z.object({ ...filterShape, ...format, by: single(z.enum(THEMES_BY)).default("sector") });
+export const ThemesResponseSchema = z.object({
+  themes: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string(), terms: z.array(z.string()) })),
+  groups: z.array(z.object({ key: z.string(), docs: z.number().int(), chars: z.number().int() })),
+  cells: z.array(z.object({ theme: z.string(), group: z.string(), docs: z.number().int(), count: z.number().int(), per10k: z.number() })),
+});
+
+export const PhrasingQuerySchema = z.object({ ...filterShape, ...format, term, limit: intParam(1, 100).default(20) });
+const MarksSchema = z.array(z.tuple([z.number().int(), z.number().int()]));
+export const PhrasingResponseSchema = z.object({
+  term: z.string(),
+  total: z.number().int(),
+  clusters: z.array(
+    z.object({
+      pattern: z.string(),
+      gaps: z.number().int(),
+      reports: z.number().int(),
+      sectors: z.record(z.string(), z.number().int()),
+      sentences: z.number().int(),
+      examples: z.array(
+        z.object({ reportId: z.string(), title: z.string(), sector: z.enum(SECTORS), text: z.string(), marks: MarksSchema, termAt: z.tuple([z.number().int(), z.number().int()]) }),
+      ),
+    }),
+  ),
+});
+export type PhrasingResponse = z.infer<typeof PhrasingResponseSchema>;
+
+export const FormulasQuerySchema = z.object({ ...filterShape, ...format, min: intParam(2, 10_000).default(3), limit: intParam(1, 500).default(50) });
+export const FormulasResponseSchema = z.object({
+  rows: z.array(
+    z.object({
+      pattern: z.string(),
+      count: z.number().int(),
+      reports: z.number().int(),
+      sectors: z.record(z.string(), z.number().int()),
+      fillers: z.array(z.array(z.object({ text: z.string(), count: z.number().int() }))),
+    }),
+  ),
+});
+
+export const SimilarQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  text: text(2000).pipe(z.string().trim().min(1, "text is required")),
+  limit: intParam(1, 100).default(10),
+});
+export const SimilarResponseSchema = z.object({
+  rows: z.array(
+    z.object({
+      reportId: z.string(),
+      title: z.string(),
+      sector: z.enum(SECTORS),
+      year: z.number().int().nullable(),
+      text: z.string(),
+      start: z.number().int(),
+      score: z.number(),
+    }),
+  ),
+});
