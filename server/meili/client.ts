@@ -10,6 +10,11 @@ export interface MeiliTask {
   error?: { message: string; code: string } | null;
 }
 
+/** A request body already serialised as newline-delimited JSON (document batches). */
+export class NdjsonBody {
+  constructor(readonly text: string) {}
+}
+
 export class MeiliClient {
   constructor(
     readonly url: string,
@@ -26,8 +31,11 @@ export class MeiliClient {
     try {
       res = await fetch(this.url + path, {
         method,
-        headers: { Authorization: `Bearer ${this.key}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+        headers: {
+          Authorization: `Bearer ${this.key}`,
+          ...(body === undefined ? {} : { "Content-Type": body instanceof NdjsonBody ? "application/x-ndjson" : "application/json" }),
+        },
+        body: body === undefined ? undefined : body instanceof NdjsonBody ? body.text : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (cause) {

@@ -1,0 +1,204 @@
+// What Meilisearch receives: reports and passages, with their text as jieba
+// tokens separated by spaces (so Meilisearch's own segmenter never re-splits a
+// word — the index settings pin every corpus word in its `dictionary`).
+import type { Report, Tokens } from "./types.ts";
+import { isWord } from "./segment.ts";
+
+/**
+ * Meilisearch indexes at most 65,535 positions per attribute and silently drops
+ * the rest. A word costs 1 position and a hard separator (。！？) 8, so we cut
+ * bodies into nested fields `body.c0`, `body.c1`, … of at most this budget,
+ * at paragraph or sentence ends. Nested fields each have their own budget.
+ */
+export const POSITION_BUDGET = 40_000;
+const HARD = /^[。！？!?；;\n]+$/u;
+
+export interface SegmentedChunkOptions {
+  budget?: number;
+}
+
+/** Split tokens into space-joined chunks that each fit the position budget. */
+export function chunkTokens(tokens: Tokens, opts: SegmentedChunkOptions = {}): string[] {
+  const budget = opts.budget ?? POSITION_BUDGET;
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let cost = 0;
+  let lastBreak = -1;
+  for (const t of tokens) {
+    if (!t.trim()) {
+      if (t.includes("\n")) lastBreak = current.length;
+      continue;
+    }
+    const c = HARD.test(t) ? 8 : 1;
+    if (cost + c > budget && current.length > 0) {
+      // Prefer cutting at the last paragraph or sentence end inside this chunk.
+      const cut = lastBreak > current.length / 2 ? lastBreak : current.length;
+      chunks.push(current.slice(0, cut).join(" "));
+      current = current.slice(cut);
+      cost = current.reduce((s, x) => s + (HARD.test(x) ? 8 : 1), 0);
+      lastBreak = -1;
+    }
+    current.push(t);
+    cost += c;
+    if (HARD.test(t)) lastBreak = current.length;
+  }
+  if (current.length) chunks.push(current.join(" "));
+  return chunks;
+}
+
+function body(tokens: Tokens): Record<string, string> {
+  const out: Record<string, string> = {};
+  chunkTokens(tokens).forEach((chunk, i) => (out[`c${i}`] = chunk));
+  return out;
+}
+
+function facets(r: Report) {
+  return {
+    sector: r.sector,
+    docType: r.docType,
+    level: r.level,
+    kind: r.kind,
+    isDuplicate: r.duplicateOf !== null,
+    ...(r.year === null ? {} : { year: r.year }),
+  };
+}
+
+export interface ReportDocument {
+  id: string;
+  title: string;
+  titleSeg: string;
+  body: Record<string, string>;
+  source: string;
+  chars: number;
+  sectorConfidence: number;
+  duplicateOf: string | null;
+  sector: string;
+  docType: string;
+  level: string;
+  kind: string;
+  isDuplicate: boolean;
+  year?: number;
+}
+
+export function toReportDocument(r: Report, tokens: Tokens, titleTokens: Tokens): ReportDocument {
+  return {
+    id: r.id,
+    title: r.title,
+    titleSeg: titleTokens.filter((t) => t.trim()).join(" "),
+    body: body(tokens),
+    source: r.source,
+    chars: r.chars,
+    sectorConfidence: r.sectorConfidence,
+    duplicateOf: r.duplicateOf,
+    ...facets(r),
+  };
+}
+
+export interface PassageDocument {
+  id: string;
+  reportId: string;
+  title: string;
+  section: string | null;
+  start: number;
+  end: number;
+  body: Record<string, string>;
+  sector: string;
+  docType: string;
+  level: string;
+  kind: string;
+  isDuplicate: boolean;
+  year?: number;
+}
+
+/** Longest passage we index; longer paragraphs are cut at sentence ends. */
+export const MAX_PASSAGE_CHARS = 600;
+
+export interface PassageSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Passages are paragraphs; a paragraph longer than MAX_PASSAGE_CHARS is cut at
+ * sentence ends (or hard at the limit when a "sentence" is itself too long).
+ */
+export function passageSpans(r: Report): PassageSpan[] {
+  const spans: PassageSpan[] = [];
+  for (const p of r.paragraphs) {
+    let start = p.start;
+    while (p.end - start > MAX_PASSAGE_CHARS) {
+      const window = r.text.slice(start, start + MAX_PASSAGE_CHARS);
+      let cut = -1;
+      for (const m of window.matchAll(/[。！？；!?;]/gu)) if (m.index > MAX_PASSAGE_CHARS / 3) cut = m.index + 1;
+      const end = start + (cut > 0 ? cut : MAX_PASSAGE_CHARS);
+      spans.push({ start, end });
+      start = end;
+    }
+    if (p.end > start) spans.push({ start, end: p.end });
+  }
+  return spans;
+}
+
+/** Tokens of `text[start, end)` given the report's token stream and their start offsets. */
+export function tokensIn(tokens: Tokens, starts: number[], start: number, end: number): Tokens {
+  const out: string[] = [];
+  for (let i = lowerBound(starts, start); i < tokens.length && starts[i] < end; i++) {
+    const tStart = starts[i];
+    const tEnd = tStart + tokens[i].length;
+    // a token straddling a cut contributes the part inside the span
+    out.push(tokens[i].slice(Math.max(0, start - tStart), Math.min(tokens[i].length, end - tStart)));
+    if (tEnd >= end) break;
+  }
+  return out;
+}
+
+function lowerBound(starts: number[], x: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] + 0 <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+export function tokenStarts(tokens: Tokens): number[] {
+  const starts = new Array<number>(tokens.length);
+  let pos = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    starts[i] = pos;
+    pos += tokens[i].length;
+  }
+  return starts;
+}
+
+export function sectionAt(r: Report, offset: number): string | null {
+  let title: string | null = null;
+  for (const s of r.sections) {
+    if (s.start > offset) break;
+    title = s.title;
+  }
+  return title;
+}
+
+export function toPassageDocuments(r: Report, tokens: Tokens): PassageDocument[] {
+  const starts = tokenStarts(tokens);
+  return passageSpans(r).map((span, i) => ({
+    id: `${r.id}-${i}`,
+    reportId: r.id,
+    title: r.title,
+    section: sectionAt(r, span.start),
+    start: span.start,
+    end: span.end,
+    body: body(tokensIn(tokens, starts, span.start, span.end)),
+    ...facets(r),
+  }));
+}
+
+/** The words Meilisearch must keep whole: every multi-character token of the corpus. */
+export function dictionaryWords(vocabulary: Iterable<string>): string[] {
+  const words: string[] = [];
+  for (const w of vocabulary) if (w.length > 1 && isWord(w) && !/\s/.test(w)) words.push(w);
+  return words.sort();
+}

@@ -1,0 +1,183 @@
+// Wires the stages together: list → read → (clean → split → dedupe → classify)
+// → segment → corpus store → Meilisearch. The only place that knows the order.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import type { MeiliClient } from "../server/meili/client.ts";
+import { dictionaryWords, toPassageDocuments, toReportDocument } from "./documents.ts";
+import { dedupe } from "./dedupe.ts";
+import { loadIndexes, type IndexNames } from "./load.ts";
+import { buildReports } from "./pipeline.ts";
+import { listFiles, readFile } from "./read.ts";
+import type { Segmenter } from "./segment.ts";
+import { readStore, writeStore } from "./store.ts";
+import type { Report, Tokens } from "./types.ts";
+
+/** Bump when a stage changes its output, so `npm start` reindexes an unchanged corpus. */
+export const PIPELINE_VERSION = 1;
+
+export interface Progress {
+  start(phase: string, total: number): void;
+  tick(n?: number): void;
+  done(): void;
+}
+
+export const silentProgress: Progress = { start() {}, tick() {}, done() {} };
+
+export interface IndexSummary {
+  filesRead: number;
+  filesSkipped: { source: string; reason: string }[];
+  reports: number;
+  excerpts: number;
+  duplicateGroups: number;
+  duplicates: number;
+  bySector: Record<string, number>;
+  byDocType: Record<string, number>;
+  byYear: Record<string, number>;
+  warnings: string[];
+  chars: number;
+  passages: number;
+  seconds: number;
+}
+
+export interface RunOptions {
+  paths: string[];
+  root: string;
+  dataDir: string;
+  reset: boolean;
+  client: MeiliClient;
+  names: IndexNames;
+  segmenter: Segmenter;
+  /** project dictionary, synonyms: part of the corpus hash */
+  dictionary: string;
+  synonyms: Record<string, string[]>;
+  progress?: Progress;
+}
+
+const sha = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
+
+/**
+ * Identity of what an index was built from: every listed file's bytes plus the
+ * pipeline's resources. `npm start` compares it with the store's to decide
+ * whether to reindex.
+ */
+export function corpusFingerprint(files: string[], root: string, opts: { dictionary: string; synonyms: unknown; segmenter: string }): string {
+  const h = createHash("sha256");
+  h.update(`v${PIPELINE_VERSION}\n${opts.segmenter}\n${sha(opts.dictionary)}\n${sha(JSON.stringify(opts.synonyms))}\n`);
+  for (const file of [...files].sort()) {
+    let digest: string;
+    try {
+      digest = sha(readFileSync(file));
+    } catch {
+      digest = "unreadable";
+    }
+    h.update(`${relative(root, file)}\t${digest}\n`);
+  }
+  return h.digest("hex");
+}
+
+function count<T>(items: T[], key: (t: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const it of items) out[key(it)] = (out[key(it)] ?? 0) + 1;
+  return out;
+}
+
+export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
+  const t0 = performance.now();
+  const progress = opts.progress ?? silentProgress;
+  const listed = await listFiles(opts.paths, opts.root);
+  const skipped = [...listed.skipped];
+  const inputs: { source: string; parentId: string; text: string }[] = [];
+
+  progress.start("read", listed.files.length);
+  for (const path of listed.files) {
+    const result = await readFile(path, opts.root);
+    progress.tick();
+    if (!result.ok) {
+      skipped.push({ source: result.source, reason: result.reason });
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      skipped.push({ source: result.source, reason: `vanished while reading (${(e as NodeJS.ErrnoException).code ?? "error"})` });
+      continue;
+    }
+    inputs.push({ source: result.source, parentId: sha(bytes).slice(0, 16), text: result.text });
+  }
+  progress.done();
+
+  const built = buildReports(inputs);
+
+  progress.start("segment", built.reports.length);
+  const fresh: { report: Report; tokens: Tokens }[] = built.reports.map((report) => {
+    progress.tick();
+    return { report, tokens: opts.segmenter.cut(report.text) };
+  });
+  progress.done();
+
+  // Without --reset, reports from files not read this time are kept.
+  const readSources = new Set(inputs.map((i) => i.source).concat(skipped.map((s) => s.source)));
+  let kept: { report: Report; tokens: Tokens }[] = [];
+  if (!opts.reset) {
+    try {
+      const old = readStore(opts.dataDir);
+      kept = old.entries.filter((e) => !readSources.has(e.report.source));
+    } catch {
+      kept = [];
+    }
+  }
+  const entries = [...kept, ...fresh];
+  relinkDuplicates(entries.map((e) => e.report));
+
+  // A store that also keeps reports from earlier runs is not the image of these files alone.
+  const hash = kept.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine });
+  writeStore(opts.dataDir, entries, { corpusHash: hash, segmenter: opts.segmenter.engine });
+
+  const vocabulary = new Set<string>();
+  for (const e of entries) for (const t of e.tokens) vocabulary.add(t);
+  const reportDocs = entries.map((e) => {
+    const titleTokens = opts.segmenter.cut(e.report.title);
+    for (const t of titleTokens) vocabulary.add(t);
+    return toReportDocument(e.report, e.tokens, titleTokens);
+  });
+  const passageDocs = entries.flatMap((e) => toPassageDocuments(e.report, e.tokens));
+
+  progress.start("load", 1);
+  await loadIndexes(opts.client, opts.names, {
+    reports: reportDocs,
+    passages: passageDocs,
+    dictionary: dictionaryWords(vocabulary),
+    synonyms: opts.synonyms,
+  });
+  progress.tick();
+  progress.done();
+
+  const reports = entries.map((e) => e.report);
+  const mains = reports.filter((r) => r.kind === "report");
+  return {
+    filesRead: inputs.length,
+    filesSkipped: skipped,
+    reports: mains.length,
+    excerpts: reports.length - mains.length,
+    duplicateGroups: mains.filter((r) => r.duplicates.length > 0).length,
+    duplicates: mains.filter((r) => r.duplicateOf !== null).length,
+    bySector: count(mains, (r) => r.sector),
+    byDocType: count(mains, (r) => r.docType),
+    byYear: count(mains, (r) => String(r.year ?? "unknown")),
+    warnings: built.warnings,
+    chars: reports.reduce((s, r) => s + r.chars, 0),
+    passages: passageDocs.length,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** Duplicate links are recomputed over the whole store, kept and fresh reports together. */
+function relinkDuplicates(reports: Report[]): void {
+  const links = dedupe(reports.map((r) => ({ id: r.id, kind: r.kind, text: r.text })));
+  for (const r of reports) {
+    r.duplicateOf = links.duplicateOf.get(r.id) ?? null;
+    r.duplicates = links.duplicates.get(r.id) ?? [];
+  }
+}

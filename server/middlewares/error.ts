@@ -1,0 +1,43 @@
+// The one place errors become HTTP responses: `{ error: { code, message, field? } }`.
+// No stack traces or internal paths leave the server.
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { ZodError } from "zod";
+import { HttpError, MeiliApiError } from "../errors/index.ts";
+
+export function formatZodError(e: ZodError): { message: string; field?: string } {
+  const issue = e.issues[0];
+  const field = issue?.path.filter((p) => typeof p === "string").join(".") || undefined;
+  return { message: field ? `${field}: ${issue.message}` : (issue?.message ?? "invalid request"), field };
+}
+
+export function errorMiddleware(log: (msg: string) => void = (m) => console.error(m)): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    void _next;
+    if (res.headersSent) return;
+    if (err instanceof ZodError) {
+      res.status(400).json({ error: { code: "invalid_parameter", ...formatZodError(err) } });
+      return;
+    }
+    if (err instanceof HttpError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+      return;
+    }
+    // body-parser and friends mark client errors with a status.
+    const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({ error: { code: (err as { type?: string }).type ?? "bad_request", message: "request rejected" } });
+      return;
+    }
+    if (err instanceof MeiliApiError) {
+      log(`[meilisearch] ${req.method} ${req.path}: ${err.code} ${err.message}`);
+      res.status(502).json({ error: { code: "search_error", message: "the search engine rejected the query" } });
+      return;
+    }
+    log(`[error] ${req.method} ${req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    res.status(500).json({ error: { code: "internal", message: "internal error" } });
+  };
+}
+
+export const notFoundApi: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: "not_found", message: `no API endpoint ${req.method} ${req.path}` } });
+};

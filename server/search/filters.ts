@@ -1,0 +1,43 @@
+// Turns validated filters into Meilisearch filter expressions. Values reach this
+// point only after zod checked them against closed enums or integers; they are
+// still quoted and escaped, so no value can change the expression's structure.
+import type { FacetName, Filters } from "../schema.ts";
+
+export function quote(value: string | number): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error("non-finite filter value");
+    return String(value);
+  }
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+function anyOf(field: string, values: readonly (string | number)[] | undefined): string | null {
+  if (!values || values.length === 0) return null;
+  return `${field} IN [${values.map(quote).join(", ")}]`;
+}
+
+/** AND of clauses; `except` leaves one facet out (for disjunctive facet counts). */
+export function meiliFilter(f: Filters, except?: FacetName): string[] {
+  const clauses: (string | null)[] = [
+    `kind = ${quote(f.kind ?? "report")}`,
+    f.includeDuplicates ? null : "isDuplicate = false",
+    except === "sector" ? null : anyOf("sector", f.sector),
+    except === "docType" ? null : anyOf("docType", f.docType),
+    except === "level" ? null : anyOf("level", f.level),
+  ];
+  if (except !== "year") {
+    if (f.year !== undefined) clauses.push(`year = ${quote(f.year)}`);
+    if (f.yearFrom !== undefined) clauses.push(`year >= ${quote(f.yearFrom)}`);
+    if (f.yearTo !== undefined) clauses.push(`year <= ${quote(f.yearTo)}`);
+  }
+  return clauses.filter((c): c is string => c !== null);
+}
+
+export function activeFacets(f: Filters): FacetName[] {
+  const out: FacetName[] = [];
+  if (f.sector?.length) out.push("sector");
+  if (f.year !== undefined || f.yearFrom !== undefined || f.yearTo !== undefined) out.push("year");
+  if (f.docType?.length) out.push("docType");
+  if (f.level?.length) out.push("level");
+  return out;
+}

@@ -1,0 +1,97 @@
+// The document table, one report in full, facet value search and completion.
+import type { z } from "zod";
+import { NotFoundError } from "../errors/index.ts";
+import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse, FacetResponseSchema, FacetQuerySchema } from "../schema.ts";
+import type { SearchDeps } from "./search.ts";
+import { meiliFilter } from "./filters.ts";
+import { parseQuery } from "./query.ts";
+import { substringOccurrences, tokenOccurrences } from "./snippet.ts";
+import type { CorpusHolder } from "../corpus/holder.ts";
+import type { Report } from "../../indexer/types.ts";
+
+const ROW_FIELDS = ["id", "title", "sector", "sectorConfidence", "year", "docType", "level", "kind", "source", "chars", "duplicateOf"];
+
+export async function listReports(deps: SearchDeps, query: ReportsQuery): Promise<ReportsResponse> {
+  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms);
+  const res = await deps.meili.request<{ hits: (Omit<ReportRow, "year"> & { year?: number })[]; totalHits: number }>("POST", `/indexes/${deps.names.reports}/search`, {
+    q: parsed.meiliQ,
+    matchingStrategy: "all",
+    filter: meiliFilter(query),
+    sort: [query.sort],
+    page: query.page,
+    hitsPerPage: query.perPage,
+    attributesToRetrieve: ROW_FIELDS,
+  });
+  return {
+    total: res.totalHits,
+    page: query.page,
+    perPage: query.perPage,
+    reports: res.hits.map((h) => ({ ...h, year: h.year ?? null, duplicateOf: h.duplicateOf ?? null })),
+  };
+}
+
+const ref = (r: Report) => ({ id: r.id, title: r.title, source: r.source });
+
+export function getReport(deps: SearchDeps, id: string, highlight: string | undefined, match: "word" | "substring", themesOf: (doc: Report) => ReportDetail["themes"]): ReportDetail {
+  const corpus = deps.corpus.get();
+  const doc = corpus.byId.get(id);
+  if (!doc) throw new NotFoundError(`no report with id ${JSON.stringify(id)}`);
+  const r = doc.report;
+  let marks: [number, number][] = [];
+  if (highlight?.trim()) {
+    const occ =
+      match === "substring"
+        ? substringOccurrences(r.text, highlight.trim())
+        : tokenOccurrences(corpus.vocab, doc.tokenIds, doc.tokenStarts, parseQuery(highlight, deps.segmenter, deps.synonyms).markTokens);
+    marks = occ.map((o) => [o.start, o.end]);
+  }
+  const canonical = r.duplicateOf ? corpus.byId.get(r.duplicateOf)?.report : undefined;
+  return {
+    id: r.id,
+    parentId: r.parentId,
+    piece: r.piece,
+    title: r.title,
+    sector: r.sector,
+    sectorConfidence: r.sectorConfidence,
+    sectorEvidence: r.sectorEvidence,
+    year: r.year,
+    docType: r.docType,
+    level: r.level,
+    period: r.period,
+    kind: r.kind,
+    source: r.source,
+    chars: r.chars,
+    duplicateOf: r.duplicateOf,
+    canonical: canonical ? ref(canonical) : null,
+    duplicates: r.duplicates.map((d) => corpus.byId.get(d)?.report).filter((d): d is Report => !!d).map(ref),
+    text: r.text,
+    paragraphs: r.paragraphs,
+    sections: r.sections,
+    themes: themesOf(r),
+    marks,
+  };
+}
+
+export async function facetValues(deps: SearchDeps, name: FacetName, query: z.infer<typeof FacetQuerySchema>): Promise<z.infer<typeof FacetResponseSchema>> {
+  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms);
+  const res = await deps.meili.request<{ facetHits: { value: string; count: number }[] }>("POST", `/indexes/${deps.names.reports}/facet-search`, {
+    facetName: name,
+    facetQuery: query.query ?? "",
+    q: parsed.meiliQ,
+    matchingStrategy: "all",
+    // Disjunctive: the facet's own selection does not narrow its values.
+    filter: meiliFilter(query, name),
+  });
+  return { name, values: res.facetHits };
+}
+
+/** Completion from the corpus vocabulary: words that start with the input, then words that contain it. */
+export function suggest(holder: CorpusHolder, q: string, limit: number): { suggestions: { term: string; count: number }[] } {
+  const input = q.trim();
+  if (!input) return { suggestions: [] };
+  const vocab = holder.vocabulary();
+  const out: { term: string; count: number }[] = [];
+  for (const v of vocab) if (v.term.startsWith(input) && v.term !== input) if (out.push(v) >= limit) break;
+  if (out.length < limit) for (const v of vocab) if (!v.term.startsWith(input) && v.term.includes(input)) if (out.push(v) >= limit) break;
+  return { suggestions: out };
+}

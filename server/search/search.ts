@@ -1,0 +1,185 @@
+// /api/search: word and phrase search in Meilisearch (disjunctive facets through
+// one multi-search), substring search over the corpus store (Meilisearch is
+// prefix-only for Chinese and cannot find 工程 inside 在建工程).
+import { passageSpans, sectionAt } from "../../indexer/documents.ts";
+import type { Segmenter } from "../../indexer/segment.ts";
+import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse } from "../schema.ts";
+import type { MeiliClient } from "../meili/client.ts";
+import type { IndexNames } from "../../indexer/load.ts";
+import type { CorpusHolder } from "../corpus/holder.ts";
+import { selectDocs } from "../corpus/build.ts";
+import type { CorpusDoc } from "../corpus/types.ts";
+import { activeFacets, meiliFilter } from "./filters.ts";
+import { parseQuery, type ParsedQuery } from "./query.ts";
+import { makeSnippet, substringOccurrences, tokenOccurrences } from "./snippet.ts";
+
+export interface SearchDeps {
+  meili: MeiliClient;
+  names: IndexNames;
+  segmenter: Segmenter;
+  synonyms: Record<string, string[]>;
+  corpus: CorpusHolder;
+}
+
+type Facets = SearchResponse["facets"];
+const emptyFacets = (): Facets => ({ sector: {}, year: {}, docType: {}, level: {} });
+
+interface MeiliHit {
+  id: string;
+  reportId?: string;
+  title: string;
+  source?: string;
+  section?: string | null;
+  start?: number;
+  end?: number;
+  sector: Hit["sector"];
+  docType: Hit["docType"];
+  level: Hit["level"];
+  kind: Hit["kind"];
+  year?: number;
+}
+
+interface MeiliResult {
+  hits: MeiliHit[];
+  totalHits?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}
+
+const META = ["id", "reportId", "title", "source", "section", "start", "end", "sector", "docType", "level", "kind", "year"];
+
+export async function search(deps: SearchDeps, query: SearchQuery): Promise<SearchResponse> {
+  const t0 = performance.now();
+  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms);
+  const result = query.match === "substring" && query.q?.trim() ? substringSearch(deps, query) : await wordSearch(deps, query, parsed);
+  return {
+    total: result.total,
+    page: query.page,
+    perPage: query.perPage,
+    tookMs: Math.round((performance.now() - t0) * 100) / 100,
+    tokens: query.match === "substring" ? [query.q?.trim() ?? ""] : parsed.tokens,
+    truncatedQuery: query.match === "word" && parsed.truncated,
+    hits: result.hits,
+    facets: result.facets,
+  };
+}
+
+async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQuery) {
+  const index = query.mode === "passage" ? deps.names.passages : deps.names.reports;
+  const base = {
+    indexUid: index,
+    q: parsed.meiliQ,
+    // Every query word must match: the same set of reports our own token match finds.
+    matchingStrategy: "all",
+  };
+  const sort = query.sort === "relevance" ? undefined : [query.sort];
+  const queries: object[] = [
+    { ...base, filter: meiliFilter(query), facets: [...FACETS], page: query.page, hitsPerPage: query.perPage, attributesToRetrieve: META, ...(sort ? { sort } : {}) },
+  ];
+  const disjunctive = activeFacets(query);
+  for (const f of disjunctive) queries.push({ ...base, filter: meiliFilter(query, f), facets: [f], page: 1, hitsPerPage: 0 });
+  const { results } = await deps.meili.request<{ results: MeiliResult[] }>("POST", "/multi-search", { queries });
+  const main = results[0];
+  const facets = emptyFacets();
+  for (const f of FACETS) facets[f] = main.facetDistribution?.[f] ?? {};
+  disjunctive.forEach((f, i) => (facets[f] = results[i + 1].facetDistribution?.[f] ?? {}));
+  const corpus = deps.corpus.peek();
+  const hits = main.hits.map((h): Hit => {
+    const reportId = h.reportId ?? h.id;
+    const doc = corpus?.byId.get(reportId);
+    const from = h.start ?? 0;
+    const to = h.end ?? doc?.report.text.length ?? 0;
+    const occ = doc && corpus ? tokenOccurrences(corpus.vocab, doc.tokenIds, doc.tokenStarts, parsed.markTokens, from, to) : [];
+    const { snippet, offset } = doc ? makeSnippet(doc.report.text, occ, from, to) : { snippet: { text: "", marks: [] }, offset: from };
+    return {
+      id: h.id,
+      reportId,
+      title: h.title,
+      sector: h.sector,
+      year: h.year ?? null,
+      docType: h.docType,
+      level: h.level,
+      kind: h.kind,
+      source: h.source ?? doc?.report.source ?? "",
+      section: h.section ?? (doc ? sectionAt(doc.report, offset) : null),
+      offset,
+      snippet,
+    };
+  });
+  return { total: main.totalHits ?? main.estimatedTotalHits ?? 0, hits, facets };
+}
+
+/** Which facet filters a report passes; a report counts for facet f when it passes all the others. */
+function facetChecks(query: SearchQuery, doc: CorpusDoc): Record<FacetName, boolean> {
+  const r = doc.report;
+  const yearOk =
+    (query.year === undefined && query.yearFrom === undefined && query.yearTo === undefined) ||
+    (r.year !== null && (query.year === undefined || r.year === query.year) && (query.yearFrom === undefined || r.year >= query.yearFrom) && (query.yearTo === undefined || r.year <= query.yearTo));
+  return {
+    sector: !query.sector?.length || query.sector.includes(r.sector),
+    year: yearOk,
+    docType: !query.docType?.length || query.docType.includes(r.docType),
+    level: !query.level?.length || query.level.includes(r.level),
+  };
+}
+
+function substringSearch(deps: SearchDeps, query: SearchQuery) {
+  const corpus = deps.corpus.get();
+  const needle = (query.q ?? "").trim();
+  // kind and duplicates are not facets: apply them first.
+  const pool = selectDocs(corpus, { kind: query.kind, includeDuplicates: query.includeDuplicates });
+  const facets = emptyFacets();
+  const bump = (f: FacetName, key: string | number | null) => {
+    if (key === null) return;
+    facets[f][String(key)] = (facets[f][String(key)] ?? 0) + 1;
+  };
+  interface Match {
+    doc: CorpusDoc;
+    start: number;
+    end: number;
+    idx: number;
+    count: number;
+  }
+  const matches: Match[] = [];
+  for (const doc of pool) {
+    const text = doc.report.text;
+    if (!text.includes(needle)) continue;
+    const units =
+      query.mode === "passage"
+        ? passageSpans(doc.report)
+            .map((s, idx) => ({ ...s, idx }))
+            .filter((s) => text.slice(s.start, s.end).includes(needle))
+        : [{ start: 0, end: text.length, idx: -1 }];
+    const checks = facetChecks(query, doc);
+    for (const u of units) {
+      for (const f of FACETS) if (FACETS.every((g) => g === f || checks[g])) bump(f, f === "year" ? doc.report.year : doc.report[f]);
+      if (FACETS.every((g) => checks[g])) matches.push({ doc, ...u, count: substringOccurrences(text, needle, u.start, u.end).length });
+    }
+  }
+  if (query.sort === "relevance") matches.sort((a, b) => b.count - a.count);
+  else {
+    const dir = query.sort === "year:asc" ? 1 : -1;
+    // Unknown years go last, as in Meilisearch.
+    matches.sort((a, b) => (a.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir - (b.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir);
+  }
+  const page = matches.slice((query.page - 1) * query.perPage, query.page * query.perPage);
+  const hits = page.map((m): Hit => {
+    const r = m.doc.report;
+    const { snippet, offset } = makeSnippet(r.text, substringOccurrences(r.text, needle, m.start, m.end), m.start, m.end);
+    return {
+      id: m.idx >= 0 ? `${r.id}-${m.idx}` : r.id,
+      reportId: r.id,
+      title: r.title,
+      sector: r.sector,
+      year: r.year,
+      docType: r.docType,
+      level: r.level,
+      kind: r.kind,
+      source: r.source,
+      section: sectionAt(r, offset),
+      offset,
+      snippet,
+    };
+  });
+  return { total: matches.length, hits, facets };
+}

@@ -1,0 +1,136 @@
+// Everything `npm start` does, as one function the tests can call too:
+// Meilisearch (own or external) → index when the corpus changed → keys →
+// corpus store → Express. Returns a handle that shuts it all down in order.
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { ResolvedConfig } from "./config.ts";
+import { adminClient, connectMeili, searchClient, type MeiliConnection } from "./meili/connect.ts";
+import { indexNames, type IndexNames } from "../indexer/load.ts";
+import { loadResources } from "../indexer/resources.ts";
+import { createSegmenter } from "../indexer/segment.ts";
+import { corpusFingerprint, runIndexer, type IndexSummary, type Progress } from "../indexer/run.ts";
+import { listFiles } from "../indexer/read.ts";
+import { readManifest } from "../indexer/store.ts";
+import { CorpusHolder } from "./corpus/holder.ts";
+import { loadThemes } from "./analytics/themes-file.ts";
+import { reportThemes } from "./analytics/reportThemes.ts";
+import { createApp } from "./app.ts";
+import type { MeiliClient } from "./meili/client.ts";
+
+export interface StartOptions {
+  config: ResolvedConfig;
+  /** index name prefix (tests run several apps against one Meilisearch) */
+  indexPrefix?: string;
+  /** a Meilisearch connection to use instead of connecting (tests) */
+  connection?: MeiliConnection;
+  progress?: Progress;
+  log?: (msg: string) => void;
+  webDir?: string | null;
+}
+
+export interface Started {
+  url: string;
+  port: number;
+  indexed: IndexSummary | null;
+  meili: MeiliConnection;
+  names: IndexNames;
+  corpus: CorpusHolder;
+  /** reindex the corpus dir and reload the store (used after `npm run index` too) */
+  reload(): void;
+  close(): Promise<void>;
+}
+
+async function needsIndex(admin: MeiliClient, names: IndexNames, config: ResolvedConfig, fingerprint: string): Promise<string | null> {
+  let manifest;
+  try {
+    manifest = readManifest(config.dataDir);
+  } catch {
+    return "the corpus store manifest is damaged";
+  }
+  if (!manifest) return "nothing indexed yet";
+  if (manifest.corpusHash !== fingerprint) return "the corpus changed";
+  const stats = await admin.request<{ numberOfDocuments: number }>("GET", `/indexes/${names.reports}/stats`).catch(() => null);
+  if (!stats) return "the search index is missing";
+  if (stats.numberOfDocuments !== manifest.reports) return "the search index does not match the corpus store";
+  return null;
+}
+
+export async function start(opts: StartOptions): Promise<Started> {
+  const { config } = opts;
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const resources = loadResources(config.projectRoot);
+  const segmenter = createSegmenter(config.segmenter, resources.dictionary);
+  const names = indexNames(opts.indexPrefix);
+  const meili = opts.connection ?? (await connectMeili(config));
+  try {
+    const admin = await adminClient(meili.master);
+    const listed = await listFiles([config.corpusDir], config.corpusDir);
+    const fingerprint = corpusFingerprint(listed.files, config.corpusDir, { dictionary: resources.dictionary, synonyms: resources.synonyms, segmenter: segmenter.engine });
+    const reason = await needsIndex(admin, names, config, fingerprint);
+    let indexed: IndexSummary | null = null;
+    if (reason) {
+      log(`Indexing ${config.corpusDir} (${reason}) …`);
+      indexed = await runIndexer({
+        paths: [config.corpusDir],
+        root: config.corpusDir,
+        dataDir: config.dataDir,
+        reset: true,
+        client: admin,
+        names,
+        segmenter,
+        dictionary: resources.dictionary,
+        synonyms: resources.synonyms,
+        progress: opts.progress,
+      });
+    }
+    const search = await searchClient(meili.master, [names.reports, names.passages]);
+    const corpus = new CorpusHolder(config.dataDir, resources.stopwords);
+    corpus.load();
+    if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
+    const themes = loadThemes(resources.themesPath, segmenter);
+    const app = createApp({
+      config,
+      search: { meili: search, names, segmenter, synonyms: resources.synonyms, corpus },
+      analytics: { corpus, segmenter, themes },
+      reportThemes: (r) => {
+        const c = corpus.peek();
+        const doc = c?.byId.get(r.id);
+        if (!c || !doc) return [];
+        const nameEn = new Map(themes.map((t) => [t.id, t.nameEn]));
+        return reportThemes(c, doc, themes).map((t) => ({ ...t, nameEn: nameEn.get(t.id) ?? t.id }));
+      },
+      webDir: opts.webDir === undefined ? join(config.projectRoot, "web", "dist") : opts.webDir,
+      log: (m) => console.error(m),
+    });
+    const server: Server = await new Promise((resolve, reject) => {
+      const s = app.listen(config.port, () => resolve(s));
+      s.once("error", reject);
+    });
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      indexed,
+      meili,
+      names,
+      corpus,
+      reload: () => corpus.load(),
+      async close() {
+        // Let in-flight requests finish, then cut idle keep-alive sockets.
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => {
+            server.closeAllConnections();
+            resolve();
+          }, 10_000).unref();
+        });
+        if (!opts.connection) await meili.close();
+      },
+    };
+  } catch (e) {
+    if (!opts.connection) await meili.close();
+    throw e;
+  }
+}
