@@ -1,8 +1,8 @@
 // What Meilisearch receives: reports and passages, with their text as jieba
-// tokens separated by spaces (so Meilisearch's own segmenter never re-splits a
-// word — the index settings pin every corpus word in its `dictionary`).
+// tokens encoded as code words (see codes.ts) separated by spaces, and their
+// facets. Never the text itself: snippets come from the corpus store.
 import type { Report, Tokens } from "./types.ts";
-import { isWord } from "./segment.ts";
+import { encodeTokens } from "./codes.ts";
 
 /**
  * Meilisearch indexes at most 65,535 positions per attribute and silently drops
@@ -17,18 +17,14 @@ export interface SegmentedChunkOptions {
   budget?: number;
 }
 
-/** Split tokens into space-joined chunks that each fit the position budget. */
+/** Split tokens into space-joined chunks of code words that each fit the position budget. */
 export function chunkTokens(tokens: Tokens, opts: SegmentedChunkOptions = {}): string[] {
   const budget = opts.budget ?? POSITION_BUDGET;
   const chunks: string[] = [];
   let current: string[] = [];
   let cost = 0;
   let lastBreak = -1;
-  for (const t of tokens) {
-    if (!t.trim()) {
-      if (t.includes("\n")) lastBreak = current.length;
-      continue;
-    }
+  for (const t of encodeTokens(tokens)) {
     const c = HARD.test(t) ? 8 : 1;
     if (cost + c > budget && current.length > 0) {
       // Prefer cutting at the last paragraph or sentence end inside this chunk.
@@ -84,7 +80,7 @@ export function toReportDocument(r: Report, tokens: Tokens, titleTokens: Tokens)
   return {
     id: r.id,
     title: r.title,
-    titleSeg: titleTokens.filter((t) => t.trim()).join(" "),
+    titleSeg: encodeTokens(titleTokens).join(" "),
     body: body(tokens),
     source: r.source,
     chars: r.chars,
@@ -194,11 +190,4 @@ export function toPassageDocuments(r: Report, tokens: Tokens): PassageDocument[]
     body: body(tokensIn(tokens, starts, span.start, span.end)),
     ...facets(r),
   }));
-}
-
-/** The words Meilisearch must keep whole: every multi-character token of the corpus. */
-export function dictionaryWords(vocabulary: Iterable<string>): string[] {
-  const words: string[] = [];
-  for (const w of vocabulary) if (w.length > 1 && isWord(w) && !/\s/.test(w)) words.push(w);
-  return words.sort();
 }

@@ -16,7 +16,8 @@ export function indexNames(prefix = ""): IndexNames {
 
 export const FILTERABLE = ["sector", "year", "docType", "level", "kind", "isDuplicate", "reportId", "id"];
 
-export function indexSettings(dictionary: string[], synonyms: Record<string, string[]>, kind: "reports" | "passages") {
+/** `synonyms` are already in code words (see codes.ts). */
+export function indexSettings(synonyms: Record<string, string[]>, kind: "reports" | "passages") {
   return {
     searchableAttributes: kind === "reports" ? ["titleSeg", "body"] : ["body"],
     displayedAttributes:
@@ -25,9 +26,7 @@ export function indexSettings(dictionary: string[], synonyms: Record<string, str
         : ["id", "reportId", "title", "section", "start", "end", "sector", "docType", "level", "kind", "isDuplicate", "year"],
     filterableAttributes: FILTERABLE,
     sortableAttributes: ["year", "chars", "title"],
-    // Our tokens are jieba's: keep each corpus word whole, don't let Meilisearch
-    // re-segment Chinese (it would split long words and disagree with analytics).
-    dictionary,
+    // The text is code words (codes.ts); the locale documents what they stand for.
     localizedAttributes: [{ locales: ["cmn"], attributePatterns: ["*"] }],
     synonyms,
     // Typos and prefixes are meaningless on Chinese words and would make search
@@ -42,7 +41,7 @@ export function indexSettings(dictionary: string[], synonyms: Record<string, str
 export interface LoadInput {
   reports: ReportDocument[];
   passages: PassageDocument[];
-  dictionary: string[];
+  /** in code words */
   synonyms: Record<string, string[]>;
 }
 
@@ -111,8 +110,8 @@ export async function loadIndexes(client: MeiliClient, names: IndexNames, input:
   for (const p of plan) {
     const next = `${p.live}_next`;
     await recreate(client, next);
-    // Settings first: changing the dictionary after documents would reindex everything.
-    await client.run("PATCH", `/indexes/${next}/settings`, indexSettings(input.dictionary, input.synonyms, p.kind));
+    // Settings first: changing them after the documents would index everything twice.
+    await client.run("PATCH", `/indexes/${next}/settings`, indexSettings(input.synonyms, p.kind));
     await addDocuments(client, next, p.docs, progress, p.kind);
     if (!(await indexExists(client, p.live))) await client.run("POST", "/indexes", { uid: p.live, primaryKey: "id" });
   }

@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { MeiliClient } from "../server/meili/client.ts";
-import { dictionaryWords, toPassageDocuments, toReportDocument } from "./documents.ts";
+import { toPassageDocuments, toReportDocument } from "./documents.ts";
+import { encodeTokens } from "./codes.ts";
 import { dedupe } from "./dedupe.ts";
 import { loadIndexes, type IndexNames } from "./load.ts";
 import { buildReports } from "./pipeline.ts";
@@ -14,7 +15,7 @@ import { readStore, writeStore } from "./store.ts";
 import type { Report, Tokens } from "./types.ts";
 
 /** Bump when a stage changes its output, so `npm start` reindexes an unchanged corpus. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 export interface Progress {
   start(phase: string, total: number): void;
@@ -135,21 +136,14 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
   const hash = kept.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine });
   writeStore(opts.dataDir, entries, { corpusHash: hash, segmenter: opts.segmenter.engine });
 
-  const vocabulary = new Set<string>();
-  for (const e of entries) for (const t of e.tokens) vocabulary.add(t);
-  const reportDocs = entries.map((e) => {
-    const titleTokens = opts.segmenter.cut(e.report.title);
-    for (const t of titleTokens) vocabulary.add(t);
-    return toReportDocument(e.report, e.tokens, titleTokens);
-  });
+  const reportDocs = entries.map((e) => toReportDocument(e.report, e.tokens, opts.segmenter.cut(e.report.title)));
   const passageDocs = entries.flatMap((e) => toPassageDocuments(e.report, e.tokens));
 
   progress.start("load", 1);
   await loadIndexes(opts.client, opts.names, {
     reports: reportDocs,
     passages: passageDocs,
-    dictionary: dictionaryWords(vocabulary),
-    synonyms: opts.synonyms,
+    synonyms: encodeSynonyms(opts.synonyms, opts.segmenter),
   });
   progress.tick();
   progress.done();
@@ -180,4 +174,16 @@ function relinkDuplicates(reports: Report[]): void {
     r.duplicateOf = links.duplicateOf.get(r.id) ?? null;
     r.duplicates = links.duplicates.get(r.id) ?? [];
   }
+}
+
+/** Synonyms as Meilisearch will see them: each side segmented and encoded like the text. */
+export function encodeSynonyms(synonyms: Record<string, string[]>, segmenter: Segmenter): Record<string, string[]> {
+  const enc = (s: string) => encodeTokens(segmenter.cut(s)).join(" ");
+  const out: Record<string, string[]> = {};
+  for (const [word, alts] of Object.entries(synonyms)) {
+    const key = enc(word);
+    if (!key) continue;
+    out[key] = [...new Set([...(out[key] ?? []), ...alts.map(enc).filter((a) => a && a !== key)])];
+  }
+  return out;
 }

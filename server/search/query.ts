@@ -1,13 +1,14 @@
 // Parses a researcher's query: plain words, "quoted phrases" and -exclusions,
 // each segmented with the project's jieba so they match the indexed tokens.
 import { isWord, type Segmenter } from "../../indexer/segment.ts";
+import { wordCode } from "../../indexer/codes.ts";
 
 export interface ParsedQuery {
   /** positive word tokens, in order (phrases included) */
   tokens: string[];
   phrases: string[][];
   excluded: string[][];
-  /** the `q` we send to Meilisearch: tokens separated by spaces, phrases quoted */
+  /** the `q` we send to Meilisearch: tokens as code words (codes.ts), phrases quoted */
   meiliQ: string;
   /** Meilisearch only uses the first 10 query words */
   truncated: boolean;
@@ -33,11 +34,11 @@ export function parseQuery(q: string | undefined, seg: Segmenter, synonyms: Reco
       if (!t.length) continue;
       if (m[1]) {
         excluded.push(t);
-        parts.push(`-"${t.join(" ")}"`);
+        parts.push(`-"${t.map(wordCode).join(" ")}"`);
       } else {
         phrases.push(t);
         tokens.push(...t);
-        parts.push(`"${t.join(" ")}"`);
+        parts.push(`"${t.map(wordCode).join(" ")}"`);
       }
       continue;
     }
@@ -45,17 +46,23 @@ export function parseQuery(q: string | undefined, seg: Segmenter, synonyms: Reco
     if (raw.startsWith("-") && raw.length > 1) {
       const t = words(seg, raw.slice(1));
       // An excluded compound is excluded as a phrase, not word by word.
-      if (t.length === 1) parts.push(`-${t[0]}`);
-      else if (t.length > 1) parts.push(`-"${t.join(" ")}"`);
+      if (t.length === 1) parts.push(`-${wordCode(t[0])}`);
+      else if (t.length > 1) parts.push(`-"${t.map(wordCode).join(" ")}"`);
       if (t.length) excluded.push(t);
       continue;
     }
     const t = words(seg, raw);
     tokens.push(...t);
-    parts.push(...t);
+    parts.push(...t.map(wordCode));
   }
   const markTokens = new Set(tokens);
-  for (const t of tokens) for (const s of synonyms[t] ?? []) for (const w of words(seg, s)) markTokens.add(w);
+  // A one-word synonym is marked wherever it occurs; a multi-word one would mark its
+  // parts everywhere (活动 in every report), so it is left unmarked.
+  for (const t of tokens)
+    for (const s of synonyms[t] ?? []) {
+      const w = words(seg, s);
+      if (w.length === 1) markTokens.add(w[0]);
+    }
   const counted = tokens.length + excluded.reduce((n, e) => n + e.length, 0);
   return { tokens, phrases, excluded, meiliQ: parts.join(" "), truncated: counted > MEILI_MAX_QUERY_WORDS, markTokens };
 }
