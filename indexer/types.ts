@@ -25,6 +25,12 @@ export type ReadResult =
 export interface CleanParagraph {
   text: string;
   truncated: boolean;
+  /**
+   * Set on a sentinel paragraph that `clean` emits where a page announces its "related documents"
+   * tail (相关推荐 / 相关文章 / 猜你喜欢 …). `split` never puts a sentinel into a piece; everything
+   * after it is treated as related-document excerpts.
+   */
+  boundary?: "related";
 }
 
 /** `split`: one report (or related-document excerpt) cut out of a page. */
@@ -39,6 +45,14 @@ export interface Piece {
   kind: Kind;
   title: string;
   paragraphs: CleanParagraph[];
+  /**
+   * True when `title` is only the compilation page's heading plus a piece number
+   * ("2023关于工会工作报告（篇3）"): it names the page, not this report, so classify must not
+   * treat it as the report's own title.
+   */
+  genericTitle?: boolean;
+  /** The page's own title (for a compilation: its heading without "精选27篇"), for context. */
+  pageTitle?: string;
 }
 
 /** `dedupe`: which pieces are (near-)copies of which. */
@@ -47,7 +61,7 @@ export interface DuplicateLinks {
   duplicateOf: Map<string, string>;
   /** canonical id → ids of its copies */
   duplicates: Map<string, string[]>;
-  /** canonical id → similarity of each copy, same order as `duplicates` */
+  /** canonical id → Jaccard similarity of each copy to the canonical, same order as `duplicates` (a copy grouped through another copy may be slightly below the threshold) */
   similarity: Map<string, number[]>;
 }
 

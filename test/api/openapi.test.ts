@@ -6,7 +6,7 @@ describe("GET /api/openapi.json", () => {
   it("is a valid OpenAPI 3.1 document listing every endpoint", async () => {
     const doc = openApiDocument() as { openapi: string; paths: Record<string, unknown> };
     const validator = new Validator();
-    const result = await validator.validate(doc as object);
+    const result = await validator.validate(doc as Parameters<Validator["validate"]>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");

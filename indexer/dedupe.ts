@@ -1,0 +1,170 @@
+// `dedupe`: group exact and near-duplicate pieces (the same report published twice with edits).
+//
+// Texts are compared as sets of 5-character shingles (spaces and punctuation removed, case folded).
+// Candidates come from MinHash-LSH: one-permutation MinHash (each shingle hashed once into one of
+// 128 buckets, empty buckets filled from their neighbours) → 32 bands of 4 rows. Only pairs that
+// share a band are compared, with exact Jaccard, so the cost grows with the corpus, not its square.
+// Reports are compared with reports and excerpts with excerpts, never across.
+import type { DuplicateLinks } from "./types.ts";
+
+const SHINGLE = 5;
+const BUCKETS = 128;
+const ROWS = 4;
+const BANDS = BUCKETS / ROWS;
+const EMPTY = 0xffffffff;
+
+export interface DedupeInput {
+  id: string;
+  kind: string;
+  text: string;
+}
+
+export function dedupe(pieces: DedupeInput[], threshold = 0.9): DuplicateLinks {
+  const links: DuplicateLinks = { duplicateOf: new Map(), duplicates: new Map(), similarity: new Map() };
+  const byKind = new Map<string, number[]>();
+  pieces.forEach((p, i) => {
+    const list = byKind.get(p.kind);
+    if (list) list.push(i);
+    else byKind.set(p.kind, [i]);
+  });
+  for (const members of byKind.values()) groupKind(pieces, members, threshold, links);
+  return links;
+}
+
+function groupKind(pieces: DedupeInput[], members: number[], threshold: number, links: DuplicateLinks): void {
+  // Shingle sets are recomputed on demand with a bounded cache: holding every set of a 100k-report
+  // corpus would take gigabytes, while candidate pairs touch few texts.
+  const cache = new Map<number, Uint32Array>();
+  const sets = (i: number): Uint32Array => {
+    let s = cache.get(i);
+    if (!s) {
+      s = shingleSet(pieces[i].text);
+      if (cache.size >= 4096) cache.delete(cache.keys().next().value!);
+      cache.set(i, s);
+    }
+    return s;
+  };
+  const parent = new Map<number, number>(members.map((i) => [i, i]));
+  const find = (i: number): number => {
+    let r = i;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    while (parent.get(i) !== r) {
+      const next = parent.get(i)!;
+      parent.set(i, r);
+      i = next;
+    }
+    return r;
+  };
+
+  const bands = new Map<string, number[]>();
+  for (const i of members) {
+    const sig = signature(shingleSet(pieces[i].text));
+    for (let b = 0; b < BANDS; b++) {
+      const key = `${b}:${Array.from(sig.subarray(b * ROWS, b * ROWS + ROWS)).join(",")}`;
+      const bucket = bands.get(key);
+      if (bucket) bucket.push(i);
+      else bands.set(key, [i]);
+    }
+  }
+  const tried = new Set<string>();
+  for (const bucket of bands.values()) {
+    if (bucket.length < 2) continue;
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const a = bucket[x];
+        const b = bucket[y];
+        if (find(a) === find(b)) continue;
+        const key = `${a}:${b}`;
+        if (tried.has(key)) continue;
+        tried.add(key);
+        if (jaccard(sets(a), sets(b)) >= threshold) parent.set(find(a), find(b));
+      }
+    }
+  }
+
+  const groups = new Map<number, number[]>();
+  for (const i of members) {
+    const r = find(i);
+    const group = groups.get(r);
+    if (group) group.push(i);
+    else groups.set(r, [i]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // Canonical: the most complete copy (longest text); ties go to the earliest in input order.
+    const canonical = group.reduce((best, i) => (pieces[i].text.length > pieces[best].text.length ? i : best), group[0]);
+    const copies = group.filter((i) => i !== canonical);
+    const cid = pieces[canonical].id;
+    links.duplicates.set(cid, copies.map((i) => pieces[i].id));
+    links.similarity.set(cid, copies.map((i) => round(jaccard(sets(canonical), sets(i)))));
+    for (const i of copies) links.duplicateOf.set(pieces[i].id, cid);
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Sorted unique 32-bit hashes of the text's 5-character shingles. */
+export function shingleSet(text: string): Uint32Array {
+  const bare = text.replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
+  const codes: number[] = [];
+  for (const ch of bare) codes.push(ch.codePointAt(0)!);
+  const n = Math.max(1, codes.length - SHINGLE + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < Math.min(i + SHINGLE, codes.length); k++) h = Math.imul(h ^ codes[k], 0x01000193);
+    out[i] = h >>> 0;
+  }
+  out.sort();
+  let w = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[w - 1]) out[w++] = out[i];
+  return out.slice(0, w);
+}
+
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (!a.length && !b.length) return 1;
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return both / (a.length + b.length - both);
+}
+
+/** One-permutation MinHash with rotation densification. */
+function signature(set: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(BUCKETS).fill(EMPTY);
+  for (const h of set) {
+    const m = mix(h);
+    const bucket = m % BUCKETS;
+    const value = mix(m ^ 0x9e3779b9);
+    if (value < sig[bucket]) sig[bucket] = value;
+  }
+  for (let b = 0; b < BUCKETS; b++) {
+    if (sig[b] !== EMPTY) continue;
+    for (let k = 1; k < BUCKETS; k++) {
+      const v = sig[(b + k) % BUCKETS];
+      if (v !== EMPTY) {
+        sig[b] = mix(v + k) >>> 0;
+        break;
+      }
+    }
+  }
+  return sig;
+}
+
+/** murmur3 finaliser: a cheap, well-spread 32-bit mix. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -1,0 +1,49 @@
+// Word frequency list (quanteda textstat_frequency). O(tokens of docs + V log V) time, O(V) memory.
+import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import { countTerms } from "./shared/countTerms.ts";
+
+export interface FrequencyOptions {
+  limit?: number;
+  /** minimum term length in characters; default 1 */
+  minLength?: number;
+  /** true: leave out the corpus stopwords (corpus/stopwords.txt). totalTokens still counts them. */
+  stopwords?: boolean;
+}
+
+export type FrequencyRow = {
+  term: string;
+  count: number;
+  docs: number;
+  perMillion: number;
+};
+
+export type FrequencyResult = {
+  /** word tokens in the docs (punctuation and whitespace excluded, stopwords included) */
+  totalTokens: number;
+  rows: FrequencyRow[];
+};
+
+export function frequency(corpus: Corpus, docs: CorpusDoc[], options: FrequencyOptions = {}): FrequencyResult {
+  const { counts, docFreq, words } = countTerms(corpus, docs);
+  const minLength = options.minLength ?? 1;
+  const ids: number[] = [];
+  for (let id = 0; id < counts.length; id++) {
+    if (!counts[id] || !corpus.isWord[id]) continue;
+    if (options.stopwords && corpus.isStopword[id]) continue;
+    if (minLength > 1 && [...corpus.vocab[id]].length < minLength) continue;
+    ids.push(id);
+  }
+  ids.sort((a, b) => counts[b] - counts[a] || compare(corpus.vocab[a], corpus.vocab[b]));
+  const rows = ids.slice(0, options.limit ?? ids.length).map((id) => ({
+    term: corpus.vocab[id],
+    count: counts[id],
+    docs: docFreq[id],
+    perMillion: words ? (counts[id] / words) * 1e6 : 0,
+  }));
+  return { totalTokens: words, rows };
+}
+
+/** Code-point order: stable and locale-free, so exports are reproducible. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,206 @@
+// Keyword in context. Word mode uses the per-corpus doc postings (docPostings, built once):
+// a one-token term in document order costs O(docs + postings) plus a scan of the page's docs
+// only; otherwise the docs holding the term's rarest token are scanned, O(their tokens).
+// Substring mode is O(chars of docs). Sorting h hits by a context word is O(h log h) on numbers
+// (the distinct context words are collated once). Only the page's lines are cut as strings.
+import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import { docPostings } from "./shared/docPostings.ts";
+import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
+import { termSequence } from "./shared/termSequence.ts";
+import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
+
+export type KwicSort = "L1" | "L2" | "R1" | "R2" | "doc";
+
+export interface KwicOptions {
+  term: string;
+  /** the segmenter's tokens of `term` (word mode) */
+  tokens: string[];
+  match: "word" | "substring";
+  /** characters of context each side; default 20 */
+  width?: number;
+  sort?: KwicSort;
+  /** 1-based */
+  page?: number;
+  perPage?: number;
+}
+
+export type KwicLine = {
+  reportId: string;
+  title: string;
+  sector: string;
+  year: number | null;
+  left: string;
+  match: string;
+  right: string;
+  /** char offset of the match in report.text */
+  offset: number;
+};
+
+export type KwicResult = {
+  total: number;
+  /** reports with at least one hit */
+  reports: number;
+  lines: KwicLine[];
+};
+
+// Pinyin order, as a Chinese index would list them. Only distinct context words are collated.
+const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
+
+export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions): KwicResult {
+  const width = options.width ?? 20;
+  const sort = options.sort ?? "doc";
+  const perPage = options.perPage ?? 50;
+  const page = Math.max(1, options.page ?? 1);
+  const from = (page - 1) * perPage;
+  const flags = tokenClasses(corpus);
+
+  // Hits as parallel arrays (doc index, char start, char end); `base` is the global number of the
+  // first hit collected, non-zero only when the fast path collects just the page.
+  const hits = { doc: [] as number[], start: [] as number[], end: [] as number[], base: 0 };
+  let total = 0;
+  let reports = 0;
+  const collect = (doc: CorpusDoc, d: number, seq: readonly number[]) =>
+    forEachOccurrence(doc, seq, flags, (s, e) => {
+      hits.doc.push(d);
+      hits.start.push(doc.tokenStarts[s]);
+      hits.end.push(doc.tokenStarts[e]);
+    });
+
+  if (options.match === "word") {
+    const seq = termSequence(corpus, options.tokens);
+    if (seq) {
+      // occurrences of the term's rarest token per doc: exact for a one-token term, an upper
+      // bound otherwise; docs without it are never scanned
+      const P = docPostings(corpus);
+      const rarest = seq.reduce((a, b) => (P.offsets[b + 1] - P.offsets[b] < P.offsets[a + 1] - P.offsets[a] ? b : a));
+      const perDoc = new Uint32Array(corpus.docs.length);
+      for (let p = P.offsets[rarest]; p < P.offsets[rarest + 1]; p++) perDoc[P.doc[p]] = P.count[p];
+      const upper = docs.map((doc) => {
+        const k = P.docIndex.get(doc);
+        return k === undefined ? 0 : perDoc[k];
+      });
+      if (seq.length === 1 && sort === "doc") {
+        // counts come from the postings; only the docs the page falls in are scanned
+        hits.base = -1;
+        docs.forEach((doc, d) => {
+          const n = upper[d];
+          if (!n) return;
+          if (total + n > from && total < from + perPage) {
+            if (hits.base < 0) hits.base = total;
+            collect(doc, d, seq);
+          }
+          total += n;
+          reports++;
+        });
+        hits.base = Math.max(0, hits.base);
+      } else {
+        docs.forEach((doc, d) => {
+          if (upper[d] && collect(doc, d, seq)) reports++;
+        });
+        total = hits.doc.length;
+      }
+    }
+  } else if (options.term) {
+    const term = options.term;
+    docs.forEach((doc, d) => {
+      const text = doc.report.text;
+      let found = false;
+      for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
+        hits.doc.push(d);
+        hits.start.push(at);
+        hits.end.push(at + term.length);
+        found = true;
+      }
+      if (found) reports++;
+    });
+    total = hits.doc.length;
+  }
+
+  // null = collection order: document, then offset
+  let order: Uint32Array | null = null;
+  if (sort !== "doc" && total) {
+    const side = sort[0] === "L" ? -1 : 1;
+    const nth = Number(sort[1]);
+    const key = new Int32Array(total);
+    for (let h = 0; h < total; h++) key[h] = contextWord(docs[hits.doc[h]], hits.start[h], hits.end[h], side, nth, flags);
+    const rank = rankIds(corpus, key);
+    // rank·total + hit as one float: a comparator-free numeric sort with ties in collection
+    // order. Exact while rank·total < 2^53.
+    const packed = new Float64Array(total);
+    for (let h = 0; h < total; h++) packed[h] = (rank[h] + 1) * total + h;
+    packed.sort();
+    order = new Uint32Array(total);
+    for (let i = 0; i < total; i++) order[i] = packed[i] % total;
+  }
+
+  const lines: KwicLine[] = [];
+  for (let i = from; i < Math.min(total, from + perPage); i++) {
+    const h = order ? order[i] : i - hits.base;
+    const { report } = docs[hits.doc[h]];
+    const s = hits.start[h];
+    const e = hits.end[h];
+    lines.push({
+      reportId: report.id,
+      title: report.title,
+      sector: report.sector,
+      year: report.year,
+      left: report.text.slice(Math.max(0, s - width), s),
+      match: report.text.slice(s, e),
+      right: report.text.slice(e, e + width),
+      offset: s,
+    });
+  }
+  return { total, reports, lines };
+}
+
+/** Vocab id of the nth word token entirely left (side -1) or right (+1) of [start,end) chars; -1 if none. */
+function contextWord(doc: CorpusDoc, start: number, end: number, side: -1 | 1, nth: number, flags: Uint8Array): number {
+  const starts = doc.tokenStarts;
+  const ids = doc.tokenIds;
+  let seen = 0;
+  if (side < 0) {
+    // last token ending at or before `start`
+    for (let i = upperBound(starts, start) - 1; i >= 0; i--) {
+      if (starts[i + 1] > start) continue;
+      if (flags[ids[i]] & WORD && ++seen === nth) return ids[i];
+    }
+  } else {
+    for (let i = lowerBound(starts, end); i < ids.length; i++) {
+      if (flags[ids[i]] & WORD && ++seen === nth) return ids[i];
+    }
+  }
+  return -1;
+}
+
+/** first i with starts[i] >= x */
+function lowerBound(starts: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** first i with starts[i] > x */
+function upperBound(starts: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per hit, the pinyin rank of its key word. The distinct words are collated once; no word (-1) sorts first. */
+function rankIds(corpus: Corpus, keys: Int32Array): Int32Array {
+  const distinct = [...new Set(keys)].filter((id) => id >= 0);
+  distinct.sort((a, b) => collator.compare(corpus.vocab[a], corpus.vocab[b]) || a - b);
+  const rankOf = new Map<number, number>();
+  distinct.forEach((id, r) => rankOf.set(id, r));
+  return keys.map((id) => (id < 0 ? -1 : (rankOf.get(id) ?? -1)));
+}

@@ -1,0 +1,55 @@
+// Theme × group matrix: how often each theme is mentioned, in how many reports, per 10k chars.
+// O(tokens of docs · candidates per token) time, O(themes · groups) memory.
+import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import { compareGroupKeys, groupKey } from "./shared/groupKey.ts";
+import { themeMatcher } from "./shared/themeMatcher.ts";
+import type { ThemeDef } from "./themes-file.ts";
+
+export interface ThemesOptions {
+  by: "sector" | "year" | "docType";
+}
+
+export type ThemesResult = {
+  themes: { id: string; name: string; nameEn: string; terms: string[] }[];
+  /** chars = report.chars summed over the group's docs */
+  groups: { key: string; docs: number; chars: number }[];
+  /** one cell per theme × group, zeros included; count = term occurrences, docs = reports mentioning any term */
+  cells: { theme: string; group: string; docs: number; count: number; per10k: number }[];
+};
+
+export function themes(corpus: Corpus, docs: CorpusDoc[], defs: ThemeDef[], options: ThemesOptions): ThemesResult {
+  const matcher = themeMatcher(corpus, defs);
+  const perDoc = new Uint32Array(defs.length);
+  const groups = new Map<string, { key: string; docs: number; chars: number; counts: Uint32Array; docsWith: Uint32Array }>();
+  for (const doc of docs) {
+    const key = groupKey(doc.report, options.by);
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, docs: 0, chars: 0, counts: new Uint32Array(defs.length), docsWith: new Uint32Array(defs.length) };
+      groups.set(key, g);
+    }
+    g.docs++;
+    g.chars += doc.report.chars;
+    perDoc.fill(0);
+    matcher.count(doc, perDoc);
+    for (let t = 0; t < defs.length; t++) {
+      g.counts[t] += perDoc[t];
+      if (perDoc[t]) g.docsWith[t]++;
+    }
+  }
+  const order = compareGroupKeys(options.by);
+  const sorted = [...groups.values()].sort((a, b) => order(a.key, b.key));
+  return {
+    themes: defs.map(({ id, name, nameEn, terms }) => ({ id, name, nameEn, terms })),
+    groups: sorted.map(({ key, docs, chars }) => ({ key, docs, chars })),
+    cells: defs.flatMap((def, t) =>
+      sorted.map((g) => ({
+        theme: def.id,
+        group: g.key,
+        docs: g.docsWith[t],
+        count: g.counts[t],
+        per10k: g.chars ? (g.counts[t] / g.chars) * 10_000 : 0,
+      })),
+    ),
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { isWord } from "../../indexer/segment.ts";
+import { ngrams } from "../../server/analytics/ngrams.ts";
+import { selectDocs } from "../../server/corpus/build.ts";
+import { fixtureCorpus, segmenter } from "../fixtures/analytics-corpus.ts";
+
+const corpus = fixtureCorpus();
+const docs = selectDocs(corpus, {});
+
+/** Independent implementation: runs of word tokens between non-word tokens, string keys. */
+function naive(n: number) {
+  const count = new Map<string, number>();
+  const inDocs = new Map<string, Set<string>>();
+  for (const d of docs) {
+    let run: string[] = [];
+    for (const t of [...segmenter.cut(d.report.text), "。"]) {
+      if (isWord(t)) {
+        run.push(t);
+        continue;
+      }
+      for (let i = 0; i + n <= run.length; i++) {
+        const key = run.slice(i, i + n).join("|");
+        count.set(key, (count.get(key) ?? 0) + 1);
+        inDocs.set(key, (inDocs.get(key) ?? new Set()).add(d.report.id));
+      }
+      run = [];
+    }
+  }
+  return { count, inDocs };
+}
+
+describe("ngrams", () => {
+  for (const n of [2, 3, 4]) {
+    it(`counts ${n}-grams exactly`, () => {
+      const out = ngrams(corpus, docs, { n, min: 1 });
+      const ref = naive(n);
+      expect(out.rows).toHaveLength(ref.count.size);
+      for (const r of out.rows) {
+        expect(r.count).toBe(ref.count.get(r.tokens.join("|")));
+        expect(r.docs).toBe(ref.inDocs.get(r.tokens.join("|"))!.size);
+        expect(r.text).toBe(r.tokens.join(""));
+      }
+    });
+  }
+
+  it("gives the hand-counted top n-grams and never crosses punctuation", () => {
+    const bi = ngrams(corpus, docs, { n: 2, min: 2 }).rows;
+    expect(bi.find((r) => r.text === "开展送温暖")).toMatchObject({ count: 6, docs: 6 });
+    expect(bi.find((r) => r.text === "为抓手")).toMatchObject({ count: 6, docs: 6 });
+    expect(bi.find((r) => r.text === "建设为")).toMatchObject({ count: 5, docs: 5 });
+    // 活动，慰问 has a comma between: not a bigram
+    expect(bi.find((r) => r.text === "活动慰问")).toBeUndefined();
+    expect(bi.every((r) => r.count >= 2)).toBe(true);
+    const tri = ngrams(corpus, docs, { n: 3, min: 2, limit: 1 }).rows;
+    expect(tri).toEqual([{ text: "开展送温暖活动", tokens: ["开展", "送温暖", "活动"], count: 6, docs: 6 }]);
+  });
+
+  it("rejects n outside 2..8", () => {
+    expect(() => ngrams(corpus, docs, { n: 1 })).toThrow(RangeError);
+    expect(() => ngrams(corpus, docs, { n: 9 })).toThrow(RangeError);
+  });
+});
