@@ -1,24 +1,15 @@
 // `npm start`: build the web app if needed, then start everything and serve.
-import { existsSync } from "node:fs";
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { ConfigError, resolveConfig } from "./config.ts";
 import { start } from "./start.ts";
 import { terminalProgress } from "../indexer/progress.ts";
 import { formatSummary } from "../indexer/summary.ts";
-
-function buildWebIfMissing(projectRoot: string): void {
-  if (existsSync(join(projectRoot, "web", "dist", "index.html"))) return;
-  console.log("Building the web app (first start) …");
-  const vite = join(projectRoot, "node_modules", ".bin", "vite");
-  const r = spawnSync(vite, ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: projectRoot, stdio: "inherit" });
-  if (r.status !== 0) throw new Error("building the web app failed (see above)");
-}
+import { buildWeb } from "./web-build.ts";
 
 async function main(): Promise<void> {
   const t0 = performance.now();
   const config = resolveConfig();
-  buildWebIfMissing(config.projectRoot);
+  // Under `npm run dev` Vite serves the web app itself.
+  if (process.env.WENYUAN_WEB !== "off") buildWeb(config.projectRoot);
   const app = await start({ config, progress: terminalProgress() });
   if (app.indexed) console.log(formatSummary(app.indexed));
   console.log(`\n文渊 Wenyuan is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${app.url}\n(Meilisearch ${app.meili.owned ? `started at ${app.meili.url}, pid ${app.meili.pid}` : `at ${app.meili.url}`}; Ctrl-C stops everything)`);

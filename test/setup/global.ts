@@ -1,13 +1,13 @@
 // One real Meilisearch for the whole test run: the binary the project ships,
 // a temporary data dir, a free port; stopped (and the dir removed) afterwards.
 // Also builds the web app once when the browser suites need it.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { findMeiliBinary } from "../../server/meili/binary.ts";
 import { startMeili } from "../../server/meili/process.ts";
+import { buildWeb } from "../../server/web-build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,10 +20,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = resolve(import.meta.dirname, "../..");
-  if (!existsSync(join(root, "web", "dist", "index.html")) && existsSync(join(root, "web", "vite.config.ts"))) {
-    const r = spawnSync(join(root, "node_modules", ".bin", "vite"), ["build", "--config", "web/vite.config.ts", "--logLevel", "error"], { cwd: root, stdio: "inherit" });
-    if (r.status !== 0) throw new Error("web build failed");
-  }
+  buildWeb(root, () => {});
   const dataDir = mkdtempSync(join(tmpdir(), "wenyuan-test-meili-"));
   const meili = await startMeili({ binary: findMeiliBinary(process.env.MEILI_BIN ?? null), dataDir, masterKey: "wenyuan-test-master-key-0123456789" });
   project.provide("meiliUrl", meili.url);

@@ -1,0 +1,60 @@
+// The one request helper: builds the URL, fetches, parses the body with a shared
+// zod schema, and turns error bodies into ApiError. Nothing else calls fetch.
+import type { z } from "zod";
+import { ErrorSchema } from "../../../server/schema.ts";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    /** HTTP status; 0 when the server could not be reached */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  get unavailable(): boolean {
+    return this.code === "search_unavailable" || this.status === 503;
+  }
+}
+
+export type ParamValue = string | number | boolean | readonly string[] | null | undefined;
+export type Params = Record<string, ParamValue>;
+
+export function apiUrl(path: string, params: Params = {}): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === "") continue;
+    if (Array.isArray(v)) for (const x of v) sp.append(k, x);
+    else sp.set(k, String(v));
+  }
+  const qs = sp.toString();
+  return `/api/${path}${qs ? `?${qs}` : ""}`;
+}
+
+export async function request<S extends z.ZodType>(path: string, params: Params, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, params), { signal, headers: { accept: "application/json" } });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(0, "network", "The server could not be reached", undefined, { cause });
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch (cause) {
+    throw new ApiError(res.status, res.ok ? "bad_response" : "http_error", `HTTP ${res.status}`, undefined, { cause });
+  }
+  if (!res.ok) {
+    const err = ErrorSchema.safeParse(body);
+    if (err.success) throw new ApiError(res.status, err.data.error.code, err.data.error.message, err.data.error.field, { cause: body });
+    throw new ApiError(res.status, "http_error", `HTTP ${res.status}`, undefined, { cause: body });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(res.status, "bad_response", "The server's answer did not match the API schema", undefined, { cause: parsed.error });
+  return parsed.data;
+}

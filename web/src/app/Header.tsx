@@ -1,0 +1,55 @@
+// App name, navigation, language toggle, API docs link, corpus size, health banner.
+import { useQuery } from "@tanstack/react-query";
+import { NavLink } from "react-router";
+import { ApiError } from "../api/client.ts";
+import { getHealth, getStats } from "../api/endpoints.ts";
+import { useLang } from "./lang.tsx";
+
+export function Header() {
+  const { t, lang, setLang } = useLang();
+  const stats = useQuery({ queryKey: ["stats"], queryFn: ({ signal }) => getStats(signal), staleTime: 5 * 60_000 });
+  const health = useQuery({ queryKey: ["health"], queryFn: ({ signal }) => getHealth(signal), refetchInterval: 30_000, retry: false });
+  const nav = [
+    ["/", t("navSearch")],
+    ["/kwic", t("navKwic")],
+    ["/analytics", t("navAnalytics")],
+    ["/compare", t("navCompare")],
+    ["/write", t("navWrite")],
+  ] as const;
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t("skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <NavLink to="/" className="brand-name">
+            <span lang="zh-CN">文渊</span> <span lang="en">Wenyuan</span>
+          </NavLink>
+          <span className="tagline">{t("tagline")}</span>
+        </div>
+        <nav className="main-nav" aria-label={t("mainNav")}>
+          {nav.map(([to, text]) => (
+            <NavLink key={to} to={to} end={to === "/"}>
+              {text}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="header-tools">
+          <span className="corpus-size" aria-live="polite">
+            {stats.data ? t("corpusSize", { reports: stats.data.reports, chars: stats.data.chars }) : "\u00a0"}
+          </span>
+          <a href="/api/openapi.json">{t("apiDocs")}</a>
+          <button type="button" className="lang-toggle" lang={lang === "zh" ? "en" : "zh-CN"} aria-label={t("switchLangLabel")} onClick={() => setLang(lang === "zh" ? "en" : "zh")}>
+            {t("switchLang")}
+          </button>
+        </div>
+      </header>
+      {(health.data?.status === "unavailable" || (health.error instanceof ApiError && health.error.unavailable)) && (
+        <div className="banner" role="status">
+          {t("searchUnavailable")}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+// An ECharts chart, loaded lazily. Its box is sized before ECharts arrives so
+// nothing jumps; PNG export uses getDataURL.
+import { useEffect, useRef, useState } from "react";
+import type { EChartsCoreOption, EChartsType } from "echarts/core";
+import { useLang } from "../app/lang.tsx";
+
+const FONT = '"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
+
+export function Chart({ option, height = 320, label, fileName }: { option: EChartsCoreOption; height?: number; label: string; fileName: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const [ready, setReady] = useState(false);
+  const { t } = useLang();
+
+  useEffect(() => {
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    void import("./echarts-lib.ts").then(({ init }) => {
+      if (disposed || !box.current) return;
+      chart.current = init(box.current, null, { renderer: "canvas" });
+      observer = new ResizeObserver(() => chart.current?.resize());
+      observer.observe(box.current);
+      setReady(true);
+    });
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!ready || !chart.current) return;
+    chart.current.setOption({ textStyle: { fontFamily: FONT }, animationDuration: 300, ...option }, true);
+  }, [ready, option]);
+
+  const png = () => {
+    const url = chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+    if (!url) return;
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${fileName}.png`;
+    a.click();
+  };
+
+  return (
+    <figure className="chart">
+      <div ref={box} className="chart-canvas" style={{ height }} role="img" aria-label={label} data-ready={ready ? "true" : "false"} />
+      <figcaption className="chart-tools">
+        <span className="muted">{label}</span>
+        <button type="button" className="linklike" onClick={png} disabled={!ready}>
+          {t("downloadPng")}
+        </button>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,33 @@
+// Error and empty states. Meilisearch being down is said plainly.
+import { ApiError } from "../api/client.ts";
+import { useLang } from "../app/lang.tsx";
+
+export function errorMessage(err: unknown, t: ReturnType<typeof useLang>["t"]): string {
+  if (err instanceof ApiError) {
+    if (err.unavailable) return t("searchUnavailable");
+    if (err.status === 0) return t("networkError");
+    if (err.status === 404) return t("notFound");
+    if (err.status === 400) return t("badRequest", { message: err.message });
+    return t("genericError", { message: err.message });
+  }
+  return t("genericError", { message: err instanceof Error ? err.message : String(err) });
+}
+
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useLang();
+  const unavailable = error instanceof ApiError && error.unavailable;
+  return (
+    <div className={`notice ${unavailable ? "notice-warn" : "notice-error"}`} role="alert">
+      <p>{errorMessage(error, t)}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t("retry")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: React.ReactNode }) {
+  return <div className="empty">{children}</div>;
+}

@@ -1,0 +1,125 @@
+// Facet controls shared by every view: sector / document type / level checkboxes
+// with disjunctive counts, a year range, and the duplicates switch. On narrow
+// screens the panel collapses behind a toggle above the results.
+import { useId, useState, type ReactNode } from "react";
+import { DOC_TYPES, LEVELS, SECTORS } from "../../../server/schema.ts";
+import type { SearchResponse } from "../../../server/schema.ts";
+import { useLang } from "../app/lang.tsx";
+import { emptyFilters, isEmptyFilters, type FacetFilters } from "../state/filters.ts";
+import type { LabelKind } from "../app/i18n.ts";
+
+type Counts = SearchResponse["facets"] | undefined;
+
+function activeCount(f: FacetFilters): number {
+  return f.sector.length + f.docType.length + f.level.length + (f.yearFrom !== null ? 1 : 0) + (f.yearTo !== null ? 1 : 0) + (f.includeDuplicates ? 1 : 0);
+}
+
+function CheckGroup<T extends string>({
+  legend,
+  kind,
+  all,
+  selected,
+  counts,
+  onChange,
+  hideEmpty,
+}: {
+  legend: string;
+  kind: LabelKind;
+  all: readonly T[];
+  selected: readonly T[];
+  counts: Record<string, number> | undefined;
+  onChange: (next: T[]) => void;
+  hideEmpty?: boolean;
+}) {
+  const { label } = useLang();
+  const id = useId();
+  const shown = hideEmpty && counts ? all.filter((v) => (counts[v] ?? 0) > 0 || selected.includes(v)) : all;
+  if (shown.length === 0) return null;
+  return (
+    <fieldset className="facet">
+      <legend>{legend}</legend>
+      {shown.map((v) => {
+        const n = counts?.[v];
+        const checked = selected.includes(v);
+        return (
+          <label key={v} className={`facet-row${counts && !n && !checked ? " is-zero" : ""}`} htmlFor={`${id}-${v}`}>
+            <input
+              id={`${id}-${v}`}
+              type="checkbox"
+              name={kind}
+              value={v}
+              data-facet={kind}
+              checked={checked}
+              onChange={(e) => onChange(e.target.checked ? [...selected, v] : selected.filter((x) => x !== v))}
+            />
+            <span className="facet-label">{label(kind, v)}</span>
+            {counts && <span className="facet-count">{n ?? 0}</span>}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function yearOptions(counts: Counts, f: FacetFilters): number[] {
+  const years = new Set<number>();
+  for (const k of Object.keys(counts?.year ?? {})) if (/^\d{4}$/.test(k)) years.add(Number(k));
+  if (f.yearFrom !== null) years.add(f.yearFrom);
+  if (f.yearTo !== null) years.add(f.yearTo);
+  if (years.size === 0) for (let y = new Date().getFullYear(); y >= 2000; y--) years.add(y);
+  return [...years].sort((a, b) => b - a);
+}
+
+export function FacetPanel({ filters, counts, onChange, title, children }: { filters: FacetFilters; counts?: Counts; onChange: (f: FacetFilters) => void; title?: string; children?: ReactNode }) {
+  const { t } = useLang();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const years = yearOptions(counts, filters);
+  const set = (patch: Partial<FacetFilters>) => onChange({ ...filters, ...patch });
+  const n = activeCount(filters);
+  return (
+    <section className={`facet-panel${open ? " is-open" : ""}`} aria-label={title ?? t("filters")}>
+      <button type="button" className="facet-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+        {open ? t("hideFilters") : t("showFilters")}
+        {n > 0 && <span className="badge">{n}</span>}
+      </button>
+      <div className="facet-body" id={`${id}-body`}>
+        {title && <h2 className="facet-title">{title}</h2>}
+        {children}
+        <CheckGroup legend={t("facetSector")} kind="sector" all={SECTORS} selected={filters.sector} counts={counts?.sector} onChange={(sector) => set({ sector })} />
+        <fieldset className="facet facet-years">
+          <legend>{t("facetYear")}</legend>
+          <label htmlFor={`${id}-from`}>{t("yearFrom")}</label>
+          <select id={`${id}-from`} value={filters.yearFrom ?? ""} onChange={(e) => set({ yearFrom: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">{t("anyYear")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-to`}>{t("yearTo")}</label>
+          <select id={`${id}-to`} value={filters.yearTo ?? ""} onChange={(e) => set({ yearTo: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">{t("anyYear")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </fieldset>
+        <CheckGroup legend={t("facetDocType")} kind="docType" all={DOC_TYPES} selected={filters.docType} counts={counts?.docType} onChange={(docType) => set({ docType })} />
+        <CheckGroup legend={t("facetLevel")} kind="level" all={LEVELS} selected={filters.level} counts={counts?.level} onChange={(level) => set({ level })} hideEmpty />
+        <label className="facet-row facet-dups">
+          <input type="checkbox" checked={filters.includeDuplicates} onChange={(e) => set({ includeDuplicates: e.target.checked })} />
+          <span className="facet-label">{t("includeDuplicates")}</span>
+        </label>
+        {!isEmptyFilters(filters) && (
+          <button type="button" className="linklike clear-filters" onClick={() => onChange(emptyFilters())}>
+            {t("clearFilters")}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

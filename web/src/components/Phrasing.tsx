@@ -1,0 +1,90 @@
+// Phrasing variants of a term: clusters of sentences sharing a pattern, shown
+// side by side by sector; the parts that differ between variants are marked.
+import { Link } from "react-router";
+import { phrasing } from "../api/endpoints.ts";
+import { SECTORS } from "../../../server/schema.ts";
+import type { PhrasingResponse } from "../../../server/schema.ts";
+import { useLang } from "../app/lang.tsx";
+import { useApi } from "../hooks/useApi.ts";
+import { reportHref } from "../state/report.ts";
+import { DownloadLinks } from "./DownloadLinks.tsx";
+import { Empty, ErrorBox } from "./ErrorBox.tsx";
+import { Highlight } from "./Highlight.tsx";
+import type { Params } from "../api/client.ts";
+
+type Example = PhrasingResponse["clusters"][number]["examples"][number];
+
+function ExampleText({ ex, term }: { ex: Example; term: string }) {
+  return (
+    <li>
+      <span className="phr-text">
+        <Highlight text={ex.text} marks={ex.marks} />
+      </span>{" "}
+      <Link className="muted phr-src" to={reportHref(ex.reportId, { q: term })}>
+        {ex.title}
+      </Link>
+    </li>
+  );
+}
+
+export function Phrasing({ term, filters = {} }: { term: string; filters?: Params }) {
+  const { t, label } = useLang();
+  const params = { ...filters, term: term.trim(), limit: 20 };
+  const q = useApi("phrasing", params, phrasing, term.trim() !== "");
+  if (!term.trim()) return <Empty>{t("phrasingHint")}</Empty>;
+  if (q.error) return <ErrorBox error={q.error} onRetry={() => void q.refetch()} />;
+  if (!q.data) return <p className="muted">{t("loading")}</p>;
+  const d = q.data;
+  const sectors = SECTORS.filter((s) => d.clusters.some((c) => (c.sectors[s] ?? 0) > 0));
+  return (
+    <div className="phrasing">
+      <div className="panel-head">
+        <p className="muted">{t("phrasingTotal", { total: d.total })}</p>
+        <DownloadLinks endpoint="phrasing" params={params} />
+      </div>
+      {d.clusters.length === 0 ? (
+        <Empty>{t("noResults")}</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table className="data phrasing-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("pattern")}</th>
+                {sectors.map((s) => (
+                  <th scope="col" key={s}>
+                    {label("sector", s)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.clusters.map((c) => (
+                <tr key={c.pattern}>
+                  <th scope="row" className="pattern">
+                    {c.pattern}
+                    <div className="muted">
+                      {t("reports")} {c.reports}
+                    </div>
+                  </th>
+                  {sectors.map((s) => {
+                    const examples = c.examples.filter((e) => e.sector === s).slice(0, 3);
+                    return (
+                      <td key={s}>
+                        {(c.sectors[s] ?? 0) > 0 && <span className="facet-count">{c.sectors[s]}</span>}
+                        <ul className="plain phr-examples">
+                          {examples.map((ex, i) => (
+                            <ExampleText key={i} ex={ex} term={d.term} />
+                          ))}
+                        </ul>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// A text input that commits its value (debounced) only outside IME compositions.
+// The first commit of a typing session pushes a history entry; later ones replace
+// it, so Back goes to the previous search rather than to every keystroke.
+import { useEffect, useRef, useState, type ChangeEvent, type CompositionEvent, type KeyboardEvent } from "react";
+import { createComposingDebouncer, type ComposingDebouncer } from "../lib/composing.ts";
+
+type Field = HTMLInputElement | HTMLTextAreaElement;
+
+export function useComposedInput(committed: string, onCommit: (value: string, options: { replace: boolean }) => void, delayMs = 250) {
+  const [value, setValue] = useState(committed);
+  const commitRef = useRef(onCommit);
+  commitRef.current = onCommit;
+  const inSession = useRef(false);
+  const debouncer = useRef<ComposingDebouncer | null>(null);
+  if (debouncer.current === null) {
+    debouncer.current = createComposingDebouncer((v) => {
+      commitRef.current(v, { replace: inSession.current });
+      inSession.current = true;
+    }, delayMs);
+    debouncer.current.sync(committed);
+  }
+  const d = debouncer.current;
+
+  // The URL changed under us (back/forward, a link): show what it holds.
+  useEffect(() => {
+    d.sync(committed);
+    if (!d.composing) setValue(committed);
+  }, [committed, d]);
+  useEffect(() => () => d.cancel(), [d]);
+
+  return {
+    value,
+    setValue,
+    inputProps: {
+      value,
+      onChange: (e: ChangeEvent<Field>) => {
+        setValue(e.target.value);
+        d.input(e.target.value, (e.nativeEvent as InputEvent).isComposing === true);
+      },
+      onCompositionStart: () => d.compositionStart(),
+      onCompositionEnd: (e: CompositionEvent<Field>) => d.compositionEnd(e.currentTarget.value),
+      onFocus: () => {
+        inSession.current = false;
+      },
+      onKeyDown: (e: KeyboardEvent<Field>) => {
+        if (e.key !== "Enter" || e.nativeEvent.isComposing || d.composing || e.currentTarget instanceof HTMLTextAreaElement) return;
+        e.preventDefault();
+        d.flush(e.currentTarget.value);
+        inSession.current = false;
+      },
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Analytics view (`/analytics`) URL state: one tab at a time, the filters shared by all.
+import { BREAKDOWN_BY } from "../../../server/schema.ts";
+import { emptyFilters, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
+import { int, oneOf, put, str } from "./route.ts";
+
+export const TABS = ["words", "term", "themes", "ngrams"] as const;
+export const MEASURES = ["logdice", "mi", "llr", "t"] as const;
+
+export interface AnalyticsState {
+  tab: (typeof TABS)[number];
+  term: string;
+  by: (typeof BREAKDOWN_BY)[number];
+  measure: (typeof MEASURES)[number];
+  window: number;
+  minLength: number;
+  stopwords: boolean;
+  n: number;
+  filters: FacetFilters;
+}
+
+export const defaultAnalyticsState = (): AnalyticsState => ({
+  tab: "words",
+  term: "",
+  by: "sector",
+  measure: "logdice",
+  window: 5,
+  minLength: 2,
+  stopwords: true,
+  n: 3,
+  filters: emptyFilters(),
+});
+
+export function stateToRoute(s: AnalyticsState): URLSearchParams {
+  const p = new URLSearchParams();
+  put(p, "tab", s.tab, "words");
+  put(p, "term", s.term);
+  put(p, "by", s.by, "sector");
+  put(p, "measure", s.measure, "logdice");
+  put(p, "window", s.window, 5);
+  put(p, "minLength", s.minLength, 2);
+  put(p, "stopwords", s.stopwords ? "true" : "false", "true");
+  put(p, "n", s.n, 3);
+  filtersToRoute(s.filters, p);
+  return p;
+}
+
+export function routeToState(p: URLSearchParams): AnalyticsState {
+  return {
+    tab: oneOf(p, "tab", TABS, "words"),
+    term: str(p, "term", 100),
+    by: oneOf(p, "by", BREAKDOWN_BY, "sector"),
+    measure: oneOf(p, "measure", MEASURES, "logdice"),
+    window: int(p, "window", 1, 20, 5),
+    minLength: int(p, "minLength", 1, 20, 2),
+    stopwords: p.get("stopwords") !== "false",
+    n: int(p, "n", 2, 8, 3),
+    filters: routeToFilters(p),
+  };
+}

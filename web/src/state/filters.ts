@@ -1,0 +1,53 @@
+// The facet filters every view shares (sector, year range, document type, level,
+// duplicates), and their URL form. Prefixes let one URL hold two sets (Compare: a., b.).
+import { DOC_TYPES, LEVELS, SECTORS, filterShape } from "../../../server/schema.ts";
+import type { DocType, Level, Sector } from "../../../indexer/types.ts";
+import { canonical, parseParam, raw, put } from "./route.ts";
+
+export interface FacetFilters {
+  sector: Sector[];
+  docType: DocType[];
+  level: Level[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  includeDuplicates: boolean;
+}
+
+export const emptyFilters = (): FacetFilters => ({ sector: [], docType: [], level: [], yearFrom: null, yearTo: null, includeDuplicates: false });
+
+export function isEmptyFilters(f: FacetFilters): boolean {
+  return !f.sector.length && !f.docType.length && !f.level.length && f.yearFrom === null && f.yearTo === null && !f.includeDuplicates;
+}
+
+export function filtersToRoute(f: FacetFilters, params: URLSearchParams, prefix = ""): void {
+  put(params, `${prefix}sector`, canonical(f.sector, SECTORS));
+  put(params, `${prefix}yearFrom`, f.yearFrom ?? "");
+  put(params, `${prefix}yearTo`, f.yearTo ?? "");
+  put(params, `${prefix}docType`, canonical(f.docType, DOC_TYPES));
+  put(params, `${prefix}level`, canonical(f.level, LEVELS));
+  put(params, `${prefix}includeDuplicates`, f.includeDuplicates, false);
+}
+
+export function routeToFilters(params: URLSearchParams, prefix = ""): FacetFilters {
+  const get = (k: string) => raw(params, prefix + k);
+  return {
+    sector: canonical(parseParam<Sector[]>(filterShape.sector, get("sector"), []), SECTORS),
+    docType: canonical(parseParam<DocType[]>(filterShape.docType, get("docType"), []), DOC_TYPES),
+    level: canonical(parseParam<Level[]>(filterShape.level, get("level"), []), LEVELS),
+    yearFrom: parseParam<number | null>(filterShape.yearFrom, get("yearFrom"), null),
+    yearTo: parseParam<number | null>(filterShape.yearTo, get("yearTo"), null),
+    includeDuplicates: parseParam<boolean>(filterShape.includeDuplicates, get("includeDuplicates"), false),
+  };
+}
+
+/** The API's filter parameters (same names as server/schema.ts `filterShape`). */
+export function filtersToApi(f: FacetFilters, prefix = ""): Record<string, string | number | readonly string[] | undefined> {
+  return {
+    [`${prefix}sector`]: f.sector.length ? f.sector : undefined,
+    [`${prefix}yearFrom`]: f.yearFrom ?? undefined,
+    [`${prefix}yearTo`]: f.yearTo ?? undefined,
+    [`${prefix}docType`]: f.docType.length ? f.docType : undefined,
+    [`${prefix}level`]: f.level.length ? f.level : undefined,
+    [`${prefix}includeDuplicates`]: f.includeDuplicates ? "true" : undefined,
+  };
+}

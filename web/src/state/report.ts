@@ -1,0 +1,30 @@
+// Report view (`/report/:id`) URL state: the query to highlight and the offset to open at.
+import { MATCHES } from "../../../server/schema.ts";
+import { int, oneOf, put, str } from "./route.ts";
+
+export interface ReportState {
+  q: string;
+  match: (typeof MATCHES)[number];
+  at: number | null;
+}
+
+export const defaultReportState = (): ReportState => ({ q: "", match: "word", at: null });
+
+export function stateToRoute(s: ReportState): URLSearchParams {
+  const p = new URLSearchParams();
+  put(p, "q", s.q);
+  put(p, "match", s.match, "word");
+  put(p, "at", s.at ?? "");
+  return p;
+}
+
+export function routeToState(p: URLSearchParams): ReportState {
+  const at = int(p, "at", 0, 100_000_000, -1);
+  return { q: str(p, "q", 500), match: oneOf(p, "match", MATCHES, "word"), at: at < 0 ? null : at };
+}
+
+/** Link to a report, opened at `at` with `q` highlighted. */
+export function reportHref(id: string, s: Partial<ReportState> = {}): string {
+  const qs = stateToRoute({ ...defaultReportState(), ...s }).toString();
+  return `/report/${encodeURIComponent(id)}${qs ? `?${qs}` : ""}`;
+}

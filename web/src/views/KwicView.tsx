@@ -1,0 +1,132 @@
+// `/kwic` — keyword in context: aligned columns, sortable by L1/L2/R1/R2.
+import { useNavigate } from "react-router";
+import { kwic } from "../api/endpoints.ts";
+import { useLang } from "../app/lang.tsx";
+import { SectorChip } from "../components/Chips.tsx";
+import { DownloadLinks } from "../components/DownloadLinks.tsx";
+import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
+import { FacetPanel } from "../components/FacetPanel.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { SearchBox } from "../components/SearchBox.tsx";
+import { useApi } from "../hooks/useApi.ts";
+import { useFacetCounts } from "../hooks/useFacetCounts.ts";
+import { useRouteState } from "../hooks/useRouteState.ts";
+import * as kwicUrl from "../state/kwic.ts";
+import { KWIC_PER_PAGE, KWIC_SORTS, KWIC_WIDTHS, toKwicParams, type KwicState } from "../state/kwic.ts";
+import { reportHref } from "../state/report.ts";
+
+export default function KwicView() {
+  const { t } = useLang();
+  const navigate = useNavigate();
+  const [state, setState] = useRouteState<KwicState>(kwicUrl);
+  const term = state.term.trim();
+  const res = useApi("kwic", toKwicParams(state), kwic, term !== "");
+  const counts = useFacetCounts(state.filters, term);
+  const set = (patch: Partial<KwicState>) => setState({ page: 1, ...patch });
+  const data = term ? res.data : undefined;
+
+  return (
+    <div className="view view-kwic">
+      <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
+        <SearchBox label={t("kwicTerm")} name="term" value={state.term} placeholder={t("searchPlaceholder")} onCommit={(v, o) => setState({ term: v, page: 1 }, o)} autoFocus />
+        <div className="search-options">
+          <fieldset className="segmented">
+            <legend>{t("matchMode")}</legend>
+            {(["word", "substring"] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name="match" value={m} checked={state.match === m} onChange={() => set({ match: m })} />
+                <span>{t(`match_${m}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="segmented" role="group" aria-label={t("kwicSortBy")}>
+            <span className="legend">{t("kwicSortBy")}</span>
+            {KWIC_SORTS.map((s) => (
+              <button key={s} type="button" className="seg-btn" aria-pressed={state.sort === s} data-sort={s} onClick={() => set({ sort: s })}>
+                {s === "doc" ? t("kwic_doc") : s}
+              </button>
+            ))}
+          </div>
+          <label className="inline-field">
+            <span>{t("kwicWidth")}</span>
+            <select value={state.width} onChange={(e) => set({ width: Number(e.target.value) })}>
+              {[...new Set([...KWIC_WIDTHS, state.width])].sort((a, b) => a - b).map((w) => (
+                <option key={w} value={w}>
+                  {w}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </form>
+      <div className="with-facets">
+        <FacetPanel filters={state.filters} counts={counts} onChange={(filters) => set({ filters })} />
+        <section className="results" aria-busy={res.isFetching}>
+          {!term && <Empty>{t("kwicEnterTerm")}</Empty>}
+          {term && (
+            <div className="table-head">
+              <p className="results-summary" aria-live="polite">
+                {data ? t("kwicTotals", { total: data.total, reports: data.reports }) : res.isLoading ? t("loading") : "\u00a0"}
+              </p>
+              <DownloadLinks endpoint="kwic" params={toKwicParams(state, true)} />
+            </div>
+          )}
+          {res.error && term && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
+          {data && data.total === 0 && <Empty>{t("noResults")}</Empty>}
+          {data && data.lines.length > 0 && !res.error && (
+            <div className={`table-scroll${res.isPlaceholderData ? " is-stale" : ""}`}>
+              <table className="kwic">
+                <colgroup>
+                  <col className="kwic-col-side" />
+                  <col className="kwic-col-match" />
+                  <col className="kwic-col-side" />
+                  <col className="kwic-col-src" />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col" className="kwic-left">
+                      {t("kwicLeft")}
+                    </th>
+                    <th scope="col" className="kwic-match">
+                      {t("kwicMatch")}
+                    </th>
+                    <th scope="col" className="kwic-right">
+                      {t("kwicRight")}
+                    </th>
+                    <th scope="col">{t("kwicSource")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.lines.map((line, i) => {
+                    const href = reportHref(line.reportId, { q: term, match: state.match, at: line.offset });
+                    return (
+                      <tr key={`${line.reportId}:${line.offset}:${i}`} onClick={(e) => !(e.target as HTMLElement).closest("a") && navigate(href)} data-sector={line.sector}>
+                        <td className="kwic-left">
+                          <div>
+                            <span>{line.left}</span>
+                          </div>
+                        </td>
+                        <td className="kwic-match">
+                          <a href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
+                            {line.match}
+                          </a>
+                        </td>
+                        <td className="kwic-right">
+                          <div>{line.right}</div>
+                        </td>
+                        <td className="kwic-src" title={line.title}>
+                          <SectorChip sector={line.sector} /> <span>{line.title}</span>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {data && <Pagination page={state.page} total={data.total} perPage={KWIC_PER_PAGE} onPage={(page) => setState({ page })} />}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// `/` — search-as-you-type over reports or passages, with facets and paging.
+import { Link } from "react-router";
+import { search } from "../api/endpoints.ts";
+import type { Hit } from "../../../server/schema.ts";
+import { useLang } from "../app/lang.tsx";
+import { Chips } from "../components/Chips.tsx";
+import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
+import { FacetPanel } from "../components/FacetPanel.tsx";
+import { Highlight } from "../components/Highlight.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { SearchBox } from "../components/SearchBox.tsx";
+import { useApi } from "../hooks/useApi.ts";
+import { useRouteState } from "../hooks/useRouteState.ts";
+import { emptyFilters, isEmptyFilters } from "../state/filters.ts";
+import { reportHref } from "../state/report.ts";
+import * as searchUrl from "../state/search.ts";
+import { MATCH_MODES, PER_PAGE, RESULT_MODES, SORTS, toSearchParams, type SearchState } from "../state/search.ts";
+
+function Result({ hit, state }: { hit: Hit; state: SearchState }) {
+  const href = reportHref(hit.reportId, { q: state.q.trim(), match: state.match === "substring" ? "substring" : "word", at: hit.offset + (hit.snippet.marks[0]?.[0] ?? 0) });
+  return (
+    <article className="hit" data-sector={hit.sector} data-report-id={hit.reportId}>
+      <h3 className="hit-title">
+        <Link to={href}>{hit.title}</Link>
+      </h3>
+      <div className="hit-meta">
+        <Chips sector={hit.sector} year={hit.year} docType={hit.docType} level={hit.level} kind={hit.kind} extra={hit.section} />
+        <span className="hit-source" title={hit.source}>
+          {hit.source}
+        </span>
+      </div>
+      <p className="snippet">
+        <Highlight text={hit.snippet.text} marks={hit.snippet.marks} />
+      </p>
+    </article>
+  );
+}
+
+export function SearchView() {
+  const { t } = useLang();
+  const [state, setState] = useRouteState<SearchState>(searchUrl);
+  const params = toSearchParams(state);
+  const res = useApi("search", params, search);
+  const data = res.data;
+  const set = (patch: Partial<SearchState>) => setState({ page: 1, ...patch });
+
+  return (
+    <div className="view view-search">
+      <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
+        <SearchBox label={t("searchLabel")} value={state.q} placeholder={t("searchPlaceholder")} onCommit={(q, o) => setState({ q, page: 1 }, o)} autoFocus />
+        <div className="search-options">
+          <fieldset className="segmented">
+            <legend>{t("matchMode")}</legend>
+            {MATCH_MODES.map((m) => (
+              <label key={m}>
+                <input type="radio" name="match" value={m} checked={state.match === m} onChange={() => set({ match: m })} />
+                <span>{t(`match_${m}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="segmented">
+            <legend>{t("resultMode")}</legend>
+            {RESULT_MODES.map((m) => (
+              <label key={m}>
+                <input type="radio" name="mode" value={m} checked={state.mode === m} onChange={() => set({ mode: m })} />
+                <span>{t(`mode_${m}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="inline-field">
+            <span>{t("sortLabel")}</span>
+            <select value={state.sort} onChange={(e) => set({ sort: e.target.value as SearchState["sort"] })}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sort_${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </form>
+
+      <div className="with-facets">
+        <FacetPanel filters={state.filters} counts={data?.facets} onChange={(filters) => set({ filters })} />
+        <section className="results" aria-busy={res.isFetching} aria-label={t("navSearch")}>
+          <p className="results-summary" aria-live="polite">
+            {data ? (state.q.trim() ? t("resultsSummary", { total: data.total, ms: Math.round(data.tookMs) }) : t("resultsSummaryAll", { total: data.total })) : res.isLoading ? t("loading") : "\u00a0"}
+          </p>
+          {data?.truncatedQuery && <p className="notice">{t("truncatedQuery")}</p>}
+          {res.error && !res.isFetching && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
+          {data && data.total === 0 && !res.error && (
+            <Empty>
+              <p>{t("noResults")}</p>
+              <p className="muted">{t("noResultsHint")}</p>
+              {!isEmptyFilters(state.filters) && (
+                <button type="button" onClick={() => set({ filters: emptyFilters() })}>
+                  {t("clearFilters")}
+                </button>
+              )}
+            </Empty>
+          )}
+          <div className={`hits${res.isPlaceholderData ? " is-stale" : ""}`}>
+            {!res.error && data?.hits.map((hit) => <Result key={hit.id} hit={hit} state={state} />)}
+          </div>
+          {data && !res.error && <Pagination page={state.page} total={data.total} perPage={PER_PAGE} onPage={(page) => setState({ page })} />}
+        </section>
+      </div>
+    </div>
+  );
+}
