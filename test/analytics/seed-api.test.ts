@@ -1,9 +1,8 @@
 // Analytics over the bundled seed corpus through the HTTP API, checked against
 // independent scans of the corpus store (not against the analytics code).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../indexer/types.ts";
+import { readStore } from "../../indexer/store.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;
@@ -12,15 +11,10 @@ let tokens: Map<string, string[]>;
 
 beforeAll(async () => {
   app = await startApp({ corpus: SEED_CORPUS });
-  const store = join(app.dataDir, "store");
-  reports = readFileSync(join(store, "reports.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Report);
-  tokens = new Map(
-    readFileSync(join(store, "tokens.jsonl"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { id: string; tokens: string[] })
-      .map((t) => [t.id, t.tokens]),
-  );
+  // The store's files, parsed directly: the counts below don't go through the analytics code.
+  const { entries } = readStore(app.dataDir);
+  reports = entries.map((e) => e.report);
+  tokens = new Map(entries.map((e) => [e.report.id, e.tokens]));
 });
 afterAll(() => app?.stop());
 

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../indexer/types.ts";
+import { readStore } from "../../indexer/store.ts";
 import type { SearchResponse } from "../../server/schema.ts";
 import { createSegmenter } from "../../indexer/segment.ts";
 import { getJson, ROOT, startApp, type TestApp } from "../helpers/app.ts";
@@ -14,15 +15,10 @@ let tokensById: Map<string, string[]>;
 
 beforeAll(async () => {
   app = await startApp();
-  const store = join(app.dataDir, "store");
-  reports = readFileSync(join(store, "reports.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Report);
-  tokensById = new Map(
-    readFileSync(join(store, "tokens.jsonl"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { id: string; tokens: string[] })
-      .map((t) => [t.id, t.tokens]),
-  );
+  // The store's files, parsed directly: the counts below don't go through the analytics code.
+  const { entries } = readStore(app.dataDir);
+  reports = entries.map((e) => e.report);
+  tokensById = new Map(entries.map((e) => [e.report.id, e.tokens]));
 });
 afterAll(() => app?.stop());
 
