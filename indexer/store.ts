@@ -5,7 +5,7 @@
 //   store/manifest.json  version, corpus hash, counts and a sha256 per file
 // It is written to a fresh folder and renamed into place, so a reader never sees half a store.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Report, Tokens } from "./types.ts";
 
@@ -76,32 +76,112 @@ export function readManifest(dataDir: string): StoreManifest | null {
   }
 }
 
-/** Reads and verifies the store; any damage is a StoreError naming the file. */
+/** Reads and verifies the whole store; any damage is a StoreError naming the file. */
 export function readStore(dataDir: string): { manifest: StoreManifest; entries: { report: Report; tokens: Tokens }[] } {
+  const entries = [...iterateStore(dataDir)];
+  return { manifest: readManifest(dataDir)!, entries };
+}
+
+/**
+ * Reads a JSONL file line by line without holding it whole, hashing as it goes:
+ * at 100k reports tokens.jsonl parsed at once would be several GB of strings.
+ */
+class LineReader {
+  private readonly fd: number;
+  private readonly buf = Buffer.alloc(16 * 1024 * 1024);
+  private pending: Buffer[] = [];
+  private lines: Buffer[] = [];
+  private eof = false;
+  readonly hash = createHash("sha256");
+  bytes = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, "r");
+  }
+
+  next(): string | null {
+    while (this.lines.length === 0 && !this.eof) this.fill();
+    const line = this.lines.shift();
+    if (line !== undefined) return line.toString("utf8");
+    if (this.pending.length) {
+      const rest = Buffer.concat(this.pending);
+      this.pending = [];
+      return rest.length ? rest.toString("utf8") : null;
+    }
+    return null;
+  }
+
+  private fill(): void {
+    const n = readSync(this.fd, this.buf, 0, this.buf.length, null);
+    if (n === 0) {
+      this.eof = true;
+      return;
+    }
+    const chunk = this.buf.subarray(0, n);
+    this.hash.update(chunk);
+    this.bytes += n;
+    let start = 0;
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, start)) {
+      this.lines.push(Buffer.concat([...this.pending, chunk.subarray(start, i)]));
+      this.pending = [];
+      start = i + 1;
+    }
+    if (start < n) this.pending.push(Buffer.from(chunk.subarray(start)));
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * The store as a stream of entries, verified against the manifest: a damaged
+ * file throws a StoreError naming it (after the last entry, when its checksum is known).
+ */
+export function* iterateStore(dataDir: string): Generator<{ report: Report; tokens: Tokens }> {
   const dir = storeDir(dataDir);
   const manifest = readManifest(dataDir);
   if (!manifest) throw new StoreError(join(dir, "manifest.json"), "missing — run `npm run index`");
   if (manifest.version !== STORE_VERSION) throw new StoreError(join(dir, "manifest.json"), `version ${manifest.version}, expected ${STORE_VERSION} — run \`npm run index\``);
-  const load = (name: string): string[] => {
+  const open = (name: string) => {
     const path = join(dir, name);
-    const expected = manifest.files[name];
-    if (!expected) throw new StoreError(path, "not listed in the manifest");
+    if (!manifest.files[name]) throw new StoreError(path, "not listed in the manifest");
     if (!existsSync(path)) throw new StoreError(path, "missing — run `npm run index`");
-    const buf = readFileSync(path);
-    if (buf.length !== expected.bytes || sha256(buf) !== expected.sha256) {
-      throw new StoreError(path, `damaged (${buf.length} bytes, checksum mismatch) — run \`npm run index\` to rebuild`);
-    }
-    const text = buf.toString("utf8");
-    return text ? text.replace(/\n$/, "").split("\n") : [];
+    return new LineReader(path);
   };
-  const reportLines = load("reports.jsonl");
-  const tokenLines = load("tokens.jsonl");
-  if (reportLines.length !== tokenLines.length) throw new StoreError(join(dir, "tokens.jsonl"), "line count differs from reports.jsonl");
-  const entries = reportLines.map((line, i) => {
-    const report = JSON.parse(line) as Report;
-    const t = JSON.parse(tokenLines[i]) as { id: string; tokens: Tokens };
-    if (t.id !== report.id) throw new StoreError(join(dir, "tokens.jsonl"), `line ${i + 1} is for ${t.id}, expected ${report.id}`);
-    return { report, tokens: t.tokens };
-  });
-  return { manifest, entries };
+  const reports = open("reports.jsonl");
+  const tokens = open("tokens.jsonl");
+  try {
+    for (let i = 1; ; i++) {
+      const rl = reports.next();
+      const tl = tokens.next();
+      if (rl === null || tl === null) {
+        if (rl !== tl) throw new StoreError((rl === null ? tokens : reports).path, "has more lines than its companion file — run `npm run index`");
+        break;
+      }
+      let report: Report;
+      let t: { id: string; tokens: Tokens };
+      try {
+        report = JSON.parse(rl) as Report;
+      } catch {
+        throw new StoreError(reports.path, `line ${i} is not valid JSON — run \`npm run index\``);
+      }
+      try {
+        t = JSON.parse(tl) as { id: string; tokens: Tokens };
+      } catch {
+        throw new StoreError(tokens.path, `line ${i} is not valid JSON — run \`npm run index\``);
+      }
+      if (t.id !== report.id) throw new StoreError(tokens.path, `line ${i} is for ${t.id}, expected ${report.id}`);
+      yield { report, tokens: t.tokens };
+    }
+    for (const [name, r] of [["reports.jsonl", reports], ["tokens.jsonl", tokens]] as const) {
+      const expected = manifest.files[name];
+      if (r.bytes !== expected.bytes || r.hash.digest("hex") !== expected.sha256) {
+        throw new StoreError(r.path, `damaged (${r.bytes} bytes, checksum mismatch) — run \`npm run index\` to rebuild`);
+      }
+    }
+  } finally {
+    reports.close();
+    tokens.close();
+  }
 }

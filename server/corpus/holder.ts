@@ -1,7 +1,7 @@
 // Holds the in-memory corpus built from the store. When the store is missing or
 // damaged it says which file and why, and analytics refuse to serve numbers
 // (search keeps working: it lives in Meilisearch).
-import { readStore, StoreError } from "../../indexer/store.ts";
+import { iterateStore, StoreError } from "../../indexer/store.ts";
 import { CorpusUnavailableError } from "../errors/index.ts";
 import { buildCorpus } from "./build.ts";
 import type { Corpus } from "./types.ts";
@@ -30,8 +30,8 @@ export class CorpusHolder {
 
   load(): void {
     try {
-      const { entries } = readStore(this.dataDir);
-      this.corpus = buildCorpus(entries, this.stopwords);
+      // Streamed: only one report's token strings exist at a time; the corpus keeps ids.
+      this.corpus = buildCorpus(iterateStore(this.dataDir), this.stopwords);
       this.problem = null;
       this.computeStats(this.corpus);
     } catch (e) {
