@@ -70,8 +70,11 @@ describe("web app journeys", () => {
     const before = await page.locator("article.hit").count();
     expect(before).toBeGreaterThan(0);
 
-    await page.locator('input[data-facet="sector"][value="hospital"]').check();
+    // click, not check(): the box is controlled by the URL, which react-router updates in a
+    // transition, so check()'s immediate read-back can see the old state for a frame.
+    await page.locator('input[data-facet="sector"][value="hospital"]').click();
     await page.waitForURL((u) => u.searchParams.getAll("sector").includes("hospital") && u.searchParams.get("q") === "送温暖");
+    await expect.poll(() => page.locator('input[data-facet="sector"][value="hospital"]').isChecked()).toBe(true);
     await resultsSettled();
     const sectors = await page.locator("article.hit").evaluateAll((els) => els.map((e) => e.getAttribute("data-sector")));
     expect(sectors.length).toBeGreaterThan(0);
@@ -120,6 +123,34 @@ describe("web app journeys", () => {
     await cdp.send("Input.insertText", { text: "送温暖" });
     await page.waitForURL((u) => u.searchParams.get("q") === "送温暖");
     await page.waitForSelector("article.hit");
+  });
+
+  it("completes 送温 to 送温暖 from the keyboard", async () => {
+    await page.goto(`${app.url}/`);
+    const box = page.getByRole("combobox", { name: "检索词" });
+    await box.fill("送温");
+    const options = page.getByRole("listbox").getByRole("option");
+    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("送温暖")]));
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    const terms = await options.locator("span:first-child").allTextContents();
+    for (let i = 0; i <= terms.indexOf("送温暖"); i++) await box.press("ArrowDown");
+    const active = await box.getAttribute("aria-activedescendant");
+    expect(await page.locator(`[id="${active}"]`).getAttribute("aria-selected")).toBe("true");
+    await shot("suggest");
+    await box.press("Enter");
+    await page.waitForURL((u) => u.searchParams.get("q") === "送温暖");
+    expect(await box.inputValue()).toBe("送温暖");
+    expect(await box.getAttribute("aria-expanded")).toBe("false");
+    await page.waitForSelector("article.hit mark");
+
+    // Escape closes the list and keeps the text
+    await box.fill("送温");
+    await page.waitForURL((u) => u.searchParams.get("q") === "送温");
+    await expect.poll(() => box.getAttribute("aria-expanded")).toBe("true");
+    await box.press("Escape");
+    expect(await box.getAttribute("aria-expanded")).toBe("false");
+    expect(await box.inputValue()).toBe("送温");
+    expect(pageErrors).toEqual([]);
   });
 
   it("concordance sorted by R1: the R1 column is in pinyin order", async () => {

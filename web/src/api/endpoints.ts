@@ -13,6 +13,7 @@ import {
   SearchResponseSchema,
   SimilarResponseSchema,
   StatsSchema,
+  SuggestResponseSchema,
   ThemesResponseSchema,
 } from "../../../server/schema.ts";
 import { request, type Params } from "./client.ts";
@@ -33,3 +34,4 @@ export const themes = (p: Params, s?: Signal) => request("themes", p, ThemesResp
 export const phrasing = (p: Params, s?: Signal) => request("phrasing", p, PhrasingResponseSchema, s);
 export const formulas = (p: Params, s?: Signal) => request("formulas", p, FormulasResponseSchema, s);
 export const similar = (p: Params, s?: Signal) => request("similar", p, SimilarResponseSchema, s);
+export const suggest = (p: Params, s?: Signal) => request("suggest", p, SuggestResponseSchema, s);

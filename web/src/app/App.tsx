@@ -9,7 +9,7 @@ import { SearchView } from "../views/SearchView.tsx";
 
 const ReportView = lazy(() => import("../views/ReportView.tsx"));
 const KwicView = lazy(() => import("../views/KwicView.tsx"));
-const AnalyticsView = lazy(() => import("../views/AnalyticsView.tsx"));
+const AnalyticsView = lazy(() => import("../views/analytics/AnalyticsView.tsx"));
 const CompareView = lazy(() => import("../views/CompareView.tsx"));
 const WriteView = lazy(() => import("../views/WriteView.tsx"));
 

@@ -1,4 +1,5 @@
 // Error and empty states. Meilisearch being down is said plainly.
+import type { ReactNode } from "react";
 import { ApiError } from "../api/client.ts";
 import { useLang } from "../app/lang.tsx";
 
@@ -28,6 +29,11 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
   );
 }
 
-export function Empty({ children }: { children: React.ReactNode }) {
+export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
+}
+
+/** A query's failure, with a retry. (Its loading state is the placeholder of what it fills.) */
+export function QueryError({ q }: { q: { error: unknown; refetch: () => unknown } }) {
+  return q.error ? <ErrorBox error={q.error} onRetry={() => void q.refetch()} /> : null;
 }

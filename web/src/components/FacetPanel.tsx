@@ -33,7 +33,9 @@ function CheckGroup<T extends string>({
 }) {
   const { label } = useLang();
   const id = useId();
-  const shown = hideEmpty && counts ? all.filter((v) => (counts[v] ?? 0) > 0 || selected.includes(v)) : all;
+  // which values are empty is only known once the counts arrive; until then show just the selected ones,
+  // so the group grows a little on load instead of shrinking a lot
+  const shown = hideEmpty ? all.filter((v) => (counts?.[v] ?? 0) > 0 || selected.includes(v)) : all;
   if (shown.length === 0) return null;
   return (
     <fieldset className="facet">
@@ -70,6 +72,23 @@ function yearOptions(counts: Counts, f: FacetFilters): number[] {
   return [...years].sort((a, b) => b - a);
 }
 
+function YearSelect({ id, label, value, years, onChange }: { id: string; label: string; value: number | null; years: number[]; onChange: (year: number | null) => void }) {
+  const { t } = useLang();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
+        <option value="">{t("anyYear")}</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 export function FacetPanel({ filters, counts, onChange, title, children }: { filters: FacetFilters; counts?: Counts; onChange: (f: FacetFilters) => void; title?: string; children?: ReactNode }) {
   const { t } = useLang();
   const id = useId();
@@ -79,34 +98,18 @@ export function FacetPanel({ filters, counts, onChange, title, children }: { fil
   const n = activeCount(filters);
   return (
     <section className={`facet-panel${open ? " is-open" : ""}`} aria-label={title ?? t("filters")}>
+      {title && <h2 className="facet-title">{title}</h2>}
       <button type="button" className="facet-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
         {open ? t("hideFilters") : t("showFilters")}
         {n > 0 && <span className="badge">{n}</span>}
       </button>
       <div className="facet-body" id={`${id}-body`}>
-        {title && <h2 className="facet-title">{title}</h2>}
         {children}
         <CheckGroup legend={t("facetSector")} kind="sector" all={SECTORS} selected={filters.sector} counts={counts?.sector} onChange={(sector) => set({ sector })} />
         <fieldset className="facet facet-years">
           <legend>{t("facetYear")}</legend>
-          <label htmlFor={`${id}-from`}>{t("yearFrom")}</label>
-          <select id={`${id}-from`} value={filters.yearFrom ?? ""} onChange={(e) => set({ yearFrom: e.target.value ? Number(e.target.value) : null })}>
-            <option value="">{t("anyYear")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-to`}>{t("yearTo")}</label>
-          <select id={`${id}-to`} value={filters.yearTo ?? ""} onChange={(e) => set({ yearTo: e.target.value ? Number(e.target.value) : null })}>
-            <option value="">{t("anyYear")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+          <YearSelect id={`${id}-from`} label={t("yearFrom")} value={filters.yearFrom} years={years} onChange={(yearFrom) => set({ yearFrom })} />
+          <YearSelect id={`${id}-to`} label={t("yearTo")} value={filters.yearTo} years={years} onChange={(yearTo) => set({ yearTo })} />
         </fieldset>
         <CheckGroup legend={t("facetDocType")} kind="docType" all={DOC_TYPES} selected={filters.docType} counts={counts?.docType} onChange={(docType) => set({ docType })} />
         <CheckGroup legend={t("facetLevel")} kind="level" all={LEVELS} selected={filters.level} counts={counts?.level} onChange={(level) => set({ level })} hideEmpty />

@@ -7,12 +7,16 @@ import type { PhrasingResponse } from "../../../server/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { reportHref } from "../state/report.ts";
+import { DataTable, type Column } from "./DataTable.tsx";
 import { DownloadLinks } from "./DownloadLinks.tsx";
 import { Empty, ErrorBox } from "./ErrorBox.tsx";
 import { Highlight } from "./Highlight.tsx";
+import { Panel } from "./Panel.tsx";
+import { SearchBox } from "./SearchBox.tsx";
 import type { Params } from "../api/client.ts";
 
-type Example = PhrasingResponse["clusters"][number]["examples"][number];
+type Cluster = PhrasingResponse["clusters"][number];
+type Example = Cluster["examples"][number];
 
 function ExampleText({ ex, term }: { ex: Example; term: string }) {
   return (
@@ -36,55 +40,58 @@ export function Phrasing({ term, filters = {} }: { term: string; filters?: Param
   if (!q.data) return <p className="muted">{t("loading")}</p>;
   const d = q.data;
   const sectors = SECTORS.filter((s) => d.clusters.some((c) => (c.sectors[s] ?? 0) > 0));
+  const columns: Column<Cluster>[] = [
+    {
+      key: "pattern",
+      header: t("pattern"),
+      rowHeader: true,
+      className: "pattern",
+      cell: (c) => (
+        <>
+          {c.pattern}
+          <div className="muted">
+            {t("reports")} {c.reports}
+          </div>
+        </>
+      ),
+    },
+    ...sectors.map(
+      (s): Column<Cluster> => ({
+        key: s,
+        header: label("sector", s),
+        cell: (c) => (
+          <>
+            {(c.sectors[s] ?? 0) > 0 && <span className="facet-count">{c.sectors[s]}</span>}
+            <ul className="plain phr-examples">
+              {c.examples
+                .filter((e) => e.sector === s)
+                .slice(0, 3)
+                .map((ex, i) => (
+                  <ExampleText key={i} ex={ex} term={d.term} />
+                ))}
+            </ul>
+          </>
+        ),
+      }),
+    ),
+  ];
   return (
     <div className="phrasing">
       <div className="panel-head">
         <p className="muted">{t("phrasingTotal", { total: d.total })}</p>
         <DownloadLinks endpoint="phrasing" params={params} />
       </div>
-      {d.clusters.length === 0 ? (
-        <Empty>{t("noResults")}</Empty>
-      ) : (
-        <div className="table-scroll">
-          <table className="data phrasing-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("pattern")}</th>
-                {sectors.map((s) => (
-                  <th scope="col" key={s}>
-                    {label("sector", s)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {d.clusters.map((c) => (
-                <tr key={c.pattern}>
-                  <th scope="row" className="pattern">
-                    {c.pattern}
-                    <div className="muted">
-                      {t("reports")} {c.reports}
-                    </div>
-                  </th>
-                  {sectors.map((s) => {
-                    const examples = c.examples.filter((e) => e.sector === s).slice(0, 3);
-                    return (
-                      <td key={s}>
-                        {(c.sectors[s] ?? 0) > 0 && <span className="facet-count">{c.sectors[s]}</span>}
-                        <ul className="plain phr-examples">
-                          {examples.map((ex, i) => (
-                            <ExampleText key={i} ex={ex} term={d.term} />
-                          ))}
-                        </ul>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable columns={columns} rows={d.clusters} rowKey={(c) => c.pattern} className="phrasing-table" />
     </div>
+  );
+}
+
+/** A section with a term box and that term's phrasing variants (compare, write). */
+export function PhrasingPanel({ id, term, onTerm }: { id: string; term: string; onTerm: (term: string, options: { replace: boolean }) => void }) {
+  const { t } = useLang();
+  return (
+    <Panel id={id} title={t("phrasing")} tools={<SearchBox label={t("term")} name="term" value={term} onCommit={onTerm} />}>
+      <Phrasing term={term} />
+    </Panel>
   );
 }

@@ -31,6 +31,12 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
   return {
     value,
     setValue,
+    /** show `v` and commit it at once (a chosen completion) */
+    commitNow: (v: string) => {
+      setValue(v);
+      d.flush(v);
+      inSession.current = false;
+    },
     inputProps: {
       value,
       onChange: (e: ChangeEvent<Field>) => {

@@ -38,7 +38,7 @@ export function heatmap(xLabels: string[], yLabels: string[], cells: [number, nu
   const max = Math.max(1, ...cells.map((c) => c[2]));
   return {
     tooltip: { position: "top" },
-    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: 80, containLabel: true },
     xAxis: { type: "category", data: xLabels, splitArea: { show: true } },
     yAxis: { type: "category", data: yLabels, splitArea: { show: true } },
     visualMap: { min: 0, max, calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120, inRange: { color: ["#f4f7fb", "#9bb8d6", ACCENT, "#17324d"] } },
@@ -51,8 +51,9 @@ export function divergingBars(terms: string[], values: number[], labelA: string,
   return {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { data: [labelA, labelB], top: 0 },
-    grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
-    xAxis: { type: "value", name: "log₂ ratio" },
+    grid: { left: 8, right: 16, top: 28, bottom: 28, containLabel: true },
+    // under the axis, where a narrow chart does not cut it off
+    xAxis: { type: "value", name: "log₂ ratio", nameLocation: "middle", nameGap: 26 },
     yAxis: { type: "category", data: [...terms].reverse(), axisTick: { show: false } },
     series: [
       { type: "bar", name: labelA, stack: "k", data: [...values].reverse().map((v) => (v > 0 ? v : null)), itemStyle: { color: ACCENT }, barMaxWidth: 14 },

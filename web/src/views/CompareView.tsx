@@ -6,9 +6,12 @@ import { keyness } from "../api/endpoints.ts";
 import { useLang } from "../app/lang.tsx";
 import { Chart } from "../components/Chart.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
-import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
+import { DataTable, type Column } from "../components/DataTable.tsx";
+import { Empty, QueryError } from "../components/ErrorBox.tsx";
 import { FacetPanel } from "../components/FacetPanel.tsx";
-import { Phrasing } from "../components/Phrasing.tsx";
+import { InlineSelect } from "../components/InlineSelect.tsx";
+import { Panel } from "../components/Panel.tsx";
+import { PhrasingPanel } from "../components/Phrasing.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useFacetCounts } from "../hooks/useFacetCounts.ts";
@@ -17,6 +20,8 @@ import { divergingBars } from "../lib/chartOptions.ts";
 import * as compareUrl from "../state/compare.ts";
 import { defaultCompareState, isReady, stateToRoute, toKeynessParams, type CompareState } from "../state/compare.ts";
 import type { FacetFilters } from "../state/filters.ts";
+
+type Row = Awaited<ReturnType<typeof keyness>>["rows"][number];
 
 function sideLabel(f: FacetFilters, q: string, fallback: string, label: (k: "sector", v: string) => string): string {
   const parts = [...f.sector.map((s) => label("sector", s)), ...(f.yearFrom || f.yearTo ? [`${f.yearFrom ?? ""}–${f.yearTo ?? ""}`] : []), ...(q ? [`“${q}”`] : [])];
@@ -53,78 +58,51 @@ export default function CompareView() {
   }, [data, labelA, labelB]);
   const example = stateToRoute({ ...defaultCompareState(), a: { ...state.a, sector: ["hospital"] }, b: { ...state.b, sector: ["school"] } }).toString();
 
+  const columns: Column<Row>[] = [
+    {
+      key: "term",
+      header: t("term"),
+      cell: (r) => (
+        <button type="button" className="linklike" onClick={() => setState({ term: r.term })}>
+          {r.term}
+        </button>
+      ),
+    },
+    { key: "a-count", header: `A ${t("count")}`, num: true, cell: (r) => r.a.count },
+    { key: "a-pm", header: `A ${t("perMillion")}`, num: true, cell: (r) => r.a.perMillion.toFixed(1) },
+    { key: "b-count", header: `B ${t("count")}`, num: true, cell: (r) => r.b.count },
+    { key: "b-pm", header: `B ${t("perMillion")}`, num: true, cell: (r) => r.b.perMillion.toFixed(1) },
+    { key: "g2", header: t("g2"), num: true, cell: (r) => r.g2.toFixed(1) },
+    { key: "lr", header: t("logRatio"), num: true, cell: (r) => r.logRatio.toFixed(2) },
+  ];
+  const tools = (
+    <>
+      <InlineSelect label={t("minCount")} value={state.min} options={[1, 2, 3, 5, 10, 20, 50]} onChange={(min) => setState({ min })} />
+      {ready && <DownloadLinks endpoint="keyness" params={params} />}
+    </>
+  );
+
   return (
     <div className="view view-compare">
       <div className="compare-sides">
         <Side which="a" state={state} set={setState} />
         <Side which="b" state={state} set={setState} />
       </div>
-      <section className="panel" aria-labelledby="key-h">
-        <div className="panel-head">
-          <h2 id="key-h">{t("keyness")}</h2>
-          <label className="inline-field">
-            <span>{t("minCount")}</span>
-            <select value={state.min} onChange={(e) => setState({ min: Number(e.target.value) })}>
-              {[...new Set([1, 2, 3, 5, 10, 20, 50, state.min])].sort((a, b) => a - b).map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-          </label>
-          {ready && <DownloadLinks endpoint="keyness" params={params} />}
-        </div>
-        {!ready && (
+      <Panel id="key-h" title={t("keyness")} tools={tools}>
+        {ready ? (
+          <>
+            <QueryError q={k} />
+            <p className="muted keyness-totals">{data ? t("keynessTotals", { a: data.totals.a, b: data.totals.b }) : "\u00a0"}</p>
+            {!(k.error && !data) && <Chart option={option} height={560} label={`${t("keyness")}: ${labelA} / ${labelB}`} fileName="wenyuan-keyness" />}
+            <DataTable columns={columns} rows={data?.rows} rowKey={(r) => r.term} loading={k.isLoading} tall className="keyness" rowClassName={(r) => (r.logRatio >= 0 ? "key-a" : "key-b")} />
+          </>
+        ) : (
           <Empty>
             {t("compareHint")} <Link to={`/compare?${example}`}>{t("compareExample")}</Link>
           </Empty>
         )}
-        {ready && k.error && <ErrorBox error={k.error} onRetry={() => void k.refetch()} />}
-        {ready && !data && !k.error && <p className="muted">{t("loading")}</p>}
-        {data && (
-          <>
-            <p className="muted">{t("keynessTotals", { a: data.totals.a, b: data.totals.b })}</p>
-            <Chart option={option} height={560} label={`${t("keyness")}: ${labelA} / ${labelB}`} fileName="wenyuan-keyness" />
-            <div className="table-scroll tall">
-              <table className="data keyness">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("term")}</th>
-                    <th scope="col" className="num">A {t("count")}</th>
-                    <th scope="col" className="num">A {t("perMillion")}</th>
-                    <th scope="col" className="num">B {t("count")}</th>
-                    <th scope="col" className="num">B {t("perMillion")}</th>
-                    <th scope="col" className="num">{t("g2")}</th>
-                    <th scope="col" className="num">{t("logRatio")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rows.map((r) => (
-                    <tr key={r.term} className={r.logRatio >= 0 ? "key-a" : "key-b"}>
-                      <td>
-                        <button type="button" className="linklike" onClick={() => setState({ term: r.term })}>
-                          {r.term}
-                        </button>
-                      </td>
-                      <td className="num">{r.a.count}</td>
-                      <td className="num">{r.a.perMillion.toFixed(1)}</td>
-                      <td className="num">{r.b.count}</td>
-                      <td className="num">{r.b.perMillion.toFixed(1)}</td>
-                      <td className="num">{r.g2.toFixed(1)}</td>
-                      <td className="num">{r.logRatio.toFixed(2)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </section>
-      <section className="panel" aria-labelledby="phr-h">
-        <div className="panel-head">
-          <h2 id="phr-h">{t("phrasing")}</h2>
-          <SearchBox label={t("term")} name="term" value={state.term} onCommit={(v, o) => setState({ term: v }, o)} />
-        </div>
-        <Phrasing term={state.term} />
-      </section>
+      </Panel>
+      <PhrasingPanel id="phr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} />
     </div>
   );
 }

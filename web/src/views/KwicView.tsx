@@ -1,13 +1,16 @@
 // `/kwic` — keyword in context: aligned columns, sortable by L1/L2/R1/R2.
 import { useNavigate } from "react-router";
 import { kwic } from "../api/endpoints.ts";
+import { MATCHES } from "../../../server/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { SectorChip } from "../components/Chips.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
 import { FacetPanel } from "../components/FacetPanel.tsx";
+import { InlineSelect } from "../components/InlineSelect.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
+import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useFacetCounts } from "../hooks/useFacetCounts.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
@@ -30,15 +33,7 @@ export default function KwicView() {
       <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
         <SearchBox label={t("kwicTerm")} name="term" value={state.term} placeholder={t("searchPlaceholder")} onCommit={(v, o) => setState({ term: v, page: 1 }, o)} autoFocus />
         <div className="search-options">
-          <fieldset className="segmented">
-            <legend>{t("matchMode")}</legend>
-            {(["word", "substring"] as const).map((m) => (
-              <label key={m}>
-                <input type="radio" name="match" value={m} checked={state.match === m} onChange={() => set({ match: m })} />
-                <span>{t(`match_${m}`)}</span>
-              </label>
-            ))}
-          </fieldset>
+          <Segmented legend={t("matchMode")} name="match" options={MATCHES} value={state.match} format={(m) => t(`match_${m}`)} onChange={(match) => set({ match })} />
           <div className="segmented" role="group" aria-label={t("kwicSortBy")}>
             <span className="legend">{t("kwicSortBy")}</span>
             {KWIC_SORTS.map((s) => (
@@ -47,16 +42,7 @@ export default function KwicView() {
               </button>
             ))}
           </div>
-          <label className="inline-field">
-            <span>{t("kwicWidth")}</span>
-            <select value={state.width} onChange={(e) => set({ width: Number(e.target.value) })}>
-              {[...new Set([...KWIC_WIDTHS, state.width])].sort((a, b) => a - b).map((w) => (
-                <option key={w} value={w}>
-                  {w}
-                </option>
-              ))}
-            </select>
-          </label>
+          <InlineSelect label={t("kwicWidth")} value={state.width} options={KWIC_WIDTHS} onChange={(width) => set({ width })} />
         </div>
       </form>
       <div className="with-facets">

@@ -8,6 +8,7 @@ import { useLang } from "../app/lang.tsx";
 import { Chips, SectorChip } from "../components/Chips.tsx";
 import { ErrorBox } from "../components/ErrorBox.tsx";
 import { Highlight } from "../components/Highlight.tsx";
+import { SimilarList } from "../components/SimilarList.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import { marksWithin } from "../lib/highlight.ts";
@@ -29,6 +30,21 @@ function focusParagraph(start: number) {
   if (!el) return;
   el.scrollIntoView({ block: "start" });
   el.focus({ preventScroll: true });
+}
+
+function ReportLinks({ title, reports }: { title: string; reports: readonly { id: string; title: string; source: string }[] }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="plain">
+        {reports.map((d) => (
+          <li key={d.id}>
+            <Link to={reportHref(d.id)}>{d.title}</Link> <span className="muted">{d.source}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 function Meta({ r }: { r: ReportDetail }) {
@@ -67,28 +83,8 @@ function Meta({ r }: { r: ReportDetail }) {
         <dt>{t("source")}</dt>
         <dd className="source">{/^https?:\/\//.test(r.source) ? <a href={r.source} rel="noreferrer noopener" target="_blank">{r.source}</a> : r.source}</dd>
       </dl>
-      {r.canonical && (
-        <>
-          <h3>{t("copyOf")}</h3>
-          <ul className="plain">
-            <li>
-              <Link to={reportHref(r.canonical.id)}>{r.canonical.title}</Link> <span className="muted">{r.canonical.source}</span>
-            </li>
-          </ul>
-        </>
-      )}
-      {r.duplicates.length > 0 && (
-        <>
-          <h3>{t("alsoPublishedAs")}</h3>
-          <ul className="plain">
-            {r.duplicates.map((d) => (
-              <li key={d.id}>
-                <Link to={reportHref(d.id)}>{d.title}</Link> <span className="muted">{d.source}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {r.canonical && <ReportLinks title={t("copyOf")} reports={[r.canonical]} />}
+      {r.duplicates.length > 0 && <ReportLinks title={t("alsoPublishedAs")} reports={r.duplicates} />}
       {r.themes.length > 0 && (
         <>
           <h3>{t("themes")}</h3>
@@ -115,18 +111,7 @@ function Similar({ text, reportId, from, to }: { text: string; reportId: string;
         {t("similarFor")} <q>{text.slice(0, 60)}{text.length > 60 ? "…" : ""}</q>
       </p>
       {res.error && <ErrorBox error={res.error} />}
-      <ol className="similar-list">
-        {res.data?.rows
-          .filter((row) => !(row.reportId === reportId && row.start >= from && row.start < to))
-          .map((row) => (
-            <li key={`${row.reportId}:${row.start}`}>
-              <p>{row.text}</p>
-              <p className="muted">
-                <SectorChip sector={row.sector} /> <Link to={reportHref(row.reportId, { at: row.start })}>{row.title}</Link> {row.year ?? ""}
-              </p>
-            </li>
-          ))}
-      </ol>
+      {res.data && <SimilarList rows={res.data.rows.filter((row) => !(row.reportId === reportId && row.start >= from && row.start < to))} />}
     </section>
   );
 }

@@ -7,8 +7,10 @@ import { Chips } from "../components/Chips.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
 import { FacetPanel } from "../components/FacetPanel.tsx";
 import { Highlight } from "../components/Highlight.tsx";
+import { InlineSelect } from "../components/InlineSelect.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
+import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import { emptyFilters, isEmptyFilters } from "../state/filters.ts";
@@ -49,34 +51,9 @@ export function SearchView() {
       <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
         <SearchBox label={t("searchLabel")} value={state.q} placeholder={t("searchPlaceholder")} onCommit={(q, o) => setState({ q, page: 1 }, o)} autoFocus />
         <div className="search-options">
-          <fieldset className="segmented">
-            <legend>{t("matchMode")}</legend>
-            {MATCH_MODES.map((m) => (
-              <label key={m}>
-                <input type="radio" name="match" value={m} checked={state.match === m} onChange={() => set({ match: m })} />
-                <span>{t(`match_${m}`)}</span>
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="segmented">
-            <legend>{t("resultMode")}</legend>
-            {RESULT_MODES.map((m) => (
-              <label key={m}>
-                <input type="radio" name="mode" value={m} checked={state.mode === m} onChange={() => set({ mode: m })} />
-                <span>{t(`mode_${m}`)}</span>
-              </label>
-            ))}
-          </fieldset>
-          <label className="inline-field">
-            <span>{t("sortLabel")}</span>
-            <select value={state.sort} onChange={(e) => set({ sort: e.target.value as SearchState["sort"] })}>
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sort_${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Segmented legend={t("matchMode")} name="match" options={MATCH_MODES} value={state.match} format={(m) => t(`match_${m}`)} onChange={(match) => set({ match })} />
+          <Segmented legend={t("resultMode")} name="mode" options={RESULT_MODES} value={state.mode} format={(m) => t(`mode_${m}`)} onChange={(mode) => set({ mode })} />
+          <InlineSelect label={t("sortLabel")} value={state.sort} options={SORTS} format={(s) => t(`sort_${s}`)} onChange={(sort) => set({ sort })} />
         </div>
       </form>
 

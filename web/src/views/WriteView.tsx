@@ -1,15 +1,12 @@
 // `/write` — paste a draft sentence, get the closest corpus sentences; a term's phrasing variants.
 import { useEffect, useId, useState } from "react";
-import { Link } from "react-router";
 import { similar } from "../api/endpoints.ts";
 import { useLang } from "../app/lang.tsx";
-import { SectorChip } from "../components/Chips.tsx";
-import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
-import { Phrasing } from "../components/Phrasing.tsx";
-import { SearchBox } from "../components/SearchBox.tsx";
+import { Empty, QueryError } from "../components/ErrorBox.tsx";
+import { PhrasingPanel } from "../components/Phrasing.tsx";
+import { SimilarList } from "../components/SimilarList.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
-import { reportHref } from "../state/report.ts";
 import * as writeUrl from "../state/write.ts";
 import type { WriteState } from "../state/write.ts";
 
@@ -62,28 +59,16 @@ export default function WriteView() {
             {t("writeFind")}
           </button>
         </form>
-        {res.error && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
+        <QueryError q={res} />
         {state.text && res.isLoading && <p className="muted">{t("loading")}</p>}
         {state.text && res.data && res.data.rows.length === 0 && <Empty>{t("noResults")}</Empty>}
-        <ol className="similar-list">
-          {state.text &&
-            res.data?.rows.map((row) => (
-              <li key={`${row.reportId}:${row.start}`}>
-                <p>{row.text}</p>
-                <p className="muted">
-                  <SectorChip sector={row.sector} /> <Link to={reportHref(row.reportId, { at: row.start })}>{row.title}</Link> {row.year ?? ""} · {t("score")} {row.score.toFixed(2)} <CopyButton text={row.text} />
-                </p>
-              </li>
-            ))}
-        </ol>
+        {state.text && res.data && <SimilarList rows={res.data.rows} extra={(row) => (
+              <span className="nowrap">
+                {" "}· {t("score")} {row.score.toFixed(2)} <CopyButton text={row.text} />
+              </span>
+            )} />}
       </section>
-      <section className="panel" aria-labelledby="wphr-h">
-        <div className="panel-head">
-          <h2 id="wphr-h">{t("phrasing")}</h2>
-          <SearchBox label={t("term")} name="term" value={state.term} onCommit={(v, o) => setState({ term: v }, o)} />
-        </div>
-        <Phrasing term={state.term} />
-      </section>
+      <PhrasingPanel id="wphr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} />
     </div>
   );
 }

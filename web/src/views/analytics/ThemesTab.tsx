@@ -1,0 +1,65 @@
+// Themes × sector: how much of each sector's text each theme's terms take (per 10k
+// characters), as a heatmap and a table.
+import { useMemo } from "react";
+import { themes } from "../../api/endpoints.ts";
+import { useLang } from "../../app/lang.tsx";
+import { Chart } from "../../components/Chart.tsx";
+import { DataTable, type Column } from "../../components/DataTable.tsx";
+import { DownloadLinks } from "../../components/DownloadLinks.tsx";
+import { QueryError } from "../../components/ErrorBox.tsx";
+import { Panel } from "../../components/Panel.tsx";
+import { useApi } from "../../hooks/useApi.ts";
+import { heatmap } from "../../lib/chartOptions.ts";
+import type { TabProps } from "./shared.ts";
+
+type Theme = Awaited<ReturnType<typeof themes>>["themes"][number];
+
+// The bundled theme list has 20; sizing the chart for it before the answer arrives
+// keeps the page from jumping in the usual case.
+const EXPECTED_THEMES = 20;
+
+export function ThemesTab({ filters }: Pick<TabProps, "filters">) {
+  const { t, label, lang } = useLang();
+  const params = { ...filters, by: "sector" };
+  const q = useApi("themes", params, themes);
+  const d = q.data;
+  const name = (th: Theme) => (lang === "zh" ? th.name : th.nameEn);
+  const option = useMemo(() => {
+    if (!d) return heatmap([], [], [], t("per10k"));
+    const groups = d.groups.map((g) => g.key);
+    const cells = d.cells.map((c) => [groups.indexOf(c.group), d.themes.findIndex((th) => th.id === c.theme), Number(c.per10k.toFixed(2))] as [number, number, number]);
+    return heatmap(
+      groups.map((g) => label("sector", g)),
+      d.themes.map((th) => (lang === "zh" ? th.name : th.nameEn)),
+      cells.filter((c) => c[0] >= 0 && c[1] >= 0),
+      t("per10k"),
+    );
+  }, [d, lang, t, label]);
+  const columns: Column<Theme>[] = [
+    { key: "theme", header: t("theme"), rowHeader: true, cell: (th) => <span title={th.terms.join("、")}>{name(th)}</span> },
+    ...(d?.groups ?? []).map(
+      (g): Column<Theme> => ({
+        key: g.key,
+        num: true,
+        header: (
+          <>
+            {label("sector", g.key)} <span className="muted">({g.docs})</span>
+          </>
+        ),
+        cell: (th) => d?.cells.find((c) => c.theme === th.id && c.group === g.key)?.per10k.toFixed(2) ?? "—",
+      }),
+    ),
+  ];
+  const title = (
+    <>
+      {t("tab_themes")} <span className="muted">({t("per10k")})</span>
+    </>
+  );
+  return (
+    <Panel id="themes-h" title={title} tools={<DownloadLinks endpoint="themes" params={params} />}>
+      <QueryError q={q} />
+      <Chart option={option} height={Math.max(320, (d?.themes.length ?? EXPECTED_THEMES) * 34 + 90)} label={t("tab_themes")} fileName="wenyuan-themes" />
+      <DataTable columns={columns} rows={d?.themes} rowKey={(th) => th.id} loading={q.isLoading} />
+    </Panel>
+  );
+}

@@ -1,0 +1,50 @@
+// Word list: the most frequent words under the filters, per million, as bars and a table.
+import { useMemo } from "react";
+import { Link } from "react-router";
+import { frequency } from "../../api/endpoints.ts";
+import { useLang } from "../../app/lang.tsx";
+import { Chart } from "../../components/Chart.tsx";
+import { DataTable, type Column } from "../../components/DataTable.tsx";
+import { DownloadLinks } from "../../components/DownloadLinks.tsx";
+import { QueryError } from "../../components/ErrorBox.tsx";
+import { InlineSelect } from "../../components/InlineSelect.tsx";
+import { Panel } from "../../components/Panel.tsx";
+import { useApi } from "../../hooks/useApi.ts";
+import { horizontalBars } from "../../lib/chartOptions.ts";
+import { fmt, type RowOf, type TabProps } from "./shared.ts";
+
+type Row = RowOf<typeof frequency>;
+
+export function WordsTab({ state, filters, set }: TabProps) {
+  const { t } = useLang();
+  const params = { ...filters, limit: 200, minLength: state.minLength, stopwords: state.stopwords ? undefined : "false" };
+  const q = useApi("frequency", params, frequency);
+  const option = useMemo(() => {
+    const top = q.data?.rows.slice(0, 30) ?? [];
+    return horizontalBars(top.map((r) => r.term), top.map((r) => r.perMillion), t("perMillion"));
+  }, [q.data, t]);
+  const columns: Column<Row>[] = [
+    { key: "rank", header: "#", num: true, className: "muted", cell: (_, i) => i + 1 },
+    { key: "term", header: t("term"), cell: (r) => <Link to={`/analytics?tab=term&term=${encodeURIComponent(r.term)}`}>{r.term}</Link> },
+    { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
+    { key: "docs", header: t("docs"), num: true, cell: (r) => fmt(r.docs) },
+    { key: "pm", header: t("perMillion"), num: true, cell: (r) => fmt(r.perMillion) },
+  ];
+  const tools = (
+    <>
+      <InlineSelect label={t("minLength")} value={state.minLength} options={[1, 2, 3, 4]} onChange={(minLength) => set({ minLength })} />
+      <label className="inline-field">
+        <input type="checkbox" checked={state.stopwords} onChange={(e) => set({ stopwords: e.target.checked })} />
+        <span>{t("stopwords")}</span>
+      </label>
+      <DownloadLinks endpoint="frequency" params={params} />
+    </>
+  );
+  return (
+    <Panel id="words-h" title={t("tab_words")} tools={tools}>
+      <QueryError q={q} />
+      <Chart option={option} height={560} label={`${t("tab_words")} (${t("perMillion")})`} fileName="wenyuan-frequency" />
+      <DataTable columns={columns} rows={q.data?.rows} rowKey={(r) => r.term} loading={q.isLoading} tall />
+    </Panel>
+  );
+}
