@@ -111,7 +111,14 @@ export function normalisePunctuation(s: string): string {
     hasCjk(inner) || cjkish(all[at - 1]) || cjkish(all[at + m.length]) ? `（${inner}）` : m,
   );
   s = s.replace(new RegExp(`"([^"\\n]{0,120})"`, "g"), (m, inner: string) => (hasCjk(inner) ? `“${inner}”` : m));
-  let out = "";
+  // Built as an array with the last character kept aside: reading `out[out.length - 1]` of a
+  // string grown with `+=` flattens it every time, which made a 20 MB line quadratic.
+  const out: string[] = [];
+  let last = "";
+  const emit = (c: string) => {
+    out.push(c);
+    last = c;
+  };
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     const full = FULL[ch];
@@ -120,21 +127,21 @@ export function normalisePunctuation(s: string): string {
       const next = nextNonSpace(s, i);
       const latinBefore = prev !== undefined && ASCII_WORD.test(prev);
       if (cjkish(prev) || (!latinBefore && cjkish(next)) || (prev === ")" && isCjkChar(next))) {
-        out += full;
+        emit(full);
         continue;
       }
     } else if (ch === "(" || ch === ")") {
       // An unpaired parenthesis next to Chinese.
       if (cjkish(s[i - 1]) || cjkish(s[i + 1])) {
-        out += ch === "(" ? "（" : "）";
+        emit(ch === "(" ? "（" : "）");
         continue;
       }
-    } else if (ch === " " && (CJK_PUNCT.test(out[out.length - 1] ?? "") || CJK_PUNCT.test(s[i + 1] ?? ""))) {
+    } else if (ch === " " && (CJK_PUNCT.test(last) || CJK_PUNCT.test(s[i + 1] ?? ""))) {
       continue; // no space around full-width punctuation
     }
-    out += ch;
+    emit(ch);
   }
-  return out.replace(/ (?=[，。；：？！、）》”」])|(?<=[，。；：？！、（《“「]) /g, "");
+  return out.join("").replace(/ (?=[，。；：？！、）》”」])|(?<=[，。；：？！、（《“「]) /g, "");
 }
 
 function prevNonSpace(s: string, i: number): string | undefined {

@@ -53,7 +53,10 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof ConfigError) console.error(`Configuration error — ${e.message}`);
-    else if (e instanceof Error && (e.name === "MeiliUnavailableError" || e.name === "MeiliConnectError" || e.name === "MeiliBinaryError")) {
+    else if (e instanceof Error && e.name === "MeiliUnavailableError") {
+      // Not the server's "search will resume" message: the indexer was cut off mid-run.
+      console.error("Cannot index: Meilisearch stopped answering while indexing (stopped, killed or unreachable). Start it again and rerun `npm run index`: the run starts over and replaces what was partly loaded.");
+    } else if (e instanceof Error && (e.name === "MeiliConnectError" || e.name === "MeiliBinaryError")) {
       console.error(`Cannot index: ${e.message}`);
     } else console.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -24,9 +24,10 @@ export class StoreError extends Error {
   override name = "StoreError";
   constructor(
     readonly file: string,
-    message: string,
+    /** what is wrong with it, without the path */
+    readonly detail: string,
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${detail}`);
   }
 }
 

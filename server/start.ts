@@ -2,6 +2,7 @@
 // Meilisearch (own or external) → index when the corpus changed → keys →
 // corpus store → Express. Returns a handle that shuts it all down in order.
 import type { Server } from "node:http";
+import type { Duplex } from "node:stream";
 import { join } from "node:path";
 import type { ResolvedConfig } from "./config.ts";
 import { adminClient, connectMeili, searchClient, type MeiliConnection } from "./meili/connect.ts";
@@ -55,6 +56,25 @@ async function needsIndex(admin: MeiliClient, names: IndexNames, config: Resolve
   return null;
 }
 
+const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large", "request_too_large", "the URL and headers exceed 16 KB; shorten the query"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "request_timeout", "the request took too long to arrive"],
+};
+
+/**
+ * Requests Node's HTTP parser rejects before Express sees them (a URL over 16 KB, a
+ * malformed request line) get the API's JSON error body too, not a bare status line.
+ */
+function jsonClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] = CLIENT_ERRORS[err.code ?? ""] ?? [400, "Bad Request", "bad_request", "malformed HTTP request"];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 export async function start(opts: StartOptions): Promise<Started> {
   const { config } = opts;
   const log = opts.log ?? ((m: string) => console.log(m));
@@ -105,6 +125,7 @@ export async function start(opts: StartOptions): Promise<Started> {
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, () => resolve(s));
       s.once("error", reject);
+      s.on("clientError", jsonClientError);
     });
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;

@@ -1,6 +1,7 @@
 // Holds the in-memory corpus built from the store. When the store is missing or
 // damaged it says which file and why, and analytics refuse to serve numbers
 // (search keeps working: it lives in Meilisearch).
+import { basename } from "node:path";
 import { iterateStore, StoreError } from "../../indexer/store.ts";
 import { CorpusUnavailableError } from "../errors/index.ts";
 import { buildCorpus } from "./build.ts";
@@ -38,7 +39,9 @@ export class CorpusHolder {
       this.corpus = null;
       this.stats = null;
       this.termCounts = [];
-      this.problem = e instanceof StoreError ? `corpus store ${e.message}` : `corpus store unreadable: ${(e as Error).message}`;
+      // Named relative to the data dir: responses carry no absolute paths of this machine.
+      this.problem =
+        e instanceof StoreError ? `corpus store file store/${basename(e.file)}: ${e.detail}` : `corpus store unreadable: ${String((e as Error).message).split(this.dataDir).join("<data dir>")}`;
     }
     this.generation++;
   }

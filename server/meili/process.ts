@@ -80,14 +80,14 @@ export async function startMeili(opts: StartOptions): Promise<RunningMeili> {
     "--dump-dir", join(dbPath, "dumps"),
     "--snapshot-dir", join(dbPath, "snapshots"),
     "--http-addr", `127.0.0.1:${port}`,
-    "--master-key", masterKey,
     "--env", "production",
     "--no-analytics",
     "--http-payload-size-limit", "500MB",
   ];
   const child: ChildProcess = spawn("sh", ["-c", WATCHDOG, "meili-watchdog", ...args], {
     stdio: ["pipe", logFd, logFd],
-    env: { ...process.env, MEILI_MASTER_KEY: "" },
+    // The key goes in the environment, not argv: argv is readable by every local user (ps).
+    env: { ...process.env, MEILI_MASTER_KEY: masterKey },
   });
   closeSync(logFd);
   const url = `http://127.0.0.1:${port}`;

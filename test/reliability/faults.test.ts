@@ -1,0 +1,229 @@
+// Faults: Meilisearch killed under the indexer, reindexing under searches, the
+// server stopped with SIGTERM mid-request, a damaged corpus store. (Meilisearch
+// stopped under a running server — 503 within 2 s, then recovery without a restart —
+// is test/api/unavailable.test.ts.)
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../server/config.ts";
+import { MeiliClient } from "../../server/meili/client.ts";
+import { adminClient } from "../../server/meili/connect.ts";
+import { freePort, type RunningMeili } from "../../server/meili/process.ts";
+import { start } from "../../server/start.ts";
+import { toPassageDocuments } from "../../indexer/documents.ts";
+import { loadResources } from "../../indexer/resources.ts";
+import { runIndexer } from "../../indexer/run.ts";
+import { createSegmenter } from "../../indexer/segment.ts";
+import { readStore } from "../../indexer/store.ts";
+import { FIXTURE_CORPUS, ROOT, getJson, startApp } from "../helpers/app.ts";
+import { allIds, childrenOf, commandOf, generateCorpus, gone, privateMeili, processTree, runIndexCli } from "./helpers.ts";
+
+const KEY = "wenyuan-test-master-key-faults-0";
+const tmp = mkdtempSync(join(tmpdir(), "wenyuan-test-faults-"));
+let meili: RunningMeili;
+let port: number;
+
+beforeAll(async () => {
+  meili = await privateMeili(join(tmp, "meili"), KEY);
+  port = Number(new URL(meili.url).port);
+});
+afterAll(async () => {
+  await meili?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const master = () => new MeiliClient(meili.url, KEY, 10_000);
+
+describe("Meilisearch killed while the indexer loads", () => {
+  it("fails with a clear message, and a second run converges to exactly the corpus", async () => {
+    const corpus = join(tmp, "big-corpus");
+    const dataDir = join(tmp, "kill-data");
+    generateCorpus(corpus, 500);
+    const run = runIndexCli({ dataDir, corpusDir: corpus, meiliUrl: meili.url, masterKey: KEY });
+
+    // Kill the real server process (the watchdog's child) once documents are being added.
+    const m = master();
+    let killed = false;
+    const deadline = Date.now() + 90_000;
+    while (!killed && Date.now() < deadline) {
+      const tasks = await m
+        .request<{ results: unknown[] }>("GET", "/tasks?types=documentAdditionOrUpdate&statuses=enqueued,processing&limit=1")
+        .catch(() => ({ results: [] }));
+      if (tasks.results.length) {
+        const server = childrenOf(meili.pid).find((p) => commandOf(p).includes("meilisearch"));
+        expect(server).toBeDefined();
+        process.kill(server!, "SIGKILL");
+        killed = true;
+      } else await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(killed).toBe(true);
+    const first = await run.done;
+    expect(first.code).not.toBe(0);
+    expect(first.stderr).toMatch(/Cannot index: Meilisearch stopped answering/);
+    expect(first.stderr).not.toMatch(/^\s+at /m); // a message, not a stack trace
+    await meili.stop();
+
+    meili = await privateMeili(join(tmp, "meili"), KEY, port);
+    const second = await runIndexCli({ dataDir, corpusDir: corpus, meiliUrl: meili.url, masterKey: KEY }).done;
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+
+    const { entries } = readStore(dataDir);
+    const wantReports = entries.map((e) => e.report.id).sort();
+    const wantPassages = entries.flatMap((e) => toPassageDocuments(e.report, e.tokens).map((p) => p.id)).sort();
+    expect(wantReports).toHaveLength(500);
+    const gotReports = (await allIds(master(), "reports")).sort();
+    const gotPassages = (await allIds(master(), "passages")).sort();
+    expect(new Set(gotReports).size).toBe(gotReports.length);
+    expect(new Set(gotPassages).size).toBe(gotPassages.length);
+    expect(gotReports).toEqual(wantReports);
+    expect(gotPassages).toEqual(wantPassages);
+    // No half-built index left behind.
+    const indexes = await master().request<{ results: { uid: string }[] }>("GET", "/indexes?limit=100");
+    expect(indexes.results.map((i) => i.uid).sort()).toEqual(["passages", "reports"]);
+  }, 240_000);
+});
+
+describe("a corrupt or partial corpus store", () => {
+  it("is named in health and in 503s from analytics, search keeps working, and `npm run index` rebuilds it", async () => {
+    const corpus = join(tmp, "small-corpus");
+    const dataDir = join(tmp, "store-data");
+    cpSync(FIXTURE_CORPUS, corpus, { recursive: true });
+    const index = async () => {
+      const r = await runIndexCli({ dataDir, corpusDir: corpus, meiliUrl: meili.url, masterKey: KEY }).done;
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+    };
+    await index();
+    const config = resolveConfig({ PORT: "0", WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpus, MEILI_URL: meili.url, MEILI_MASTER_KEY: KEY }, ROOT);
+    const app = await start({ config, connection: { url: meili.url, master: master(), owned: false, pid: meili.pid, close: async () => {} }, log: () => {}, webDir: null });
+    try {
+      expect((await getJson(app.url, "/api/kwic?term=工会")).status).toBe(200);
+      const damages: [string, () => void][] = [
+        ["tokens.jsonl", () => truncateSync(join(dataDir, "store", "tokens.jsonl"), 100)],
+        [
+          "reports.jsonl",
+          () => {
+            const path = join(dataDir, "store", "reports.jsonl");
+            const bytes = readFileSync(path);
+            for (let i = 200; i < 210; i++) bytes[i] ^= 0x55;
+            writeFileSync(path, bytes);
+          },
+        ],
+      ];
+      for (const [file, damage] of damages) {
+        damage();
+        app.reload();
+        const health = await getJson<{ status: string; corpus: string; message?: string }>(app.url, "/api/health");
+        expect(health.status).toBe(200); // search is up
+        expect(health.body.corpus).toBe("unavailable");
+        expect(health.body.message).toContain(file);
+        for (const path of ["/api/kwic?term=工会", "/api/frequency", "/api/stats", "/api/ngrams?format=csv"]) {
+          const res = await getJson<{ error: { code: string; message: string } }>(app.url, path);
+          expect(res.status, path).toBe(503);
+          expect(res.body.error.code, path).toBe("corpus_unavailable");
+          expect(res.body.error.message, path).toContain(`store/${file}`);
+          expect(res.body.error.message, path).not.toContain(tmp); // names the file, not this machine's paths
+        }
+        const search = await getJson<{ total: number }>(app.url, "/api/search?q=工会");
+        expect(search.status).toBe(200);
+        expect(search.body.total).toBeGreaterThan(0);
+
+        await index();
+        app.reload();
+        expect((await getJson<{ corpus: string }>(app.url, "/api/health")).body.corpus).toBe("ok");
+        expect((await getJson(app.url, "/api/kwic?term=工会")).status).toBe(200);
+      }
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
+
+describe("reindexing while searches run", () => {
+  it("never fails a search and never shows an empty index (atomic swap)", async () => {
+    const corpus = join(tmp, "swap-corpus");
+    generateCorpus(corpus, 150);
+    const app = await startApp({ corpus });
+    try {
+      const resources = loadResources(ROOT);
+      const reindex = runIndexer({
+        paths: [app.corpusDir],
+        root: app.corpusDir,
+        dataDir: app.dataDir,
+        reset: true,
+        client: await adminClient(app.master),
+        names: app.names,
+        segmenter: createSegmenter("node-rs", resources.dictionary),
+        dictionary: resources.dictionary,
+        synonyms: resources.synonyms,
+      });
+      let finished = false;
+      void reindex.finally(() => (finished = true));
+      const seen: { status: number; total: number }[] = [];
+      const queries = ["工会", "职工", "送温暖", "劳动竞赛"];
+      while (!finished) {
+        const q = queries[seen.length % queries.length];
+        const res = await getJson<{ total?: number }>(app.url, `/api/search?q=${encodeURIComponent(q)}&mode=${seen.length % 2 ? "passage" : "report"}`);
+        seen.push({ status: res.status, total: res.body.total ?? -1 });
+      }
+      await reindex;
+      expect(seen.length).toBeGreaterThan(10);
+      expect(seen.filter((s) => s.status !== 200)).toEqual([]);
+      expect(seen.filter((s) => s.total <= 0)).toEqual([]);
+    } finally {
+      await app.stop();
+    }
+  }, 120_000);
+});
+
+describe("SIGTERM", () => {
+  it("lets the in-flight request finish, stops its Meilisearch and leaves no process behind", async () => {
+    const corpus = join(tmp, "term-corpus");
+    const dataDir = join(tmp, "term-data");
+    generateCorpus(corpus, 400, 14);
+    const httpPort = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(httpPort), WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpus, MEILI_URL: "", MEILI_MASTER_KEY: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    const deadline = Date.now() + 120_000;
+    while (!/ready in/.test(out)) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not ready:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const url = `http://localhost:${httpPort}`;
+    const tree = processTree(child.pid!);
+    expect(tree.some((p) => commandOf(p).includes("meilisearch"))).toBe(true);
+
+    // A heavy analytic (computed on the event loop): SIGTERM goes out once the server is
+    // visibly busy with it, so the request is in flight when the signal arrives.
+    const cpu = () => {
+      const f = readFileSync(`/proc/${child.pid}/stat`, "utf8").slice(readFileSync(`/proc/${child.pid}/stat`, "utf8").lastIndexOf(")") + 2).split(" ");
+      return Number(f[11]) + Number(f[12]); // utime + stime, clock ticks
+    };
+    const before = cpu();
+    let respondedAt = 0;
+    const pending = fetch(`${url}/api/formulas?min=2&limit=500&includeDuplicates=true`).then(async (r) => {
+      const body = (await r.json()) as { rows: unknown[] };
+      respondedAt = performance.now();
+      return { status: r.status, body };
+    });
+    while (cpu() - before < 10 && respondedAt === 0) await new Promise((r) => setTimeout(r, 5));
+    const killedAt = performance.now();
+    child.kill("SIGTERM");
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(res.body.rows.length).toBeGreaterThan(0);
+    expect(respondedAt).toBeGreaterThan(killedAt); // it really was in flight
+    expect(await exited, out).toBe(0);
+    for (const pid of tree) expect(await gone(pid), `${pid} ${commandOf(pid)}`).toBe(true);
+    // And nothing listens any more.
+    await expect(fetch(`${url}/api/health`)).rejects.toThrow();
+  }, 180_000);
+});
