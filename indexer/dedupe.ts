@@ -12,6 +12,7 @@ const BUCKETS = 128;
 const ROWS = 4;
 const BANDS = BUCKETS / ROWS;
 const EMPTY = 0xffffffff;
+const MAX_ANCHORS = 48;
 
 export interface DedupeInput {
   id: string;
@@ -39,7 +40,7 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
     let s = cache.get(i);
     if (!s) {
       s = shingleSet(pieces[i].text);
-      if (cache.size >= 4096) cache.delete(cache.keys().next().value!);
+      if (cache.size >= 8192) cache.delete(cache.keys().next().value!);
       cache.set(i, s);
     }
     return s;
@@ -56,9 +57,19 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
     return r;
   };
 
+  // Exact copies first, by a hash of the normalised text: free, and it keeps LSH buckets small.
+  const exact = new Map<string, number>();
+  for (const i of members) {
+    const key = pieces[i].text.replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
+    const first = exact.get(key);
+    if (first === undefined) exact.set(key, i);
+    else parent.set(find(i), find(first));
+  }
+
   const bands = new Map<string, number[]>();
   for (const i of members) {
-    const sig = signature(shingleSet(pieces[i].text));
+    if (find(i) !== i) continue; // an exact copy: its group's root stands for it
+    const sig = signature(sets(i));
     for (let b = 0; b < BANDS; b++) {
       const key = `${b}:${Array.from(sig.subarray(b * ROWS, b * ROWS + ROWS)).join(",")}`;
       const bucket = bands.get(key);
@@ -66,18 +77,26 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
       else bands.set(key, [i]);
     }
   }
-  const tried = new Set<string>();
+  const tried = new Set<number>();
+  const n = pieces.length;
   for (const bucket of bands.values()) {
     if (bucket.length < 2) continue;
-    for (let x = 0; x < bucket.length; x++) {
+    // A band shared by hundreds of texts is boilerplate, not duplication: near-copies also meet in
+    // other, smaller bands. Comparing every member with a bounded set of anchors keeps this linear.
+    const anchors = Math.min(bucket.length, MAX_ANCHORS);
+    for (let x = 0; x < anchors; x++) {
       for (let y = x + 1; y < bucket.length; y++) {
         const a = bucket[x];
         const b = bucket[y];
         if (find(a) === find(b)) continue;
-        const key = `${a}:${b}`;
+        const key = a < b ? a * n + b : b * n + a;
         if (tried.has(key)) continue;
         tried.add(key);
-        if (jaccard(sets(a), sets(b)) >= threshold) parent.set(find(a), find(b));
+        const sa = sets(a);
+        const sb = sets(b);
+        // |A∩B|/|A∪B| ≤ min/max: sets whose sizes differ too much cannot reach the threshold.
+        if (Math.min(sa.length, sb.length) < threshold * Math.max(sa.length, sb.length)) continue;
+        if (jaccard(sa, sb) >= threshold) parent.set(find(a), find(b));
       }
     }
   }

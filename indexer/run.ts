@@ -130,7 +130,8 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
     }
   }
   const entries = [...kept, ...fresh];
-  relinkDuplicates(entries.map((e) => e.report));
+  // buildReports already linked the fresh reports; only a mix with kept ones needs a new pass.
+  if (kept.length) relinkDuplicates(entries.map((e) => e.report));
 
   // A store that also keeps reports from earlier runs is not the image of these files alone.
   const hash = kept.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine });
