@@ -101,13 +101,15 @@ export function analyticsRoutes(deps: AnalyticsDeps): Router {
     const q = S.KeynessQuerySchema.parse(req.query);
     const corpus = deps.corpus.get();
     const side = (p: "a" | "b"): S.Filters => Object.fromEntries(Object.entries(q).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(2), v])) as S.Filters;
-    const a = subcorpus(corpus, side("a"));
-    const bFilters = side("b");
-    const hasB = Object.values(bFilters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-    // No b.* given: the reference corpus is the rest of the corpus.
-    const inA = new Set(a);
-    const b = hasB ? subcorpus(corpus, bFilters) : selectDocs(corpus, {}).filter((d) => !inA.has(d));
-    const out = cache.get(keyOf("keyness", q), () => keyness(corpus, a, b, { min: q.min, limit: q.limit }));
+    const out = cache.get(keyOf("keyness", q), () => {
+      const a = subcorpus(corpus, side("a"));
+      const bFilters = side("b");
+      const hasB = Object.values(bFilters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+      // No b.* given: the reference corpus is the rest of the corpus.
+      const inA = new Set(a);
+      const b = hasB ? subcorpus(corpus, bFilters) : selectDocs(corpus, {}).filter((d) => !inA.has(d));
+      return keyness(corpus, a, b, { min: q.min, limit: q.limit });
+    });
     const flat = out.rows.map((x) => ({ term: x.term, aCount: x.a.count, aPerMillion: x.a.perMillion, bCount: x.b.count, bPerMillion: x.b.perMillion, g2: x.g2, logRatio: x.logRatio }));
     send(res, q.format, out, flat, cols("term", "aCount", "aPerMillion", "bCount", "bPerMillion", "g2", "logRatio"), "keyness");
   });

@@ -42,7 +42,7 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
     const occ =
       match === "substring"
         ? substringOccurrences(r.text, highlight.trim())
-        : tokenOccurrences(corpus.vocab, doc.tokenIds, doc.tokenStarts, parseQuery(highlight, deps.segmenter, deps.synonyms).markTokens);
+        : tokenOccurrences(corpus, doc, parseQuery(highlight, deps.segmenter, deps.synonyms).markTokens);
     marks = occ.map((o) => [o.start, o.end]);
   }
   const canonical = r.duplicateOf ? corpus.byId.get(r.duplicateOf)?.report : undefined;

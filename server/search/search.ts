@@ -1,17 +1,17 @@
 // /api/search: word and phrase search in Meilisearch (disjunctive facets through
 // one multi-search), substring search over the corpus store (Meilisearch is
 // prefix-only for Chinese and cannot find 工程 inside 在建工程).
-import { passageSpans, sectionAt } from "../../indexer/documents.ts";
+import { sectionAt } from "../../indexer/documents.ts";
 import type { Segmenter } from "../../indexer/segment.ts";
 import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse } from "../schema.ts";
 import type { MeiliClient } from "../meili/client.ts";
 import type { IndexNames } from "../../indexer/load.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
-import { selectDocs } from "../corpus/build.ts";
 import type { CorpusDoc } from "../corpus/types.ts";
 import { activeFacets, meiliFilter } from "./filters.ts";
 import { parseQuery, type ParsedQuery } from "./query.ts";
-import { makeSnippet, substringOccurrences, tokenOccurrences } from "./snippet.ts";
+import { makeSnippet, tokenOccurrences } from "./snippet.ts";
+import { byPassage, cachedPassageSpans, findSubstring } from "./substring.ts";
 
 export interface SearchDeps {
   meili: MeiliClient;
@@ -89,7 +89,7 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
     const doc = corpus?.byId.get(reportId);
     const from = h.start ?? 0;
     const to = h.end ?? doc?.report.text.length ?? 0;
-    const occ = doc && corpus ? tokenOccurrences(corpus.vocab, doc.tokenIds, doc.tokenStarts, parsed.markTokens, from, to) : [];
+    const occ = doc && corpus ? tokenOccurrences(corpus, doc, parsed.markTokens, from, to) : [];
     const { snippet, offset } = doc ? makeSnippet(doc.report.text, occ, from, to) : { snippet: { text: "", marks: [] }, offset: from };
     return {
       id: h.id,
@@ -126,8 +126,7 @@ function facetChecks(query: SearchQuery, doc: CorpusDoc): Record<FacetName, bool
 function substringSearch(deps: SearchDeps, query: SearchQuery) {
   const corpus = deps.corpus.get();
   const needle = (query.q ?? "").trim();
-  // kind and duplicates are not facets: apply them first.
-  const pool = selectDocs(corpus, { kind: query.kind, includeDuplicates: query.includeDuplicates });
+  const kind = query.kind ?? "report";
   const facets = emptyFacets();
   const bump = (f: FacetName, key: string | number | null) => {
     if (key === null) return;
@@ -139,21 +138,21 @@ function substringSearch(deps: SearchDeps, query: SearchQuery) {
     end: number;
     idx: number;
     count: number;
+    offsets: number[];
   }
   const matches: Match[] = [];
-  for (const doc of pool) {
-    const text = doc.report.text;
-    if (!text.includes(needle)) continue;
+  for (const { doc, offsets } of findSubstring(corpus, needle)) {
+    const r = doc.report;
+    // kind and duplicates are not facets: they narrow before counting.
+    if (r.kind !== kind || (!query.includeDuplicates && r.duplicateOf !== null)) continue;
     const units =
       query.mode === "passage"
-        ? passageSpans(doc.report)
-            .map((s, idx) => ({ ...s, idx }))
-            .filter((s) => text.slice(s.start, s.end).includes(needle))
-        : [{ start: 0, end: text.length, idx: -1 }];
+        ? byPassage(cachedPassageSpans(r), offsets, needle.length).map((u) => ({ ...u, offsets: offsets.filter((o) => o >= u.start && o + needle.length <= u.end) }))
+        : [{ start: 0, end: r.text.length, idx: -1, count: offsets.length, offsets }];
     const checks = facetChecks(query, doc);
     for (const u of units) {
-      for (const f of FACETS) if (FACETS.every((g) => g === f || checks[g])) bump(f, f === "year" ? doc.report.year : doc.report[f]);
-      if (FACETS.every((g) => checks[g])) matches.push({ doc, ...u, count: substringOccurrences(text, needle, u.start, u.end).length });
+      for (const f of FACETS) if (FACETS.every((g) => g === f || checks[g])) bump(f, f === "year" ? r.year : r[f]);
+      if (FACETS.every((g) => checks[g])) matches.push({ doc, ...u });
     }
   }
   if (query.sort === "relevance") matches.sort((a, b) => b.count - a.count);
@@ -165,7 +164,8 @@ function substringSearch(deps: SearchDeps, query: SearchQuery) {
   const page = matches.slice((query.page - 1) * query.perPage, query.page * query.perPage);
   const hits = page.map((m): Hit => {
     const r = m.doc.report;
-    const { snippet, offset } = makeSnippet(r.text, substringOccurrences(r.text, needle, m.start, m.end), m.start, m.end);
+    const occurrences = m.offsets.map((start) => ({ start, end: start + needle.length, term: needle }));
+    const { snippet, offset } = makeSnippet(r.text, occurrences, m.start, m.end);
     return {
       id: m.idx >= 0 ? `${r.id}-${m.idx}` : r.id,
       reportId: r.id,

@@ -1,6 +1,7 @@
 // Snippets cut from the corpus store, not from Meilisearch: cropping whole
 // reports in Meilisearch costs ~30× the search itself (DESIGN.md, measured).
 import type { Snippet } from "../schema.ts";
+import type { Corpus, CorpusDoc } from "../corpus/types.ts";
 
 export const SNIPPET_CHARS = 160;
 
@@ -10,15 +11,29 @@ export interface Occurrence {
   term: string;
 }
 
-/** Occurrences of any of `terms` at token boundaries of a token stream. */
-export function tokenOccurrences(vocab: string[], tokenIds: Uint32Array, tokenStarts: Uint32Array, terms: Set<string>, from = 0, to = Infinity): Occurrence[] {
+/**
+ * Occurrences of any of `terms` at token boundaries of a document's token stream,
+ * within [from, to). Terms become vocabulary ids once, and the walk starts at
+ * `from` by binary search: a passage hit in a long report costs its passage only.
+ */
+export function tokenOccurrences(corpus: Pick<Corpus, "vocab" | "termIds">, doc: Pick<CorpusDoc, "tokenIds" | "tokenStarts">, terms: Set<string>, from = 0, to = Infinity): Occurrence[] {
+  const ids = new Set<number>();
+  for (const t of terms) {
+    const id = corpus.termIds.get(t);
+    if (id !== undefined) ids.add(id);
+  }
   const out: Occurrence[] = [];
-  for (let i = 0; i < tokenIds.length; i++) {
-    const start = tokenStarts[i];
-    if (start < from) continue;
-    if (start >= to) break;
-    const term = vocab[tokenIds[i]];
-    if (terms.has(term)) out.push({ start, end: tokenStarts[i + 1], term });
+  if (!ids.size) return out;
+  const { tokenIds, tokenStarts } = doc;
+  let lo = 0;
+  let hi = tokenIds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokenStarts[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokenIds.length && tokenStarts[i] < to; i++) {
+    if (ids.has(tokenIds[i])) out.push({ start: tokenStarts[i], end: tokenStarts[i + 1], term: corpus.vocab[tokenIds[i]] });
   }
   return out;
 }
