@@ -1,6 +1,6 @@
 // `segment`: jieba with the project dictionary. The same Segmenter is used at
 // index time, for queries and in analytics, so every count agrees with search.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Jieba } from "@node-rs/jieba";
 import { dict as defaultDict } from "@node-rs/jieba/dict.js";
@@ -64,6 +64,8 @@ function nodejiebaSegmenter(userDict: string): Segmenter {
     idfDict: nodejieba.DEFAULT_IDF_DICT,
     stopWordDict: nodejieba.DEFAULT_STOP_WORD_DICT,
   });
+  // Read once at load: the temporary copy is not needed afterwards.
+  rmSync(path, { force: true });
   return {
     engine: "nodejieba",
     cut(text) {
