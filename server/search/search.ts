@@ -7,7 +7,7 @@ import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse
 import type { MeiliClient } from "../meili/client.ts";
 import type { IndexNames } from "../../indexer/load.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
-import type { CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../corpus/types.ts";
 import { activeFacets, meiliFilter } from "./filters.ts";
 import { parseQuery, type ParsedQuery } from "./query.ts";
 import { makeSnippet, tokenOccurrences } from "./snippet.ts";
@@ -123,8 +123,39 @@ function facetChecks(query: SearchQuery, doc: CorpusDoc): Record<FacetName, bool
   };
 }
 
+interface SubstringMatch {
+  doc: CorpusDoc;
+  start: number;
+  end: number;
+  idx: number;
+  count: number;
+  offsets: number[];
+}
+
+/**
+ * Sorted matches and facet counts per (string, filters, mode, sort), per corpus:
+ * paging through a frequent string over 20k reports would otherwise refacet every match.
+ */
+const substringResults = new WeakMap<object, Map<string, { matches: SubstringMatch[]; facets: Facets }>>();
+
 function substringSearch(deps: SearchDeps, query: SearchQuery) {
   const corpus = deps.corpus.get();
+  const { page: _page, perPage: _perPage, ...rest } = query;
+  const key = JSON.stringify(rest);
+  let perCorpus = substringResults.get(corpus);
+  if (!perCorpus) substringResults.set(corpus, (perCorpus = new Map()));
+  let result = perCorpus.get(key);
+  if (result) {
+    perCorpus.delete(key);
+  } else {
+    result = substringMatches(corpus, query);
+    if (perCorpus.size >= 64) perCorpus.delete(perCorpus.keys().next().value as string);
+  }
+  perCorpus.set(key, result);
+  return { total: result.matches.length, hits: substringHits(result.matches, query), facets: result.facets };
+}
+
+function substringMatches(corpus: Corpus, query: SearchQuery): { matches: SubstringMatch[]; facets: Facets } {
   const needle = (query.q ?? "").trim();
   const kind = query.kind ?? "report";
   const facets = emptyFacets();
@@ -132,15 +163,7 @@ function substringSearch(deps: SearchDeps, query: SearchQuery) {
     if (key === null) return;
     facets[f][String(key)] = (facets[f][String(key)] ?? 0) + 1;
   };
-  interface Match {
-    doc: CorpusDoc;
-    start: number;
-    end: number;
-    idx: number;
-    count: number;
-    offsets: number[];
-  }
-  const matches: Match[] = [];
+  const matches: SubstringMatch[] = [];
   for (const { doc, offsets } of findSubstring(corpus, needle)) {
     const r = doc.report;
     // kind and duplicates are not facets: they narrow before counting.
@@ -161,8 +184,13 @@ function substringSearch(deps: SearchDeps, query: SearchQuery) {
     // Unknown years go last, as in Meilisearch.
     matches.sort((a, b) => (a.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir - (b.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir);
   }
+  return { matches, facets };
+}
+
+function substringHits(matches: SubstringMatch[], query: SearchQuery): Hit[] {
+  const needle = (query.q ?? "").trim();
   const page = matches.slice((query.page - 1) * query.perPage, query.page * query.perPage);
-  const hits = page.map((m): Hit => {
+  return page.map((m): Hit => {
     const r = m.doc.report;
     const occurrences = m.offsets.map((start) => ({ start, end: start + needle.length, term: needle }));
     const { snippet, offset } = makeSnippet(r.text, occurrences, m.start, m.end);
@@ -181,5 +209,4 @@ function substringSearch(deps: SearchDeps, query: SearchQuery) {
       snippet,
     };
   });
-  return { total: matches.length, hits, facets };
 }
