@@ -48,7 +48,17 @@ function body(tokens: Tokens): Record<string, string> {
   return out;
 }
 
-function facets(r: Report) {
+/** The filterable fields every Meilisearch document carries (reports and passages alike). */
+export interface FacetFields {
+  sector: string;
+  docType: string;
+  level: string;
+  kind: string;
+  isDuplicate: boolean;
+  year?: number;
+}
+
+function facets(r: Report): FacetFields {
   return {
     sector: r.sector,
     docType: r.docType,
@@ -59,7 +69,7 @@ function facets(r: Report) {
   };
 }
 
-export interface ReportDocument {
+export interface ReportDocument extends FacetFields {
   id: string;
   title: string;
   titleSeg: string;
@@ -68,12 +78,6 @@ export interface ReportDocument {
   chars: number;
   sectorConfidence: number;
   duplicateOf: string | null;
-  sector: string;
-  docType: string;
-  level: string;
-  kind: string;
-  isDuplicate: boolean;
-  year?: number;
 }
 
 export function toReportDocument(r: Report, tokens: Tokens, titleTokens: Tokens): ReportDocument {
@@ -90,7 +94,7 @@ export function toReportDocument(r: Report, tokens: Tokens, titleTokens: Tokens)
   };
 }
 
-export interface PassageDocument {
+export interface PassageDocument extends FacetFields {
   id: string;
   reportId: string;
   title: string;
@@ -98,12 +102,6 @@ export interface PassageDocument {
   start: number;
   end: number;
   body: Record<string, string>;
-  sector: string;
-  docType: string;
-  level: string;
-  kind: string;
-  isDuplicate: boolean;
-  year?: number;
 }
 
 /** Longest passage we index; longer paragraphs are cut at sentence ends. */

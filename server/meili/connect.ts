@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { ResolvedConfig } from "../config.ts";
 import { MeiliClient } from "./client.ts";
 import { findMeiliBinary } from "./binary.ts";
-import { readOrCreateMasterKey, startMeili, type RunningMeili } from "./process.ts";
+import { isAlive, readOrCreateMasterKey, startMeili, type RunningMeili } from "./process.ts";
 
 export interface MeiliConnection {
   url: string;
@@ -25,15 +25,6 @@ function runtimeFile(dataDir: string): string {
   return join(dataDir, "meili.json");
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function connectMeili(config: ResolvedConfig): Promise<MeiliConnection> {
   if (config.meiliUrl) {
     const master = new MeiliClient(config.meiliUrl, config.meiliMasterKey ?? "");
@@ -48,7 +39,7 @@ export async function connectMeili(config: ResolvedConfig): Promise<MeiliConnect
       const info = JSON.parse(readFileSync(file, "utf8")) as { url: string; pid: number; ownerPid: number };
       const key = readOrCreateMasterKey(config.dataDir);
       const master = new MeiliClient(info.url, key);
-      if (alive(info.ownerPid) && (await master.health(2000))) {
+      if (isAlive(info.ownerPid) && (await master.health(2000))) {
         return { url: info.url, master, owned: false, pid: info.pid, close: async () => {} };
       }
     } catch {

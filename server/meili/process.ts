@@ -29,6 +29,16 @@ export function readOrCreateMasterKey(dataDir: string): string {
   return key;
 }
 
+/** Whether a process exists (signal 0 checks without signalling). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();

@@ -6,29 +6,12 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "../../server/meili/process.ts";
+import { freePort, isAlive } from "../../server/meili/process.ts";
 import { FIXTURE_CORPUS, ROOT } from "../helpers/app.ts";
+import { gone } from "../helpers/processes.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "wenyuan-test-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function gone(pid: number, ms = 15_000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return !alive(pid);
-}
 
 async function launch(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; ready: Promise<{ url: string; meiliPid: number }> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts"], {
@@ -68,7 +51,7 @@ describe("npm start", () => {
     expect(health.reports).toBeGreaterThan(0);
     expect((await fetch(url)).headers.get("content-type")).toContain("text/html");
     expect(statSync(join(dataDir, "meili.key")).mode & 0o777).toBe(0o600);
-    expect(alive(meiliPid)).toBe(true);
+    expect(isAlive(meiliPid)).toBe(true);
 
     const exited = new Promise<number | null>((r) => run.child.once("exit", (code) => r(code)));
     run.child.kill("SIGTERM");

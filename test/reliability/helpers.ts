@@ -81,23 +81,7 @@ export async function allIds(client: MeiliClient, uid: string): Promise<string[]
   }
 }
 
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function gone(pid: number, ms = 15_000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return !alive(pid);
-}
+export { gone } from "../helpers/processes.ts";
 
 /** Direct children of a process, from /proc (Linux). */
 export function childrenOf(pid: number): number[] {
