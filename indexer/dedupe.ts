@@ -67,31 +67,35 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
   }
 
   const bands = new Map<string, number[]>();
+  /** the band buckets each member sits in (references, not keys) */
+  const bucketsOf = new Map<number, number[][]>();
   for (const i of members) {
     if (find(i) !== i) continue; // an exact copy: its group's root stands for it
     const sig = signature(sets(i));
+    const mine: number[][] = [];
     for (let b = 0; b < BANDS; b++) {
       const key = `${b}:${Array.from(sig.subarray(b * ROWS, b * ROWS + ROWS)).join(",")}`;
-      const bucket = bands.get(key);
-      if (bucket) bucket.push(i);
-      else bands.set(key, [i]);
+      let bucket = bands.get(key);
+      if (!bucket) bands.set(key, (bucket = []));
+      bucket.push(i);
+      mine.push(bucket);
     }
+    bucketsOf.set(i, mine);
   }
-  const tried = new Set<number>();
-  const n = pieces.length;
-  for (const bucket of bands.values()) {
-    if (bucket.length < 2) continue;
-    // A band shared by hundreds of texts is boilerplate, not duplication: near-copies also meet in
-    // other, smaller bands. Comparing every member with a bounded set of anchors keeps this linear.
-    const anchors = Math.min(bucket.length, MAX_ANCHORS);
-    for (let x = 0; x < anchors; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
+  // Each member is compared with the earlier members it shares a band with — at most the first
+  // MAX_ANCHORS of each bucket: a band shared by hundreds of texts is boilerplate, not duplication,
+  // and near-copies also meet in other, smaller bands. The set of pairs already tried is kept per
+  // member, never for the whole corpus (at 100k reports a global one outgrew a JS Set's 2^24 limit).
+  for (const [b, buckets] of bucketsOf) {
+    const tried = new Set<number>();
+    for (const bucket of buckets) {
+      const anchors = Math.min(bucket.length, MAX_ANCHORS);
+      for (let x = 0; x < anchors; x++) {
         const a = bucket[x];
-        const b = bucket[y];
+        if (a >= b) break; // members enter buckets in ascending order: only earlier ones
+        if (tried.has(a)) continue;
+        tried.add(a);
         if (find(a) === find(b)) continue;
-        const key = a < b ? a * n + b : b * n + a;
-        if (tried.has(key)) continue;
-        tried.add(key);
         const sa = sets(a);
         const sb = sets(b);
         // |A∩B|/|A∪B| ≤ min/max: sets whose sizes differ too much cannot reach the threshold.
