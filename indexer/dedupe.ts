@@ -35,14 +35,18 @@ export function dedupe(pieces: DedupeInput[], threshold = 0.9): DuplicateLinks {
 function groupKind(pieces: DedupeInput[], members: number[], threshold: number, links: DuplicateLinks): void {
   // Shingle sets are recomputed on demand with a bounded cache: holding every set of a 100k-report
   // corpus would take gigabytes, while candidate pairs touch few texts.
+  // Least recently used goes first: band anchors are asked for again and again.
   const cache = new Map<number, Uint32Array>();
+  const sizes = new Map<number, number>();
   const sets = (i: number): Uint32Array => {
     let s = cache.get(i);
-    if (!s) {
+    if (s) cache.delete(i);
+    else {
       s = shingleSet(pieces[i].text);
+      sizes.set(i, s.length);
       if (cache.size >= 8192) cache.delete(cache.keys().next().value!);
-      cache.set(i, s);
     }
+    cache.set(i, s);
     return s;
   };
   const parent = new Map<number, number>(members.map((i) => [i, i]));
@@ -96,11 +100,12 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
         if (tried.has(a)) continue;
         tried.add(a);
         if (find(a) === find(b)) continue;
-        const sa = sets(a);
-        const sb = sets(b);
         // |A∩B|/|A∪B| ≤ min/max: sets whose sizes differ too much cannot reach the threshold.
-        if (Math.min(sa.length, sb.length) < threshold * Math.max(sa.length, sb.length)) continue;
-        if (jaccard(sa, sb) >= threshold) parent.set(find(a), find(b));
+        // Sizes are known from the signature pass, so most pairs never rebuild a set.
+        const na = sizes.get(a)!;
+        const nb = sizes.get(b)!;
+        if (Math.min(na, nb) < threshold * Math.max(na, nb)) continue;
+        if (jaccard(sets(a), sets(b)) >= threshold) parent.set(find(a), find(b));
       }
     }
   }
