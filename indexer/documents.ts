@@ -151,7 +151,7 @@ function lowerBound(starts: number[], x: number): number {
   let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid] + 0 <= x) lo = mid + 1;
+    if (starts[mid] <= x) lo = mid + 1;
     else hi = mid;
   }
   return Math.max(0, lo - 1);

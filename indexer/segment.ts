@@ -1,6 +1,6 @@
 // `segment`: jieba with the project dictionary. The same Segmenter is used at
 // index time, for queries and in analytics, so every count agrees with search.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Jieba } from "@node-rs/jieba";
 import { dict as defaultDict } from "@node-rs/jieba/dict.js";
@@ -96,8 +96,4 @@ function realign(tokens: string[], text: string): string[] {
 /** A word is a token with a letter or a digit in it; spaces and punctuation (full- or half-width) are not words. */
 export function isWord(token: string): boolean {
   return /[\p{L}\p{N}]/u.test(token);
-}
-
-export function loadDictionaryFile(path: string): string {
-  return readFileSync(path, "utf8");
 }

@@ -6,7 +6,7 @@ import type { Duplex } from "node:stream";
 import { join } from "node:path";
 import type { ResolvedConfig } from "./config.ts";
 import { adminClient, connectMeili, searchClient, type MeiliConnection } from "./meili/connect.ts";
-import { indexNames, type IndexNames } from "../indexer/load.ts";
+import { documentCount, indexNames, type IndexNames } from "../indexer/load.ts";
 import { loadResources } from "../indexer/resources.ts";
 import { createSegmenter } from "../indexer/segment.ts";
 import { corpusFingerprint, runIndexer, type IndexSummary, type Progress } from "../indexer/run.ts";
@@ -50,9 +50,9 @@ async function needsIndex(admin: MeiliClient, names: IndexNames, config: Resolve
   }
   if (!manifest) return "nothing indexed yet";
   if (manifest.corpusHash !== fingerprint) return "the corpus changed";
-  const stats = await admin.request<{ numberOfDocuments: number }>("GET", `/indexes/${names.reports}/stats`).catch(() => null);
-  if (!stats) return "the search index is missing";
-  if (stats.numberOfDocuments !== manifest.reports) return "the search index does not match the corpus store";
+  const documents = await documentCount(admin, names.reports).catch(() => null);
+  if (documents === null) return "the search index is missing";
+  if (documents !== manifest.reports) return "the search index does not match the corpus store";
   return null;
 }
 
