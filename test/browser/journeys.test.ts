@@ -160,10 +160,14 @@ describe("web app journeys", () => {
     await page.waitForURL((u) => u.searchParams.get("sort") === "R1");
     await resultsSettled();
     await expect.poll(() => page.locator('button[data-sort="R1"]').getAttribute("aria-pressed")).toBe("true");
+    const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
+    const firstChars = async () =>
+      (await page.locator("table.kwic tbody td.kwic-right").allTextContents()).map((r) => r.trimStart()[0] ?? "").filter((c) => /\p{Script=Han}/u.test(c));
+    // The previous page (document order) stays on screen until the sorted one arrives: wait for it.
+    await expect.poll(async () => (await firstChars()).every((c, i, all) => i === 0 || collator.compare(all[i - 1], c) <= 0), { timeout: 10_000 }).toBe(true);
     const rights = await page.locator("table.kwic tbody td.kwic-right").allTextContents();
     expect(rights.length).toBeGreaterThan(5);
-    const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
-    const firsts = rights.map((r) => r.trimStart()[0] ?? "").filter((c) => /\p{Script=Han}/u.test(c));
+    const firsts = await firstChars();
     expect(firsts.length).toBeGreaterThan(3);
     for (let i = 1; i < firsts.length; i++) expect(collator.compare(firsts[i - 1], firsts[i]), `${firsts[i - 1]} ≤ ${firsts[i]}`).toBeLessThanOrEqual(0);
     expect(await page.locator(".results-summary").textContent()).toMatch(/\d+ 处出现，分布于 \d+ 篇报告/);
