@@ -39,8 +39,8 @@ export function indexSettings(synonyms: Record<string, string[]>, kind: "reports
 }
 
 export interface LoadInput {
-  reports: ReportDocument[];
-  passages: PassageDocument[];
+  reports: Iterable<ReportDocument>;
+  passages: Iterable<PassageDocument>;
   /** in code words */
   synonyms: Record<string, string[]>;
 }
@@ -50,22 +50,8 @@ export interface LoadProgress {
 }
 
 const BATCH_BYTES = 8 * 1024 * 1024;
-
-function* ndjsonBatches(docs: object[]): Generator<string> {
-  let lines: string[] = [];
-  let size = 0;
-  for (const d of docs) {
-    const line = JSON.stringify(d);
-    lines.push(line);
-    size += line.length * 3;
-    if (size > BATCH_BYTES) {
-      yield lines.join("\n");
-      lines = [];
-      size = 0;
-    }
-  }
-  if (lines.length) yield lines.join("\n");
-}
+const KINDS = ["reports", "passages"] as const;
+type IndexKind = (typeof KINDS)[number];
 
 async function indexExists(client: MeiliClient, uid: string): Promise<boolean> {
   try {
@@ -82,45 +68,83 @@ async function recreate(client: MeiliClient, uid: string): Promise<void> {
   await client.run("POST", "/indexes", { uid, primaryKey: "id" });
 }
 
-async function addDocuments(client: MeiliClient, uid: string, docs: object[], progress: LoadProgress | undefined, phase: string): Promise<void> {
-  const tasks: number[] = [];
-  for (const batch of ndjsonBatches(docs)) {
-    tasks.push(
-      await client.enqueue("POST", `/indexes/${uid}/documents?primaryKey=id`, new NdjsonBody(batch), 300_000),
-    );
+/**
+ * Fills fresh `<name>_next` indexes document by document, then swaps them with the live ones in
+ * one atomic Meilisearch task and drops the old data — search never goes dark during a reindex.
+ *
+ * Documents go out in ~8 MB NDJSON batches as soon as a batch is full, so Meilisearch indexes
+ * while the indexer is still segmenting (Meilisearch batches the queued tasks of an index
+ * itself), and no more than one batch per index is held in memory.
+ */
+export class IndexLoader {
+  private readonly pending: Record<IndexKind, { lines: string[]; bytes: number }> = {
+    reports: { lines: [], bytes: 0 },
+    passages: { lines: [], bytes: 0 },
+  };
+  private readonly tasks: { kind: IndexKind; uid: number }[] = [];
+  readonly added: Record<IndexKind, number> = { reports: 0, passages: 0 };
+
+  private constructor(
+    private readonly client: MeiliClient,
+    private readonly names: IndexNames,
+  ) {}
+
+  static async open(client: MeiliClient, names: IndexNames, synonyms: Record<string, string[]>): Promise<IndexLoader> {
+    for (const kind of KINDS) {
+      const next = `${names[kind]}_next`;
+      await recreate(client, next);
+      // Settings first: changing them after the documents would index everything twice.
+      await client.run("PATCH", `/indexes/${next}/settings`, indexSettings(synonyms, kind));
+    }
+    return new IndexLoader(client, names);
   }
-  // Meilisearch batches consecutive additions itself; we wait on each task in order.
-  let done = 0;
-  for (const t of tasks) {
-    await client.waitForTask(t, 3_600_000);
-    done++;
-    progress?.(done, tasks.length, phase);
+
+  async add(kind: IndexKind, doc: ReportDocument | PassageDocument): Promise<void> {
+    const p = this.pending[kind];
+    const line = JSON.stringify(doc);
+    p.lines.push(line);
+    // UTF-8 bytes are at most 3 per UTF-16 unit: an upper bound, no encoding pass.
+    p.bytes += line.length * 3;
+    this.added[kind]++;
+    if (p.bytes > BATCH_BYTES) await this.send(kind);
+  }
+
+  /** Sends what is left, waits for every task, swaps the indexes in. */
+  async finish(progress?: LoadProgress): Promise<void> {
+    for (const kind of KINDS) await this.send(kind);
+    let done = 0;
+    for (const t of this.tasks) {
+      await this.client.waitForTask(t.uid, 3_600_000);
+      progress?.(++done, this.tasks.length, t.kind);
+    }
+    for (const kind of KINDS) {
+      if (!(await indexExists(this.client, this.names[kind]))) await this.client.run("POST", "/indexes", { uid: this.names[kind], primaryKey: "id" });
+    }
+    await this.client.run(
+      "POST",
+      "/swap-indexes",
+      KINDS.map((kind) => ({ indexes: [this.names[kind], `${this.names[kind]}_next`] })),
+    );
+    for (const kind of KINDS) await this.client.run("DELETE", `/indexes/${this.names[kind]}_next`);
+  }
+
+  private async send(kind: IndexKind): Promise<void> {
+    const p = this.pending[kind];
+    if (!p.lines.length) return;
+    const batch = p.lines.join("\n");
+    p.lines = [];
+    p.bytes = 0;
+    const uid = await this.client.enqueue("POST", `/indexes/${this.names[kind]}_next/documents?primaryKey=id`, new NdjsonBody(batch), 300_000);
+    this.tasks.push({ kind, uid });
   }
 }
 
-/**
- * Builds `<name>_next` indexes, fills them, then swaps them with the live ones
- * in one atomic Meilisearch task and drops the old data.
- */
+/** Loads ready-made documents (all reports, then all passages) through an IndexLoader. */
 export async function loadIndexes(client: MeiliClient, names: IndexNames, input: LoadInput, progress?: LoadProgress): Promise<void> {
-  const plan = [
-    { live: names.reports, docs: input.reports as object[], kind: "reports" as const },
-    { live: names.passages, docs: input.passages as object[], kind: "passages" as const },
-  ];
-  for (const p of plan) {
-    const next = `${p.live}_next`;
-    await recreate(client, next);
-    // Settings first: changing them after the documents would index everything twice.
-    await client.run("PATCH", `/indexes/${next}/settings`, indexSettings(input.synonyms, p.kind));
-    await addDocuments(client, next, p.docs, progress, p.kind);
-    if (!(await indexExists(client, p.live))) await client.run("POST", "/indexes", { uid: p.live, primaryKey: "id" });
-  }
-  await client.run(
-    "POST",
-    "/swap-indexes",
-    plan.map((p) => ({ indexes: [p.live, `${p.live}_next`] })),
-  );
-  for (const p of plan) await client.run("DELETE", `/indexes/${p.live}_next`);
+  const loader = await IndexLoader.open(client, names, input.synonyms);
+  for (const doc of input.reports) await loader.add("reports", doc);
+  for (const doc of input.passages) await loader.add("passages", doc);
+  await loader.finish(progress);
 }
 
 export async function documentCount(client: MeiliClient, uid: string): Promise<number | null> {

@@ -7,11 +7,11 @@ import type { MeiliClient } from "../server/meili/client.ts";
 import { toPassageDocuments, toReportDocument } from "./documents.ts";
 import { encodeTokens } from "./codes.ts";
 import { dedupe } from "./dedupe.ts";
-import { loadIndexes, type IndexNames } from "./load.ts";
+import { IndexLoader, type IndexNames } from "./load.ts";
 import { buildReports } from "./pipeline.ts";
 import { listFiles, readFile } from "./read.ts";
 import type { Segmenter } from "./segment.ts";
-import { readStore, writeStore } from "./store.ts";
+import { readStore, StoreWriter } from "./store.ts";
 import type { Report, Tokens } from "./types.ts";
 
 /** Bump when a stage changes its output, so `npm start` reindexes an unchanged corpus. */
@@ -110,49 +110,58 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
   progress.done();
 
   const built = buildReports(inputs);
-
-  progress.start("segment", built.reports.length);
-  const fresh: { report: Report; tokens: Tokens }[] = built.reports.map((report) => {
-    progress.tick();
-    return { report, tokens: opts.segmenter.cut(report.text) };
-  });
-  progress.done();
-
-  // Without --reset, reports from files not read this time are kept.
   const readSources = new Set(inputs.map((i) => i.source).concat(skipped.map((s) => s.source)));
+  const filesRead = inputs.length;
+  inputs.length = 0; // page texts are no longer needed; the reports hold what is kept
+
+  // Without --reset, reports from files not read this time are kept (with their stored tokens:
+  // an incremental run is small, so holding the kept ones is fine).
   let kept: { report: Report; tokens: Tokens }[] = [];
   if (!opts.reset) {
     try {
-      const old = readStore(opts.dataDir);
-      kept = old.entries.filter((e) => !readSources.has(e.report.source));
+      kept = readStore(opts.dataDir).entries.filter((e) => !readSources.has(e.report.source));
     } catch {
       kept = [];
     }
   }
-  const entries = [...kept, ...fresh];
+  const reports = [...kept.map((e) => e.report), ...built.reports];
   // buildReports already linked the fresh reports; only a mix with kept ones needs a new pass.
-  if (kept.length) relinkDuplicates(entries.map((e) => e.report));
+  if (kept.length) relinkDuplicates(reports);
 
   // A store that also keeps reports from earlier runs is not the image of these files alone.
   const hash = kept.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine });
-  writeStore(opts.dataDir, entries, { corpusHash: hash, segmenter: opts.segmenter.engine });
 
-  const reportDocs = entries.map((e) => toReportDocument(e.report, e.tokens, opts.segmenter.cut(e.report.title)));
-  const passageDocs = entries.flatMap((e) => toPassageDocuments(e.report, e.tokens));
+  // One pass per report: segment, append to the store, hand its documents to Meilisearch.
+  // Each report's tokens live only for its iteration (at 100k reports, all of them at once were
+  // ~10 GB of strings), and Meilisearch starts indexing the first batches while we segment the rest.
+  const loader = await IndexLoader.open(opts.client, opts.names, encodeSynonyms(opts.synonyms, opts.segmenter));
+  const writer = new StoreWriter(opts.dataDir);
+  const keptTokens = new Map(kept.map((e) => [e.report.id, e.tokens]));
+  kept = [];
+  progress.start("segment", reports.length);
+  try {
+    for (const report of reports) {
+      const tokens = keptTokens.get(report.id) ?? opts.segmenter.cut(report.text);
+      writer.add(report, tokens);
+      await loader.add("reports", toReportDocument(report, tokens, opts.segmenter.cut(report.title)));
+      for (const doc of toPassageDocuments(report, tokens)) await loader.add("passages", doc);
+      progress.tick();
+    }
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+  progress.done();
+  writer.commit({ corpusHash: hash, segmenter: opts.segmenter.engine });
 
   progress.start("load", 1);
-  await loadIndexes(opts.client, opts.names, {
-    reports: reportDocs,
-    passages: passageDocs,
-    synonyms: encodeSynonyms(opts.synonyms, opts.segmenter),
-  });
+  await loader.finish();
   progress.tick();
   progress.done();
 
-  const reports = entries.map((e) => e.report);
   const mains = reports.filter((r) => r.kind === "report");
   return {
-    filesRead: inputs.length,
+    filesRead,
     filesSkipped: skipped,
     reports: mains.length,
     excerpts: reports.length - mains.length,
@@ -163,7 +172,7 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
     byYear: count(mains, (r) => String(r.year ?? "unknown")),
     warnings: built.warnings,
     chars: reports.reduce((s, r) => s + r.chars, 0),
-    passages: passageDocs.length,
+    passages: loader.added.passages,
     seconds: (performance.now() - t0) / 1000,
   };
 }

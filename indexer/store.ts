@@ -5,7 +5,7 @@
 //   store/manifest.json  version, corpus hash, counts and a sha256 per file
 // It is written to a fresh folder and renamed into place, so a reader never sees half a store.
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Report, Tokens } from "./types.ts";
 
@@ -37,34 +37,111 @@ export function storeDir(dataDir: string): string {
 
 const sha256 = (s: string | Buffer) => createHash("sha256").update(s).digest("hex");
 
-export function writeStore(dataDir: string, entries: { report: Report; tokens: Tokens }[], meta: { corpusHash: string; segmenter: string }): StoreManifest {
-  const dir = storeDir(dataDir);
-  const tmp = `${dir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const files: StoreManifest["files"] = {};
-  const write = (name: string, lines: string[]) => {
-    const content = lines.length ? lines.join("\n") + "\n" : "";
-    const buf = Buffer.from(content, "utf8");
-    writeFileSync(join(tmp, name), buf);
-    files[name] = { sha256: sha256(buf), lines: lines.length, bytes: buf.length };
+/**
+ * Writes a store one entry at a time: the indexer streams reports through it, so a 100k-report
+ * corpus never has all its token arrays (or a multi-GB JSONL string) in memory at once.
+ * Nothing is visible until `commit` renames the finished folder into place.
+ */
+export class StoreWriter {
+  private readonly tmp: string;
+  private readonly files = {
+    "reports.jsonl": new JsonlFile(),
+    "tokens.jsonl": new JsonlFile(),
   };
-  write("reports.jsonl", entries.map((e) => JSON.stringify(e.report)));
-  write("tokens.jsonl", entries.map((e) => JSON.stringify({ id: e.report.id, tokens: e.tokens })));
-  const manifest: StoreManifest = {
-    version: STORE_VERSION,
-    corpusHash: meta.corpusHash,
-    createdAt: new Date().toISOString(),
-    segmenter: meta.segmenter,
-    reports: entries.length,
-    files,
-  };
-  writeFileSync(join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  const old = `${dir}.old-${process.pid}`;
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(tmp, dir);
-  rmSync(old, { recursive: true, force: true });
-  return manifest;
+  private count = 0;
+
+  constructor(private readonly dataDir: string) {
+    this.tmp = `${storeDir(dataDir)}.tmp-${process.pid}`;
+    rmSync(this.tmp, { recursive: true, force: true });
+    mkdirSync(this.tmp, { recursive: true });
+    for (const [name, f] of Object.entries(this.files)) f.open(join(this.tmp, name));
+  }
+
+  add(report: Report, tokens: Tokens): void {
+    this.files["reports.jsonl"].write(JSON.stringify(report));
+    this.files["tokens.jsonl"].write(JSON.stringify({ id: report.id, tokens }));
+    this.count++;
+  }
+
+  commit(meta: { corpusHash: string; segmenter: string }): StoreManifest {
+    const files: StoreManifest["files"] = {};
+    for (const [name, f] of Object.entries(this.files)) files[name] = f.close();
+    const manifest: StoreManifest = {
+      version: STORE_VERSION,
+      corpusHash: meta.corpusHash,
+      createdAt: new Date().toISOString(),
+      segmenter: meta.segmenter,
+      reports: this.count,
+      files,
+    };
+    writeFileSync(join(this.tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    const dir = storeDir(this.dataDir);
+    const old = `${dir}.old-${process.pid}`;
+    if (existsSync(dir)) renameSync(dir, old);
+    renameSync(this.tmp, dir);
+    rmSync(old, { recursive: true, force: true });
+    return manifest;
+  }
+
+  /** Drops the half-written folder; the live store is untouched. */
+  abort(): void {
+    for (const f of Object.values(this.files)) f.discard();
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/** A JSONL file written through a buffer, hashed and counted as it goes. */
+class JsonlFile {
+  private fd = -1;
+  private chunks: string[] = [];
+  private pendingChars = 0;
+  private readonly hash = createHash("sha256");
+  private bytes = 0;
+  private lines = 0;
+
+  open(path: string): void {
+    this.fd = openSync(path, "w");
+  }
+
+  write(line: string): void {
+    this.chunks.push(line, "\n");
+    this.pendingChars += line.length + 1;
+    this.lines++;
+    if (this.pendingChars >= 4 * 1024 * 1024) this.flush();
+  }
+
+  close(): { sha256: string; lines: number; bytes: number } {
+    this.flush();
+    closeSync(this.fd);
+    this.fd = -1;
+    return { sha256: this.hash.digest("hex"), lines: this.lines, bytes: this.bytes };
+  }
+
+  discard(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  private flush(): void {
+    if (!this.chunks.length) return;
+    const buf = Buffer.from(this.chunks.join(""), "utf8");
+    this.chunks = [];
+    this.pendingChars = 0;
+    for (let off = 0; off < buf.length; ) off += writeSync(this.fd, buf, off);
+    this.hash.update(buf);
+    this.bytes += buf.length;
+  }
+}
+
+export function writeStore(dataDir: string, entries: Iterable<{ report: Report; tokens: Tokens }>, meta: { corpusHash: string; segmenter: string }): StoreManifest {
+  const writer = new StoreWriter(dataDir);
+  try {
+    for (const e of entries) writer.add(e.report, e.tokens);
+    return writer.commit(meta);
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
 }
 
 export function readManifest(dataDir: string): StoreManifest | null {
