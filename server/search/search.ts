@@ -11,7 +11,8 @@ import type { Corpus, CorpusDoc } from "../corpus/types.ts";
 import { activeFacets, meiliFilter } from "./filters.ts";
 import { parseQuery, type ParsedQuery } from "./query.ts";
 import { makeSnippet, tokenOccurrences } from "./snippet.ts";
-import { byPassage, cachedPassageSpans, findSubstring } from "./substring.ts";
+import { rankByCount } from "./rankByCount.ts";
+import { byPassage, cachedPassageSpans, countOccurrences, findSubstring, occurrences } from "./substring.ts";
 
 export interface SearchDeps {
   meili: MeiliClient;
@@ -128,15 +129,22 @@ interface SubstringMatch {
   start: number;
   end: number;
   idx: number;
+  /** occurrences in [start, end), or an upper bound of them (see findSubstring) */
   count: number;
-  offsets: number[];
+}
+
+interface SubstringResult {
+  total: number;
+  facets: Facets;
+  /** matches [from, to) in the query's order */
+  page(from: number, to: number): SubstringMatch[];
 }
 
 /**
- * Sorted matches and facet counts per (string, filters, mode, sort), per corpus:
+ * Matches, facet counts and the ranking so far per (string, filters, mode, sort), per corpus:
  * paging through a frequent string over 20k reports would otherwise refacet every match.
  */
-const substringResults = new WeakMap<object, Map<string, { matches: SubstringMatch[]; facets: Facets }>>();
+const substringResults = new WeakMap<object, Map<string, SubstringResult>>();
 
 function substringSearch(deps: SearchDeps, query: SearchQuery) {
   const corpus = deps.corpus.get();
@@ -152,10 +160,11 @@ function substringSearch(deps: SearchDeps, query: SearchQuery) {
     if (perCorpus.size >= 64) perCorpus.delete(perCorpus.keys().next().value as string);
   }
   perCorpus.set(key, result);
-  return { total: result.matches.length, hits: substringHits(result.matches, query), facets: result.facets };
+  const from = (query.page - 1) * query.perPage;
+  return { total: result.total, hits: substringHits(result.page(from, from + query.perPage), query), facets: result.facets };
 }
 
-function substringMatches(corpus: Corpus, query: SearchQuery): { matches: SubstringMatch[]; facets: Facets } {
+function substringMatches(corpus: Corpus, query: SearchQuery): SubstringResult {
   const needle = (query.q ?? "").trim();
   const kind = query.kind ?? "report";
   const facets = emptyFacets();
@@ -163,37 +172,53 @@ function substringMatches(corpus: Corpus, query: SearchQuery): { matches: Substr
     if (key === null) return;
     facets[f][String(key)] = (facets[f][String(key)] ?? 0) + 1;
   };
+  const found = findSubstring(corpus, needle);
   const matches: SubstringMatch[] = [];
-  for (const { doc, offsets } of findSubstring(corpus, needle)) {
+  const exact: number[] = [];
+  for (let i = 0; i < found.docs.length; i++) {
+    const doc = corpus.docs[found.docs[i]];
     const r = doc.report;
     // kind and duplicates are not facets: they narrow before counting.
     if (r.kind !== kind || (!query.includeDuplicates && r.duplicateOf !== null)) continue;
+    const checks = facetChecks(query, doc);
+    const counted = FACETS.filter((f) => FACETS.every((g) => g === f || checks[g]));
+    // Counted by no facet and no hit: not worth reading for its passages.
+    if (!counted.length) continue;
+    const hit = counted.length === FACETS.length;
     const units =
       query.mode === "passage"
-        ? byPassage(cachedPassageSpans(r), offsets, needle.length).map((u) => ({ ...u, offsets: offsets.filter((o) => o >= u.start && o + needle.length <= u.end) }))
-        : [{ start: 0, end: r.text.length, idx: -1, count: offsets.length, offsets }];
-    const checks = facetChecks(query, doc);
+        ? byPassage(cachedPassageSpans(r), occurrences(r.text, needle), needle.length)
+        : [{ start: 0, end: r.text.length, idx: -1, count: found.counts[i] }];
     for (const u of units) {
-      for (const f of FACETS) if (FACETS.every((g) => g === f || checks[g])) bump(f, f === "year" ? r.year : r[f]);
-      if (FACETS.every((g) => checks[g])) matches.push({ doc, ...u });
+      for (const f of counted) bump(f, f === "year" ? r.year : r[f]);
+      if (hit) {
+        matches.push({ doc, ...u });
+        exact.push(query.mode === "passage" ? 1 : found.exact[i]);
+      }
     }
   }
-  if (query.sort === "relevance") matches.sort((a, b) => b.count - a.count);
-  else {
-    const dir = query.sort === "year:asc" ? 1 : -1;
-    // Unknown years go last, as in Meilisearch.
-    matches.sort((a, b) => (a.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir - (b.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir);
+  if (query.sort === "relevance") {
+    const ranking = rankByCount(
+      matches.map((m) => m.count),
+      exact,
+      (i) => countOccurrences(matches[i].doc.report.text, needle),
+    );
+    return { total: matches.length, facets, page: (from, to) => ranking.take(to).slice(from).map((i) => matches[i]) };
   }
-  return { matches, facets };
+  const dir = query.sort === "year:asc" ? 1 : -1;
+  // Unknown years go last, as in Meilisearch.
+  matches.sort((a, b) => (a.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir - (b.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir);
+  return { total: matches.length, facets, page: (from, to) => matches.slice(from, to) };
 }
 
-function substringHits(matches: SubstringMatch[], query: SearchQuery): Hit[] {
+function substringHits(page: SubstringMatch[], query: SearchQuery): Hit[] {
   const needle = (query.q ?? "").trim();
-  const page = matches.slice((query.page - 1) * query.perPage, query.page * query.perPage);
   return page.map((m): Hit => {
     const r = m.doc.report;
-    const occurrences = m.offsets.map((start) => ({ start, end: start + needle.length, term: needle }));
-    const { snippet, offset } = makeSnippet(r.text, occurrences, m.start, m.end);
+    const marks = occurrences(r.text, needle)
+      .filter((at) => at >= m.start && at + needle.length <= m.end)
+      .map((start) => ({ start, end: start + needle.length, term: needle }));
+    const { snippet, offset } = makeSnippet(r.text, marks, m.start, m.end);
     return {
       id: m.idx >= 0 ? `${r.id}-${m.idx}` : r.id,
       reportId: r.id,

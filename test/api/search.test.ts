@@ -121,6 +121,39 @@ describe("substring search", () => {
     const inside = byTitle("县中医院");
     expect(ids((await search("match=substring&q=帮扶")).body).has(inside.id)).toBe(true);
   });
+
+  it("finds strings across word boundaries, single characters and nothing, counting like a scan", async () => {
+    // The end of one jieba token and the start of the next: found only by reading across tokens.
+    const tokens = tokensById.get(live()[0].id)!;
+    const k = tokens.findIndex((t, i) => i > 0 && /\p{Script=Han}/u.test(t) && /\p{Script=Han}/u.test(tokens[i - 1]) && t.length > 1);
+    const across = tokens[k - 1].slice(-1) + tokens[k].slice(0, 1);
+    const count = (r: Report, s: string) => r.text.split(s).length - 1;
+    for (const s of [across, "，", "会", "工会", "职工", "量子计算机"]) {
+      const { body } = await search(`match=substring&q=${encodeURIComponent(s)}`);
+      const expected = live().filter((r) => r.text.includes(s));
+      expect(body.total, s).toBe(expected.length);
+      const want = new Set(expected.map((r) => r.id));
+      if (expected.length <= 100) expect(ids(body), s).toEqual(want);
+      else for (const id of ids(body)) expect(want.has(id), s).toBe(true);
+      // relevance: most occurrences first, as many hits as a scan finds
+      const counts = body.hits.map((h) => count(reports.find((r) => r.id === h.reportId)!, s));
+      expect(counts, s).toEqual([...counts].sort((a, b) => b - a));
+      const top = Math.max(0, ...expected.map((r) => count(r, s)));
+      expect(counts[0] ?? 0, s).toBe(top);
+    }
+  });
+
+  it("pages through a frequent string in the order of one long page, in passage mode too", async () => {
+    for (const mode of ["report", "passage"]) {
+      const url = (perPage: number, page: number) => `/api/search?match=substring&q=${encodeURIComponent("，")}&mode=${mode}&perPage=${perPage}&page=${page}`;
+      const all = (await getJson<SearchResponse>(app.url, url(100, 1))).body;
+      expect(all.total, mode).toBeGreaterThan(3);
+      const paged: string[] = [];
+      for (let page = 1; page <= 3; page++) paged.push(...(await getJson<SearchResponse>(app.url, url(1, page))).body.hits.map((h) => h.id));
+      expect(paged, mode).toEqual(all.hits.slice(0, 3).map((h) => h.id));
+      for (const h of all.hits) for (const [a, b] of h.snippet.marks) expect(h.snippet.text.slice(a, b)).toBe("，");
+    }
+  });
 });
 
 describe("facets and filters", () => {
