@@ -1,5 +1,6 @@
 // `read`: files on disk → decoded text. The only indexer stage besides `load` that touches the disk.
 // It never throws: a file that vanished, cannot be read, or is not text becomes { ok: false, reason }.
+import { createHash } from "node:crypto";
 import { readFile as readBytes, readdir, realpath, stat } from "node:fs/promises";
 import { extname, relative, resolve, sep } from "node:path";
 import iconv from "iconv-lite";
@@ -108,14 +109,17 @@ export async function readFile(path: string, root: string): Promise<ReadResult> 
     if (!info.isFile()) return fail("not a regular file");
     if (info.size > MAX_BYTES) return fail(`file too large (${Math.round(info.size / 1048576)} MB > 64 MB)`);
     const bytes = new Uint8Array(await readBytes(abs));
-    if (ext === ".docx") return fromDocx(bytes, source);
-    if (ext === ".pdf") return fromPdf(bytes, source);
+    // Hashed here, from the bytes just read: the indexer derives ids and the corpus fingerprint
+    // from it instead of reading every file a second time.
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (ext === ".docx") return fromDocx(bytes, source, sha256);
+    if (ext === ".pdf") return fromPdf(bytes, source, sha256);
     const decoded = decode(bytes);
     if (!decoded.ok) return fail(decoded.reason);
     const html = HTML_EXT.has(ext);
     const text = html ? await htmlToText(decoded.text) : decoded.text;
     const format = html ? "html" : ext === ".md" ? "md" : "txt";
-    return { ok: true, source, text, format, encoding: decoded.encoding, bytes: bytes.length };
+    return { ok: true, source, text, format, encoding: decoded.encoding, bytes: bytes.length, sha256 };
   } catch (error) {
     return fail(describe(error));
   }
@@ -129,24 +133,24 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function fromDocx(bytes: Uint8Array, source: string): Promise<ReadResult> {
+async function fromDocx(bytes: Uint8Array, source: string, sha256: string): Promise<ReadResult> {
   try {
     const mammoth = await import("mammoth");
     const { value } = await mammoth.default.extractRawText({ buffer: Buffer.from(bytes) });
     if (!value.trim()) return { ok: false, source, reason: "empty file" };
-    return { ok: true, source, text: value, format: "docx", encoding: "docx", bytes: bytes.length };
+    return { ok: true, source, text: value, format: "docx", encoding: "docx", bytes: bytes.length, sha256 };
   } catch (error) {
     return { ok: false, source, reason: `unreadable .docx: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-async function fromPdf(bytes: Uint8Array, source: string): Promise<ReadResult> {
+async function fromPdf(bytes: Uint8Array, source: string, sha256: string): Promise<ReadResult> {
   try {
     const { getDocumentProxy, extractText } = await import("unpdf");
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     const { text } = await extractText(pdf, { mergePages: true });
     if (!text.trim()) return { ok: false, source, reason: "no text layer in PDF (scanned image?)" };
-    return { ok: true, source, text, format: "pdf", encoding: "pdf", bytes: bytes.length };
+    return { ok: true, source, text, format: "pdf", encoding: "pdf", bytes: bytes.length, sha256 };
   } catch (error) {
     return { ok: false, source, reason: `unreadable .pdf: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -62,15 +62,23 @@ const sha = (b: string | Buffer) => createHash("sha256").update(b).digest("hex")
  * pipeline's resources. `npm start` compares it with the store's to decide
  * whether to reindex.
  */
-export function corpusFingerprint(files: string[], root: string, opts: { dictionary: string; synonyms: unknown; segmenter: string }): string {
+export function corpusFingerprint(
+  files: string[],
+  root: string,
+  opts: { dictionary: string; synonyms: unknown; segmenter: string },
+  /** digests already computed while reading, by path; other files are read here */
+  known: ReadonlyMap<string, string> = new Map(),
+): string {
   const h = createHash("sha256");
   h.update(`v${PIPELINE_VERSION}\n${opts.segmenter}\n${sha(opts.dictionary)}\n${sha(JSON.stringify(opts.synonyms))}\n`);
   for (const file of [...files].sort()) {
-    let digest: string;
-    try {
-      digest = sha(readFileSync(file));
-    } catch {
-      digest = "unreadable";
+    let digest = known.get(file);
+    if (digest === undefined) {
+      try {
+        digest = sha(readFileSync(file));
+      } catch {
+        digest = "unreadable";
+      }
     }
     h.update(`${relative(root, file)}\t${digest}\n`);
   }
@@ -91,6 +99,7 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
   const inputs: { source: string; parentId: string; text: string }[] = [];
 
   progress.start("read", listed.files.length);
+  const digests = new Map<string, string>();
   for (const path of listed.files) {
     const result = await readFile(path, opts.root);
     progress.tick();
@@ -98,14 +107,8 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
       skipped.push({ source: result.source, reason: result.reason });
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      skipped.push({ source: result.source, reason: `vanished while reading (${(e as NodeJS.ErrnoException).code ?? "error"})` });
-      continue;
-    }
-    inputs.push({ source: result.source, parentId: sha(bytes).slice(0, 16), text: result.text });
+    digests.set(path, result.sha256);
+    inputs.push({ source: result.source, parentId: result.sha256.slice(0, 16), text: result.text });
   }
   progress.done();
 
@@ -129,7 +132,7 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
   if (kept.length) relinkDuplicates(reports);
 
   // A store that also keeps reports from earlier runs is not the image of these files alone.
-  const hash = kept.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine });
+  const hash = kept.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine }, digests);
 
   // One pass per report: segment, append to the store, hand its documents to Meilisearch.
   // Each report's tokens live only for its iteration (at 100k reports, all of them at once were

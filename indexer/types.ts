@@ -18,7 +18,7 @@ export type Kind = (typeof KINDS)[number];
 
 /** `read`: one input file, decoded. */
 export type ReadResult =
-  | { ok: true; source: string; text: string; format: "txt" | "md" | "html" | "docx" | "pdf"; encoding: string; bytes: number }
+  | { ok: true; source: string; text: string; format: "txt" | "md" | "html" | "docx" | "pdf"; encoding: string; bytes: number; sha256: string }
   | { ok: false; source: string; reason: string };
 
 /** `clean`: a paragraph of clean text. `truncated` marks a paragraph whose last character was lost (U+FFFD). */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,10 +63,12 @@ describe("decode", () => {
 });
 
 describe("readFile", () => {
-  it("reads text files with their path relative to the root", async () => {
+  it("reads text files with their path relative to the root, and the sha256 of their bytes", async () => {
     mkdirSync(join(dir, "a"), { recursive: true });
-    writeFileSync(join(dir, "a", "r.txt"), iconv.encode(report, "gbk"));
-    expect(await readFile(join(dir, "a", "r.txt"), dir)).toEqual({ ok: true, source: "a/r.txt", text: report, format: "txt", encoding: "gb18030", bytes: iconv.encode(report, "gbk").length });
+    const bytes = iconv.encode(report, "gbk");
+    writeFileSync(join(dir, "a", "r.txt"), bytes);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    expect(await readFile(join(dir, "a", "r.txt"), dir)).toEqual({ ok: true, source: "a/r.txt", text: report, format: "txt", encoding: "gb18030", bytes: bytes.length, sha256 });
   });
 
   it("extracts the text of an HTML page without scripts and styles", async () => {
