@@ -98,6 +98,8 @@ function cleanLine(raw: string): CleanParagraph | null {
 const FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！" };
 const ASCII_WORD = /[A-Za-z0-9]/;
 const CJK_PUNCT = /[，。；：？！、“”‘’《》（）【】…—]/;
+/** the characters normalisePunctuation may change: half-width punctuation, parentheses, quotes, spaces */
+const NEEDS_NORMALISING = /[,;:?!()" ]/;
 const cjkish = (ch: string | undefined): boolean => isCjkChar(ch) || (ch !== undefined && CJK_PUNCT.test(ch));
 
 /**
@@ -106,18 +108,24 @@ const cjkish = (ch: string | undefined): boolean => isCjkChar(ch) || (ch !== und
  * it belongs to Latin or numbers: "12.5%", "2023-04-19", "7:20", "http://".
  */
 export function normalisePunctuation(s: string): string {
+  // Most lines of a Chinese report hold none of the characters below: nothing to do.
+  if (!NEEDS_NORMALISING.test(s)) return s;
   // Parentheses as a pair first, so "(2)建立" becomes "（2）建立" rather than "(2）建立".
   s = s.replace(/\(([^()\n]{0,120})\)/g, (m, inner: string, at: number, all: string) =>
     hasCjk(inner) || cjkish(all[at - 1]) || cjkish(all[at + m.length]) ? `（${inner}）` : m,
   );
   s = s.replace(new RegExp(`"([^"\\n]{0,120})"`, "g"), (m, inner: string) => (hasCjk(inner) ? `“${inner}”` : m));
-  // Built as an array with the last character kept aside: reading `out[out.length - 1]` of a
-  // string grown with `+=` flattens it every time, which made a 20 MB line quadratic.
+  // Unchanged runs are copied as slices and only replaced characters pushed on their own: one
+  // string per character made this the indexer's hottest function. `last` is the last character
+  // emitted (never read back from a growing string: that flattened it each time, quadratic on a
+  // 20 MB line).
   const out: string[] = [];
+  let runStart = 0;
   let last = "";
-  const emit = (c: string) => {
-    out.push(c);
-    last = c;
+  const replace = (i: number, c: string) => {
+    out.push(s.slice(runStart, i), c);
+    runStart = i + 1;
+    if (c) last = c;
   };
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
@@ -127,20 +135,22 @@ export function normalisePunctuation(s: string): string {
       const next = nextNonSpace(s, i);
       const latinBefore = prev !== undefined && ASCII_WORD.test(prev);
       if (cjkish(prev) || (!latinBefore && cjkish(next)) || (prev === ")" && isCjkChar(next))) {
-        emit(full);
+        replace(i, full);
         continue;
       }
     } else if (ch === "(" || ch === ")") {
       // An unpaired parenthesis next to Chinese.
       if (cjkish(s[i - 1]) || cjkish(s[i + 1])) {
-        emit(ch === "(" ? "（" : "）");
+        replace(i, ch === "(" ? "（" : "）");
         continue;
       }
     } else if (ch === " " && (CJK_PUNCT.test(last) || CJK_PUNCT.test(s[i + 1] ?? ""))) {
-      continue; // no space around full-width punctuation
+      replace(i, ""); // no space around full-width punctuation
+      continue;
     }
-    emit(ch);
+    last = ch;
   }
+  out.push(s.slice(runStart));
   return out.join("").replace(/ (?=[，。；：？！、）》”」])|(?<=[，。；：？！、（《“「]) /g, "");
 }
 

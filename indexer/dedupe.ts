@@ -5,6 +5,7 @@
 // 128 buckets, empty buckets filled from their neighbours) → 32 bands of 4 rows. Only pairs that
 // share a band are compared, with exact Jaccard, so the cost grows with the corpus, not its square.
 // Reports are compared with reports and excerpts with excerpts, never across.
+import { createHash } from "node:crypto";
 import type { DuplicateLinks } from "./types.ts";
 
 const SHINGLE = 5;
@@ -39,53 +40,60 @@ export function dedupe(pieces: DedupeInput[], threshold = 0.9): DuplicateLinks {
 }
 
 function groupKind(pieces: DedupeInput[], members: number[], threshold: number, links: DuplicateLinks): void {
+  // Per-piece state lives in typed arrays indexed by the piece's position: at 100k+ pieces the
+  // candidate loop below runs tens of millions of times, and Map/Set lookups dominated it.
+  const n = pieces.length;
   // Shingle sets are recomputed on demand with a bounded cache: holding every set of a 100k-report
-  // corpus would take gigabytes, while candidate pairs touch few texts.
+  // corpus would take gigabytes, while candidate pairs that pass the cheap checks touch few texts.
   // Least recently used goes first: band anchors are asked for again and again.
   const cache = new Map<number, Uint32Array>();
-  const sizes = new Map<number, number>();
-  const sets = (i: number): Uint32Array => {
-    let s = cache.get(i);
-    if (s) cache.delete(i);
-    else {
-      s = shingleSet(pieces[i].text);
-      sizes.set(i, s.length);
-      if (cache.size >= 8192) cache.delete(cache.keys().next().value!);
-    }
+  const sizes = new Uint32Array(n);
+  const remember = (i: number, s: Uint32Array): Uint32Array => {
+    sizes[i] = s.length;
+    if (cache.size >= 8192) cache.delete(cache.keys().next().value!);
     cache.set(i, s);
     return s;
   };
-  const parent = new Map<number, number>(members.map((i) => [i, i]));
+  const sets = (i: number): Uint32Array => {
+    const s = cache.get(i);
+    if (!s) return remember(i, shingleSet(pieces[i].text));
+    cache.delete(i);
+    cache.set(i, s);
+    return s;
+  };
+  const parent = new Int32Array(n).fill(-1);
+  for (const i of members) parent[i] = i;
   const find = (i: number): number => {
     let r = i;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    while (parent.get(i) !== r) {
-      const next = parent.get(i)!;
-      parent.set(i, r);
+    while (parent[r] !== r) r = parent[r];
+    while (parent[i] !== r) {
+      const next = parent[i];
+      parent[i] = r;
       i = next;
     }
     return r;
   };
 
-  // Exact copies first, by a hash of the normalised text: free, and it keeps LSH buckets small.
-  const exact = new Map<string, number>();
-  for (const i of members) {
-    const key = pieces[i].text.replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
-    const first = exact.get(key);
-    if (first === undefined) exact.set(key, i);
-    else parent.set(find(i), find(first));
-  }
-
   // Signatures are kept for every member (512 bytes each): they estimate Jaccard for free, so the
   // exact comparison — which needs both shingle sets — runs only on pairs that can pass.
-  const sigs = new Map<number, Uint32Array>();
+  const sigs = new Uint32Array(n * BUCKETS);
   const bands = new Map<number, number[]>();
   /** the band buckets each member sits in (references, not keys) */
   const bucketsOf = new Map<number, number[][]>();
+  // Exact copies first, by a hash of the normalised text: free, and it keeps LSH buckets small.
+  // A copy joins the first text with its hash and stays out of the buckets (its root stands for it).
+  const exact = new Map<string, number>();
   for (const i of members) {
-    if (find(i) !== i) continue; // an exact copy: its group's root stands for it
-    const sig = signature(sets(i));
-    sigs.set(i, sig);
+    const bare = normalise(pieces[i].text);
+    const key = createHash("sha1").update(bare).digest("base64");
+    const first = exact.get(key);
+    if (first !== undefined) {
+      parent[i] = first;
+      continue;
+    }
+    exact.set(key, i);
+    const sig = sigs.subarray(i * BUCKETS, (i + 1) * BUCKETS);
+    sig.set(signature(remember(i, shinglesOf(bare))));
     const mine: number[][] = [];
     for (let b = 0; b < BANDS; b++) {
       const key = bandKey(b, sig);
@@ -98,29 +106,27 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
   }
   // Each member is compared with the earlier members it shares a band with — at most the first
   // MAX_ANCHORS of each bucket: a band shared by hundreds of texts is boilerplate, not duplication,
-  // and near-copies also meet in other, smaller bands. The set of pairs already tried is kept per
-  // member, never for the whole corpus (at 100k reports a global one outgrew a JS Set's 2^24 limit).
-  const floor = threshold - SIGNATURE_MARGIN;
+  // and near-copies also meet in other, smaller bands. `triedBy[a] === b` marks a pair already
+  // tried for this member (one stamp per piece instead of a set of pairs).
+  const triedBy = new Int32Array(n).fill(-1);
+  const maxMismatches = Math.floor((1 - (threshold - SIGNATURE_MARGIN)) * BUCKETS);
   for (const [b, buckets] of bucketsOf) {
-    const tried = new Set<number>();
-    const sb = sigs.get(b)!;
+    const sb = b * BUCKETS;
+    const nb = sizes[b];
     for (const bucket of buckets) {
       const anchors = Math.min(bucket.length, MAX_ANCHORS);
       for (let x = 0; x < anchors; x++) {
         const a = bucket[x];
         if (a >= b) break; // members enter buckets in ascending order: only earlier ones
-        if (tried.has(a)) continue;
-        tried.add(a);
-        if (find(a) === find(b)) continue;
+        if (triedBy[a] === b) continue;
+        triedBy[a] = b;
         // |A∩B|/|A∪B| ≤ min/max: sets whose sizes differ too much cannot reach the threshold.
-        const na = sizes.get(a)!;
-        const nb = sizes.get(b)!;
+        const na = sizes[a];
         if (Math.min(na, nb) < threshold * Math.max(na, nb)) continue;
         // Texts that share a band but whose signatures mostly disagree are related, not copies.
-        // Without this, a synthetic 40k corpus (recombined paragraphs) spent minutes rebuilding
-        // shingle sets evicted from the cache for pairs that were never close.
-        if (agreement(sigs.get(a)!, sb) < floor) continue;
-        if (jaccard(sets(a), sets(b)) >= threshold) parent.set(find(a), find(b));
+        if (!signaturesClose(sigs, a * BUCKETS, sb, maxMismatches)) continue;
+        if (find(a) === find(b)) continue;
+        if (jaccard(sets(a), sets(b)) >= threshold) parent[find(a)] = find(b);
       }
     }
   }
@@ -144,18 +150,35 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
   }
 }
 
+/** Spaces, punctuation and symbols removed, case folded: what "the same text" means here. */
+const normalise = (text: string): string => text.replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Sorted unique 32-bit hashes of the text's 5-character shingles. */
 export function shingleSet(text: string): Uint32Array {
-  const bare = text.replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
-  const codes: number[] = [];
-  for (const ch of bare) codes.push(ch.codePointAt(0)!);
-  const n = Math.max(1, codes.length - SHINGLE + 1);
+  return shinglesOf(normalise(text));
+}
+
+/** Code points of the text being shingled; grown as needed, reused (no array per text). */
+let scratch = new Uint32Array(1 << 16);
+
+function shinglesOf(bare: string): Uint32Array {
+  if (scratch.length < bare.length) scratch = new Uint32Array(bare.length * 2);
+  let len = 0;
+  for (let i = 0; i < bare.length; i++) {
+    const c = bare.charCodeAt(i);
+    const d = c >= 0xd800 && c < 0xdc00 && i + 1 < bare.length ? bare.charCodeAt(i + 1) : 0;
+    if (d >= 0xdc00 && d < 0xe000) {
+      scratch[len++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      i++;
+    } else scratch[len++] = c;
+  }
+  const n = Math.max(1, len - SHINGLE + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
-    for (let k = i; k < Math.min(i + SHINGLE, codes.length); k++) h = Math.imul(h ^ codes[k], 0x01000193);
+    for (let k = i; k < Math.min(i + SHINGLE, len); k++) h = Math.imul(h ^ scratch[k], 0x01000193);
     out[i] = h >>> 0;
   }
   out.sort();
@@ -202,11 +225,15 @@ function signature(set: Uint32Array): Uint32Array {
   return sig;
 }
 
-/** Share of signature positions two texts agree on: an unbiased estimate of their Jaccard. */
-function agreement(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let k = 0; k < BUCKETS; k++) if (a[k] === b[k]) same++;
-  return same / BUCKETS;
+/**
+ * Whether two signatures (at offsets in one array) disagree in at most `maxMismatches` positions —
+ * agreement estimates Jaccard. Stops at the first position past the limit: unrelated texts
+ * are rejected after a few dozen comparisons.
+ */
+function signaturesClose(sigs: Uint32Array, a: number, b: number, maxMismatches: number): boolean {
+  let miss = 0;
+  for (let k = 0; k < BUCKETS; k++) if (sigs[a + k] !== sigs[b + k] && ++miss > maxMismatches) return false;
+  return true;
 }
 
 /**
