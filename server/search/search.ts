@@ -11,8 +11,9 @@ import type { Corpus, CorpusDoc } from "../corpus/types.ts";
 import { activeFacets, meiliFilter } from "./filters.ts";
 import { parseQuery, type ParsedQuery } from "./query.ts";
 import { makeSnippet, tokenOccurrences } from "./snippet.ts";
+import type { NeedleReader } from "./needleReader.ts";
 import { rankByCount } from "./rankByCount.ts";
-import { byPassage, cachedPassageSpans, countOccurrences, findSubstring, occurrences } from "./substring.ts";
+import { byPassage, cachedPassageSpans, findSubstring } from "./substring.ts";
 
 export interface SearchDeps {
   meili: MeiliClient;
@@ -138,6 +139,7 @@ interface SubstringResult {
   facets: Facets;
   /** matches [from, to) in the query's order */
   page(from: number, to: number): SubstringMatch[];
+  read: NeedleReader;
 }
 
 /**
@@ -161,7 +163,7 @@ function substringSearch(deps: SearchDeps, query: SearchQuery) {
   }
   perCorpus.set(key, result);
   const from = (query.page - 1) * query.perPage;
-  return { total: result.total, hits: substringHits(result.page(from, from + query.perPage), query), facets: result.facets };
+  return { total: result.total, hits: substringHits(result.page(from, from + query.perPage), query, result.read), facets: result.facets };
 }
 
 function substringMatches(corpus: Corpus, query: SearchQuery): SubstringResult {
@@ -181,13 +183,14 @@ function substringMatches(corpus: Corpus, query: SearchQuery): SubstringResult {
     // kind and duplicates are not facets: they narrow before counting.
     if (r.kind !== kind || (!query.includeDuplicates && r.duplicateOf !== null)) continue;
     const checks = facetChecks(query, doc);
-    const counted = FACETS.filter((f) => FACETS.every((g) => g === f || checks[g]));
-    // Counted by no facet and no hit: not worth reading for its passages.
-    if (!counted.length) continue;
-    const hit = counted.length === FACETS.length;
+    // A report counts for facet f when it passes every other filter: failing two, it counts for none.
+    const failed = FACETS.filter((f) => !checks[f]);
+    if (failed.length > 1) continue;
+    const hit = failed.length === 0;
+    const counted = hit ? FACETS : failed;
     const units =
       query.mode === "passage"
-        ? byPassage(cachedPassageSpans(r), occurrences(r.text, needle), needle.length)
+        ? byPassage(cachedPassageSpans(r), found.read.occurrences(r.text), needle.length)
         : [{ start: 0, end: r.text.length, idx: -1, count: found.counts[i] }];
     for (const u of units) {
       for (const f of counted) bump(f, f === "year" ? r.year : r[f]);
@@ -201,21 +204,22 @@ function substringMatches(corpus: Corpus, query: SearchQuery): SubstringResult {
     const ranking = rankByCount(
       matches.map((m) => m.count),
       exact,
-      (i) => countOccurrences(matches[i].doc.report.text, needle),
+      (i) => found.read.count(matches[i].doc.report.text),
     );
-    return { total: matches.length, facets, page: (from, to) => ranking.take(to).slice(from).map((i) => matches[i]) };
+    return { total: matches.length, facets, page: (from, to) => ranking.take(to).slice(from).map((i) => matches[i]), read: found.read };
   }
   const dir = query.sort === "year:asc" ? 1 : -1;
   // Unknown years go last, as in Meilisearch.
   matches.sort((a, b) => (a.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir - (b.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir);
-  return { total: matches.length, facets, page: (from, to) => matches.slice(from, to) };
+  return { total: matches.length, facets, page: (from, to) => matches.slice(from, to), read: found.read };
 }
 
-function substringHits(page: SubstringMatch[], query: SearchQuery): Hit[] {
+function substringHits(page: SubstringMatch[], query: SearchQuery, read: NeedleReader): Hit[] {
   const needle = (query.q ?? "").trim();
   return page.map((m): Hit => {
     const r = m.doc.report;
-    const marks = occurrences(r.text, needle)
+    const marks = read
+      .occurrences(r.text)
       .filter((at) => at >= m.start && at + needle.length <= m.end)
       .map((start) => ({ start, end: start + needle.length, term: needle }));
     const { snippet, offset } = makeSnippet(r.text, marks, m.start, m.end);

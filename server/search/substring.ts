@@ -10,6 +10,7 @@ import { passageSpans, type PassageSpan } from "../../indexer/documents.ts";
 import type { Report } from "../../indexer/types.ts";
 import { docPostings } from "../analytics/shared/docPostings.ts";
 import type { Corpus } from "../corpus/types.ts";
+import { needleReader, type NeedleReader } from "./needleReader.ts";
 import { hasBorder, needleTerms } from "./needleTerms.ts";
 
 export interface SubstringMatches {
@@ -18,25 +19,12 @@ export interface SubstringMatches {
   /** per entry of docs: its number of non-overlapping occurrences when exact[i] is 1, else an upper bound of it */
   counts: Uint32Array;
   exact: Uint8Array;
+  /** reads one text for the string: the page's marks, passages, exact counts */
+  read: NeedleReader;
 }
 
 const CACHE_SIZE = 64;
 const caches = new WeakMap<Corpus, Map<string, SubstringMatches>>();
-
-/** Start offsets of the non-overlapping occurrences of needle in text, ascending (what an indexOf scan finds). */
-export function occurrences(text: string, needle: string): number[] {
-  const out: number[] = [];
-  if (!needle) return out;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) out.push(at);
-  return out;
-}
-
-export function countOccurrences(text: string, needle: string): number {
-  let n = 0;
-  if (!needle) return n;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
-}
 
 export function findSubstring(corpus: Corpus, needle: string): SubstringMatches {
   let cache = caches.get(corpus);
@@ -57,8 +45,10 @@ const add = (set: Uint32Array, k: number) => void (set[k >>> 5] |= 1 << (k & 31)
 function scan(corpus: Corpus, s: string): SubstringMatches {
   const N = corpus.docs.length;
   const m = s.length;
-  if (!m) return { docs: new Uint32Array(0), counts: new Uint32Array(0), exact: new Uint8Array(0) };
   const P = docPostings(corpus);
+  const border = hasBorder(s);
+  const read = needleReader(s, border ? 0 : cheapestAt(corpus, s));
+  if (!m) return { docs: new Uint32Array(0), counts: new Uint32Array(0), exact: new Uint8Array(0), read };
   const { inner, heads, tails, pieces } = needleTerms(corpus.vocab, s);
   const words = (N + 31) >>> 5;
   const each = (id: number, f: (doc: number, count: number) => void) => {
@@ -92,18 +82,24 @@ function scan(corpus: Corpus, s: string): SubstringMatches {
     if (r) for (const id of heads[k]) each(id, (d) => has(r, d) && add(crosses, d));
   }
 
-  // A boundary-crossing occurrence starts in one head token and goes on into the token after
-  // it, a tail or a piece; without a border no two occurrences share either token. So the
-  // fewer of the two token counts bounds how many cross. (With a border, the text length does.)
-  const border = hasBorder(s);
-  const headTokens = new Uint32Array(N);
-  const nextTokens = new Uint32Array(N);
+  // A crossing occurrence with k characters in its first token takes one head token ending
+  // with s[0,k) and the token after it, a tail or a piece at k; without a border no two
+  // such occurrences share either. So per k the fewer of the two token counts bounds them.
+  // (With a border, the text length does.) Only reports that also hold s inside a token
+  // need a bound: the others are read anyway.
+  const crossing = new Uint32Array(N);
   if (!border) {
-    const sum = (ids: Iterable<number>, into: Uint32Array) => {
-      for (const id of ids) each(id, (d, c) => has(holds, d) && has(crosses, d) && (into[d] += c));
-    };
-    sum(new Set(heads.flat()), headTokens);
-    sum(new Set([...tails.flat(), ...pieces.flat()]), nextTokens);
+    const bounded = (d: number) => has(holds, d) && has(crosses, d);
+    const first = new Uint32Array(N);
+    const next = new Uint32Array(N);
+    for (let k = 1; k < m; k++) {
+      if (!reach[k] || !heads[k].length) continue;
+      first.fill(0);
+      next.fill(0);
+      for (const id of heads[k]) each(id, (d, c) => bounded(d) && (first[d] += c));
+      for (const id of [...tails[k], ...pieces[k]]) each(id, (d, c) => bounded(d) && (next[d] += c));
+      for (let d = 0; d < N; d++) crossing[d] += Math.min(first[d], next[d]);
+    }
   }
 
   const docs: number[] = [];
@@ -116,17 +112,48 @@ function scan(corpus: Corpus, s: string): SubstringMatches {
   };
   for (let d = 0; d < N; d++) {
     const held = has(holds, d);
-    const crossing = has(crosses, d);
-    if (!held && !crossing) continue;
+    const mayCross = has(crosses, d);
+    if (!held && !mayCross) continue;
     if (!held) {
       // Only a crossing occurrence could put it here: read it (and count while reading).
-      const n = countOccurrences(corpus.docs[d].report.text, s);
+      const n = read.count(corpus.docs[d].report.text);
       if (n) push(d, n, 1);
-    } else if (!crossing) push(d, insideTokens[d], 1);
+    } else if (!mayCross) push(d, insideTokens[d], 1);
     else if (border) push(d, corpus.docs[d].report.text.length, 0);
-    else push(d, insideTokens[d] + Math.min(headTokens[d], nextTokens[d]), 0);
+    else push(d, insideTokens[d] + crossing[d], 0);
   }
-  return { docs: Uint32Array.from(docs), counts: Uint32Array.from(counts), exact: Uint8Array.from(exact) };
+  return { docs: Uint32Array.from(docs), counts: Uint32Array.from(counts), exact: Uint8Array.from(exact), read };
+}
+
+const byteCosts = new WeakMap<Corpus, Float64Array>();
+
+/**
+ * Where in s to start reading. V8's indexOf looks for the pattern's first code unit with
+ * memchr on its larger byte, so it stops at every code unit holding that byte: 扶 (U+6276)
+ * at every 的 (U+7684). The cost of a byte is how often the corpus's code units hold it
+ * (counted from the terms and their postings); the cheapest of s's characters wins.
+ */
+function cheapestAt(corpus: Corpus, s: string): number {
+  let cost = byteCosts.get(corpus);
+  if (!cost) {
+    const { offsets, count } = docPostings(corpus);
+    cost = new Float64Array(256);
+    for (let id = 0; id < corpus.vocab.length; id++) {
+      let total = 0;
+      for (let p = offsets[id]; p < offsets[id + 1]; p++) total += count[p];
+      const t = corpus.vocab[id];
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        cost[c >> 8] += total;
+        if ((c & 255) !== c >> 8) cost[c & 255] += total;
+      }
+    }
+    byteCosts.set(corpus, cost);
+  }
+  const of = (j: number) => cost[Math.max(s.charCodeAt(j) >> 8, s.charCodeAt(j) & 255)];
+  let at = 0;
+  for (let j = 1; j < s.length; j++) if (of(j) < of(at)) at = j;
+  return at;
 }
 
 const spansCache = new WeakMap<Report, PassageSpan[]>();

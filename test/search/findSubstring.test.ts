@@ -4,32 +4,36 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildCorpus } from "../../server/corpus/build.ts";
 import type { Corpus } from "../../server/corpus/types.ts";
-import { countOccurrences, findSubstring } from "../../server/search/substring.ts";
+import { findSubstring } from "../../server/search/substring.ts";
 import { fixtureCorpus, makeReport } from "../fixtures/analytics-corpus.ts";
 
-/** Reports containing the needle and their non-overlapping occurrence counts, by scanning every text. */
-function bruteForce(corpus: Corpus, needle: string): { docs: number[]; counts: number[] } {
+/** Reports containing the needle and their non-overlapping occurrences, by scanning every text. */
+function bruteForce(corpus: Corpus, needle: string): { docs: number[]; offsets: number[][] } {
   const docs: number[] = [];
-  const counts: number[] = [];
+  const offsets: number[][] = [];
   corpus.docs.forEach((d, k) => {
-    let n = 0;
-    for (let at = d.report.text.indexOf(needle); at >= 0; at = d.report.text.indexOf(needle, at + needle.length)) n++;
-    if (n) {
+    const found: number[] = [];
+    for (let at = d.report.text.indexOf(needle); at >= 0; at = d.report.text.indexOf(needle, at + needle.length)) found.push(at);
+    if (found.length) {
       docs.push(k);
-      counts.push(n);
+      offsets.push(found);
     }
   });
-  return { docs, counts };
+  return { docs, offsets };
 }
 
 function expectExact(corpus: Corpus, needle: string) {
   const found = findSubstring(corpus, needle);
   const want = bruteForce(corpus, needle);
   expect([...found.docs], needle).toEqual(want.docs);
-  want.counts.forEach((n, i) => {
+  want.offsets.forEach((offsets, i) => {
     // exact counts are the scan's; bounds never undercount (the ranking relies on it)
-    if (found.exact[i]) expect(found.counts[i], needle).toBe(n);
-    else expect(found.counts[i], needle).toBeGreaterThanOrEqual(n);
+    if (found.exact[i]) expect(found.counts[i], needle).toBe(offsets.length);
+    else expect(found.counts[i], needle).toBeGreaterThanOrEqual(offsets.length);
+    // reading from a rarer character finds what reading from the first one does
+    const text = corpus.docs[want.docs[i]].report.text;
+    expect(found.read.occurrences(text), needle).toEqual(offsets);
+    expect(found.read.count(text), needle).toBe(offsets.length);
   });
 }
 
@@ -75,6 +79,6 @@ describe("findSubstring", () => {
 
   it("returns nothing for the empty string", () => {
     expect(findSubstring(corpus, "").docs.length).toBe(0);
-    expect(countOccurrences("工会", "")).toBe(0);
+    expect(findSubstring(corpus, "").read.count("工会")).toBe(0);
   });
 });
