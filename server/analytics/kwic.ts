@@ -3,6 +3,7 @@
 // only; otherwise the docs holding the term's rarest token are scanned, O(their tokens).
 // Substring mode is O(chars of docs). Sorting h hits by a context word is O(h log h) on numbers
 // (the distinct context words are collated once). Only the page's lines are cut as strings.
+import { tokenBound, tokenStarts } from "../corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../corpus/types.ts";
 import { docPostings } from "./shared/docPostings.ts";
 import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
@@ -59,12 +60,14 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions): K
   const hits = { doc: [] as number[], start: [] as number[], end: [] as number[], base: 0 };
   let total = 0;
   let reports = 0;
-  const collect = (doc: CorpusDoc, d: number, seq: readonly number[]) =>
-    forEachOccurrence(doc, seq, flags, (s, e) => {
+  const collect = (doc: CorpusDoc, d: number, seq: readonly number[]) => {
+    const at = tokenStarts(corpus, doc);
+    return forEachOccurrence(doc, seq, flags, (s, e) => {
       hits.doc.push(d);
-      hits.start.push(doc.tokenStarts[s]);
-      hits.end.push(doc.tokenStarts[e]);
+      hits.start.push(at(s));
+      hits.end.push(at(e));
     });
+  };
 
   if (options.match === "word") {
     const seq = termSequence(corpus, options.tokens);
@@ -122,7 +125,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions): K
     const side = sort[0] === "L" ? -1 : 1;
     const nth = Number(sort[1]);
     const key = new Int32Array(total);
-    for (let h = 0; h < total; h++) key[h] = contextWord(docs[hits.doc[h]], hits.start[h], hits.end[h], side, nth, flags);
+    for (let h = 0; h < total; h++) key[h] = contextWord(corpus, docs[hits.doc[h]], hits.start[h], hits.end[h], side, nth, flags);
     const rank = rankIds(corpus, key);
     // rank·total + hit as one float: a comparator-free numeric sort with ties in collection
     // order. Exact while rank·total < 2^53.
@@ -154,46 +157,20 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions): K
 }
 
 /** Vocab id of the nth word token entirely left (side -1) or right (+1) of [start,end) chars; -1 if none. */
-function contextWord(doc: CorpusDoc, start: number, end: number, side: -1 | 1, nth: number, flags: Uint8Array): number {
-  const starts = doc.tokenStarts;
+function contextWord(corpus: Corpus, doc: CorpusDoc, start: number, end: number, side: -1 | 1, nth: number, flags: Uint8Array): number {
   const ids = doc.tokenIds;
   let seen = 0;
   if (side < 0) {
-    // last token ending at or before `start`
-    for (let i = upperBound(starts, start) - 1; i >= 0; i--) {
-      if (starts[i + 1] > start) continue;
+    // tokenBound(start + 1) - 1 holds char `start`; the ones before it end at or before it
+    for (let i = tokenBound(corpus, doc, start + 1) - 2; i >= 0; i--) {
       if (flags[ids[i]] & WORD && ++seen === nth) return ids[i];
     }
   } else {
-    for (let i = lowerBound(starts, end); i < ids.length; i++) {
+    for (let i = tokenBound(corpus, doc, end); i < ids.length; i++) {
       if (flags[ids[i]] & WORD && ++seen === nth) return ids[i];
     }
   }
   return -1;
-}
-
-/** first i with starts[i] >= x */
-function lowerBound(starts: Uint32Array, x: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** first i with starts[i] > x */
-function upperBound(starts: Uint32Array, x: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Per hit, the pinyin rank of its key word. The distinct words are collated once; no word (-1) sorts first. */

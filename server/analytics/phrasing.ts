@@ -10,6 +10,7 @@
 // Cost is bounded: at most MAX_SENTENCES sentences (an even sample when there are more), LCS only
 // for candidate clusters that share a non-term word with the sentence and whose multiset overlap
 // could reach the threshold, at most MAX_LCS of those per sentence. Each LCS is ≤ 61×61 cells.
+import { tokenStart, tokenStarts } from "../corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../corpus/types.ts";
 import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
 import { lcs } from "./shared/lcs.ts";
@@ -175,7 +176,7 @@ function describe(corpus: Corpus, members: Sentence[], flags: Uint8Array): Phras
     text += corpus.vocab[rep.doc.tokenIds[repAt[p]]];
     if (p + 1 < repAt.length) {
       // keep the representative's punctuation between pattern words unless it is a gap
-      text += gapAfter[p] ? "…" : textBetween(rep, repAt[p] + 1, repAt[p + 1]);
+      text += gapAfter[p] ? "…" : textBetween(corpus, rep, repAt[p] + 1, repAt[p + 1]);
     }
   }
   const reportsSeen = new Set<string>();
@@ -191,16 +192,16 @@ function describe(corpus: Corpus, members: Sentence[], flags: Uint8Array): Phras
     reports: reportsSeen.size,
     sectors,
     sentences: members.length,
-    examples: pickExamples(members, alignments, flags),
+    examples: pickExamples(corpus, members, alignments, flags),
   };
 }
 
-function textBetween(s: Sentence, from: number, to: number): string {
-  return s.doc.report.text.slice(s.doc.tokenStarts[from], s.doc.tokenStarts[to]);
+function textBetween(corpus: Corpus, s: Sentence, from: number, to: number): string {
+  return s.doc.report.text.slice(tokenStart(corpus, s.doc, from), tokenStart(corpus, s.doc, to));
 }
 
 /** Up to three examples, from different reports and with different texts where possible. */
-function pickExamples(members: Sentence[], alignments: number[][], flags: Uint8Array): PhrasingExample[] {
+function pickExamples(corpus: Corpus, members: Sentence[], alignments: number[][], flags: Uint8Array): PhrasingExample[] {
   const out: PhrasingExample[] = [];
   const usedReports = new Set<string>();
   const usedTexts = new Set<string>();
@@ -208,9 +209,9 @@ function pickExamples(members: Sentence[], alignments: number[][], flags: Uint8A
     members.forEach((m, k) => {
       if (out.length >= 3) return;
       const { report } = m.doc;
-      const starts = m.doc.tokenStarts;
-      const base = starts[m.start];
-      const text = report.text.slice(base, starts[m.end]);
+      const starts = tokenStarts(corpus, m.doc);
+      const base = starts(m.start);
+      const text = report.text.slice(base, starts(m.end));
       if (usedTexts.has(text) || (pass === 0 && usedReports.has(report.id))) return;
       usedTexts.add(text);
       usedReports.add(report.id);
@@ -218,8 +219,8 @@ function pickExamples(members: Sentence[], alignments: number[][], flags: Uint8A
       const marks: [number, number][] = [];
       for (let i = m.start; i < m.end; i++) {
         if (!(flags[m.doc.tokenIds[i]] & WORD) || inPattern.has(i)) continue;
-        const s = starts[i] - base;
-        const e = starts[i + 1] - base;
+        const s = starts(i) - base;
+        const e = starts(i + 1) - base;
         const last = marks[marks.length - 1];
         if (last && last[1] === s) last[1] = e;
         else marks.push([s, e]);
@@ -230,7 +231,7 @@ function pickExamples(members: Sentence[], alignments: number[][], flags: Uint8A
         sector: report.sector,
         text,
         marks,
-        termAt: [starts[m.termStart] - base, starts[m.termEnd] - base],
+        termAt: [starts(m.termStart) - base, starts(m.termEnd) - base],
       });
     });
   }

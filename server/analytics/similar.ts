@@ -7,6 +7,7 @@
 // best CANDIDATES are re-scored as 0.7·word cosine + 0.3·char-bigram cosine, which forgives
 // segmentation differences (职工之家 vs 职工 之家). Scores are in 0..1.
 // Index build O(tokens of corpus); query O(sum of postings of the query words + CANDIDATES · len).
+import { tokenStart } from "../corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../corpus/types.ts";
 import { sentenceIndex } from "./shared/sentenceIndex.ts";
 import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
@@ -69,8 +70,8 @@ export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptio
     .slice(0, CANDIDATES)
     .map(([s, cos]) => {
       const doc = corpus.docs[index.sentDoc[s]];
-      const start = doc.tokenStarts[index.sentStart[s]];
-      const text = doc.report.text.slice(start, doc.tokenStarts[index.sentEnd[s]]);
+      const start = tokenStart(corpus, doc, index.sentStart[s]);
+      const text = doc.report.text.slice(start, tokenStart(corpus, doc, index.sentEnd[s]));
       return { doc, start, text, score: 0.7 * Math.min(1, cos) + 0.3 * bigramCosine(qBigrams, bigrams(text)) };
     })
     .sort((a, b) => b.score - a.score);

@@ -1,8 +1,9 @@
 // Builds the in-memory Corpus from segmented reports, and selects documents from it.
-// buildCorpus is O(total chars) time; memory is two Uint32Arrays per report (8 bytes a token)
-// plus one vocabulary — no object per token, so 250M tokens fit in ~2 GB.
+// buildCorpus is O(total chars) time; memory is a Uint32Array of token ids per report (4 bytes
+// a token, plus an offset every CHECKPOINT tokens) and one vocabulary — no object per token.
 import { isWord } from "../../indexer/segment.ts";
 import type { Kind, Report } from "../../indexer/types.ts";
+import { CHECKPOINT, CHECKPOINT_SHIFT, checkpointCount } from "./offsets.ts";
 import type { Corpus, CorpusDoc } from "./types.ts";
 
 export interface CorpusEntry {
@@ -21,7 +22,7 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
   for (const { report, tokens } of entries) {
     const text = report.text;
     const tokenIds = new Uint32Array(tokens.length);
-    const tokenStarts = new Uint32Array(tokens.length + 1);
+    const checkpoints = new Uint32Array(checkpointCount(tokens.length));
     let pos = 0;
     let wordCount = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -38,16 +39,16 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
         wordFlags.push(isWord(token) ? 1 : 0);
       }
       tokenIds[i] = id;
-      tokenStarts[i] = pos;
+      if ((i & (CHECKPOINT - 1)) === 0) checkpoints[i >>> CHECKPOINT_SHIFT] = pos;
       pos += token.length;
       wordCount += wordFlags[id];
     }
     if (pos !== text.length) {
       throw new Error(`buildCorpus: tokens of report ${report.id} cover ${pos} of ${text.length} chars`);
     }
-    tokenStarts[tokens.length] = pos;
+    if ((tokens.length & (CHECKPOINT - 1)) === 0) checkpoints[tokens.length >>> CHECKPOINT_SHIFT] = pos;
     if (byId.has(report.id)) throw new Error(`buildCorpus: duplicate report id ${report.id}`);
-    const doc: CorpusDoc = { report, tokenIds, tokenStarts, wordCount };
+    const doc: CorpusDoc = { report, tokenIds, checkpoints, wordCount };
     docs.push(doc);
     byId.set(report.id, doc);
   }
@@ -55,7 +56,8 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
   const stop = new Set(stopwords);
   const isStopword = new Uint8Array(vocab.length);
   for (let id = 0; id < vocab.length; id++) if (stop.has(vocab[id])) isStopword[id] = 1;
-  return { docs, byId, vocab, termIds, isWord: Uint8Array.from(wordFlags), isStopword };
+  const termLength = Uint32Array.from(vocab, (t) => t.length);
+  return { docs, byId, vocab, termIds, termLength, isWord: Uint8Array.from(wordFlags), isStopword };
 }
 
 export interface DocFilter {

@@ -7,8 +7,11 @@ export interface CorpusDoc {
   report: Report;
   /** token i is `vocab[tokenIds[i]]`; the tokens cover `report.text` exactly, in order */
   tokenIds: Uint32Array;
-  /** char offset of token i in `report.text`; length = tokenIds.length + 1 (last = text.length) */
-  tokenStarts: Uint32Array;
+  /**
+   * char offset in `report.text` of every CHECKPOINT-th token, through token n (= text.length
+   * when n is a multiple); read offsets with tokenStart / tokenStarts / tokenBound (offsets.ts)
+   */
+  checkpoints: Uint32Array;
   /** number of word tokens (not punctuation or whitespace) */
   wordCount: number;
 }
@@ -20,6 +23,8 @@ export interface Corpus {
   vocab: string[];
   /** term → id */
   termIds: Map<string, number>;
+  /** per vocab id: the term's length in UTF-16 code units, how far it moves a char offset */
+  termLength: Uint32Array;
   /** per vocab id: 1 when the term is a word (has a letter or digit), 0 for whitespace and punctuation */
   isWord: Uint8Array;
   /** per vocab id: 1 when the term is in corpus/stopwords.txt */

@@ -1,6 +1,7 @@
 // Snippets cut from the corpus store, not from Meilisearch: cropping whole
 // reports in Meilisearch costs ~30× the search itself (DESIGN.md, measured).
 import type { Snippet } from "../schema.ts";
+import { tokenBound, tokenStart } from "../corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../corpus/types.ts";
 
 export const SNIPPET_CHARS = 160;
@@ -13,10 +14,16 @@ export interface Occurrence {
 
 /**
  * Occurrences of any of `terms` at token boundaries of a document's token stream,
- * within [from, to). Terms become vocabulary ids once, and the walk starts at
- * `from` by binary search: a passage hit in a long report costs its passage only.
+ * within [from, to). Terms become vocabulary ids once, and the walk starts at the
+ * first token from `from` (tokenBound): a passage hit in a long report costs its passage only.
  */
-export function tokenOccurrences(corpus: Pick<Corpus, "vocab" | "termIds">, doc: Pick<CorpusDoc, "tokenIds" | "tokenStarts">, terms: Set<string>, from = 0, to = Infinity): Occurrence[] {
+export function tokenOccurrences(
+  corpus: Pick<Corpus, "vocab" | "termIds" | "termLength">,
+  doc: Pick<CorpusDoc, "tokenIds" | "checkpoints">,
+  terms: Set<string>,
+  from = 0,
+  to = Infinity,
+): Occurrence[] {
   const ids = new Set<number>();
   for (const t of terms) {
     const id = corpus.termIds.get(t);
@@ -24,16 +31,13 @@ export function tokenOccurrences(corpus: Pick<Corpus, "vocab" | "termIds">, doc:
   }
   const out: Occurrence[] = [];
   if (!ids.size) return out;
-  const { tokenIds, tokenStarts } = doc;
-  let lo = 0;
-  let hi = tokenIds.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokenStarts[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < tokenIds.length && tokenStarts[i] < to; i++) {
-    if (ids.has(tokenIds[i])) out.push({ start: tokenStarts[i], end: tokenStarts[i + 1], term: corpus.vocab[tokenIds[i]] });
+  const { tokenIds } = doc;
+  const len = corpus.termLength;
+  let i = tokenBound(corpus, doc, from);
+  for (let pos = tokenStart(corpus, doc, i); i < tokenIds.length && pos < to; i++) {
+    const end = pos + len[tokenIds[i]];
+    if (ids.has(tokenIds[i])) out.push({ start: pos, end, term: corpus.vocab[tokenIds[i]] });
+    pos = end;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCorpus, matchQuery, selectDocs } from "../../server/corpus/build.ts";
+import { tokenStart } from "../../server/corpus/offsets.ts";
 import { fixtureCorpus, makeReport, SPECS, segmenter } from "../fixtures/analytics-corpus.ts";
 
 const ids = (docs: { report: { id: string } }[]) => docs.map((d) => d.report.id);
@@ -11,9 +12,9 @@ describe("buildCorpus", () => {
     for (const doc of corpus.docs) {
       const tokens = segmenter.cut(doc.report.text);
       expect(Array.from(doc.tokenIds, (id) => corpus.vocab[id])).toEqual(tokens);
-      expect(doc.tokenStarts.length).toBe(tokens.length + 1);
-      expect(doc.tokenStarts[tokens.length]).toBe(doc.report.text.length);
-      tokens.forEach((t, i) => expect(doc.report.text.slice(doc.tokenStarts[i], doc.tokenStarts[i + 1])).toBe(t));
+      expect(tokenStart(corpus, doc, tokens.length)).toBe(doc.report.text.length);
+      tokens.forEach((t, i) => expect(doc.report.text.slice(tokenStart(corpus, doc, i), tokenStart(corpus, doc, i + 1))).toBe(t));
+      tokens.forEach((t, i) => expect(corpus.termLength[doc.tokenIds[i]]).toBe(t.length));
     }
     expect(new Set(corpus.vocab).size).toBe(corpus.vocab.length);
     expect(corpus.termIds.get("送温暖")).toBe(corpus.vocab.indexOf("送温暖"));
