@@ -2,14 +2,14 @@
 //
 // Sentences (split at 。！？；… and paragraph breaks) are indexed once per corpus, lazily, in a
 // WeakMap: postings from each non-stopword word type to the sentences holding it (CSR layout:
-// one Uint32Array, ~4 bytes per distinct word per sentence) and each sentence's TF-IDF norm.
+// varint gaps, ~1.4 bytes per distinct word per sentence) and each sentence's TF-IDF norm.
 // A query scores candidates by binary TF-IDF cosine over word tokens (idf = ln(1 + S/df)); the
 // best CANDIDATES are re-scored as 0.7·word cosine + 0.3·char-bigram cosine, which forgives
 // segmentation differences (职工之家 vs 职工 之家). Scores are in 0..1.
 // Index build O(tokens of corpus); query O(sum of postings of the query words + CANDIDATES · len).
 import { tokenStart } from "../corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../corpus/types.ts";
-import { sentenceIndex } from "./shared/sentenceIndex.ts";
+import { forEachSentence, sentenceIndex } from "./shared/sentenceIndex.ts";
 import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
 
 const CANDIDATES = 200;
@@ -46,7 +46,7 @@ export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptio
   for (const t of options.tokens) {
     const id = corpus.termIds.get(t);
     if (id === undefined || !(flags[id] & WORD) || corpus.isStopword[id]) continue;
-    const df = index.offsets[id + 1] - index.offsets[id];
+    const df = index.df[id];
     if (df) query.set(id, Math.log(1 + index.sentences / df));
   }
   let qNorm = 0;
@@ -56,11 +56,9 @@ export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptio
 
   const dot = new Map<number, number>();
   for (const [id, w] of query) {
-    for (let p = index.offsets[id]; p < index.offsets[id + 1]; p++) {
-      const s = index.postings[p];
-      if (!allowed[index.sentDoc[s]]) continue;
-      dot.set(s, (dot.get(s) ?? 0) + w * w);
-    }
+    forEachSentence(index, id, (s) => {
+      if (allowed[index.sentDoc[s]]) dot.set(s, (dot.get(s) ?? 0) + w * w);
+    });
   }
   const queryText = options.tokens.join("");
   const qBigrams = bigrams(queryText);
