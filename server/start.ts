@@ -15,8 +15,8 @@ import { readManifest } from "../indexer/store.ts";
 import { CorpusHolder } from "./corpus/holder.ts";
 import { loadThemes } from "./analytics/themes-file.ts";
 import { reportThemes } from "./analytics/reportThemes.ts";
-import { docPostings } from "./analytics/shared/docPostings.ts";
 import { createApp } from "./app.ts";
+import { prepareSubstringSearch } from "./search/substring.ts";
 import type { MeiliClient } from "./meili/client.ts";
 
 export interface StartOptions {
@@ -108,10 +108,10 @@ export async function start(opts: StartOptions): Promise<Started> {
     const corpus = new CorpusHolder(config.dataDir, resources.stopwords);
     const loadCorpus = () => {
       corpus.load();
-      // Substring search (and kwic) read the term → report postings on their first request;
-      // built here, a first substring search at 20k reports costs ms, not a ~1 s build.
+      // Built here, a first substring search at 20k reports costs ms, not a ~1 s build
+      // (the term → report postings it shares with kwic).
       const c = corpus.peek();
-      if (c) docPostings(c);
+      if (c) prepareSubstringSearch(c);
     };
     loadCorpus();
     if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
