@@ -4,7 +4,7 @@
 // arrays indexed through one Map from a packed key (two UTF-16 units per id, no per-position
 // string concatenation of the words themselves). For very large selections the route should
 // cap the docs or cache the result — distinct n-grams grow almost linearly with the corpus.
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc, TokenIds } from "../corpus/types.ts";
 import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
 
 export interface NgramsOptions {
@@ -74,7 +74,7 @@ export function ngrams(corpus: Corpus, docs: CorpusDoc[], options: NgramsOptions
   return { rows: rows.slice(0, options.limit ?? rows.length) };
 }
 
-function packKey(ids: Uint32Array, from: number, n: number): string {
+function packKey(ids: TokenIds, from: number, n: number): string {
   const units = new Array<number>(2 * n);
   for (let k = 0; k < n; k++) {
     const id = ids[from + k];

@@ -1,10 +1,14 @@
 // Builds the in-memory Corpus from segmented reports, and selects documents from it.
-// buildCorpus is O(total chars) time; memory is a Uint32Array of token ids per report (4 bytes
-// a token, plus an offset every CHECKPOINT tokens) and one vocabulary — no object per token.
+// buildCorpus is O(total chars) time; memory is one array of token ids per report (2 bytes a
+// token while the vocabulary fits in 16 bits, else 4; plus an offset every CHECKPOINT tokens) and
+// one vocabulary — no object per token.
 import { isWord } from "../../indexer/segment.ts";
 import type { Kind, Report } from "../../indexer/types.ts";
 import { CHECKPOINT, CHECKPOINT_SHIFT, checkpointCount } from "./offsets.ts";
-import type { Corpus, CorpusDoc } from "./types.ts";
+import type { Corpus, CorpusDoc, TokenIds } from "./types.ts";
+
+/** Vocabulary sizes up to this fit 16-bit token ids. */
+const NARROW_VOCAB = 0x10000;
 
 export interface CorpusEntry {
   report: Report;
@@ -18,10 +22,14 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
   const wordFlags: number[] = [];
   const docs: CorpusDoc[] = [];
   const byId = new Map<string, CorpusDoc>();
+  // Ids are collected at full width, then copied into a doc array of the width the vocabulary
+  // needs so far; the first doc that takes the vocabulary past 16 bits widens all before it.
+  let scratch = new Uint32Array(1024);
+  let wide = false;
 
   for (const { report, tokens } of entries) {
     const text = report.text;
-    const tokenIds = new Uint32Array(tokens.length);
+    if (tokens.length > scratch.length) scratch = new Uint32Array(Math.max(tokens.length, 2 * scratch.length));
     const checkpoints = new Uint32Array(checkpointCount(tokens.length));
     let pos = 0;
     let wordCount = 0;
@@ -38,7 +46,7 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
         termIds.set(token, id);
         wordFlags.push(isWord(token) ? 1 : 0);
       }
-      tokenIds[i] = id;
+      scratch[i] = id;
       if ((i & (CHECKPOINT - 1)) === 0) checkpoints[i >>> CHECKPOINT_SHIFT] = pos;
       pos += token.length;
       wordCount += wordFlags[id];
@@ -48,6 +56,12 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
     }
     if ((tokens.length & (CHECKPOINT - 1)) === 0) checkpoints[tokens.length >>> CHECKPOINT_SHIFT] = pos;
     if (byId.has(report.id)) throw new Error(`buildCorpus: duplicate report id ${report.id}`);
+    if (!wide && vocab.length > NARROW_VOCAB) {
+      wide = true;
+      for (const d of docs) d.tokenIds = new Uint32Array(d.tokenIds);
+    }
+    const ids = scratch.subarray(0, tokens.length);
+    const tokenIds: TokenIds = wide ? ids.slice() : new Uint16Array(ids);
     const doc: CorpusDoc = { report, tokenIds, checkpoints, wordCount };
     docs.push(doc);
     byId.set(report.id, doc);

@@ -3,10 +3,16 @@
 // shapes and nothing else (no Express, no Meilisearch).
 import type { Report } from "../../indexer/types.ts";
 
+/**
+ * Vocabulary ids of a doc's tokens: 16 bits while the vocabulary has at most 65,536 terms (every
+ * doc of a corpus has the same kind, so hot loops stay monomorphic), else 32.
+ */
+export type TokenIds = Uint16Array | Uint32Array;
+
 export interface CorpusDoc {
   report: Report;
   /** token i is `vocab[tokenIds[i]]`; the tokens cover `report.text` exactly, in order */
-  tokenIds: Uint32Array;
+  tokenIds: TokenIds;
   /**
    * char offset in `report.text` of every CHECKPOINT-th token, through token n (= text.length
    * when n is a multiple); read offsets with tokenStart / tokenStarts / tokenBound (offsets.ts)

@@ -29,6 +29,22 @@ describe("buildCorpus", () => {
     expect(corpus.byId.get("x1")!.wordCount).toBe(3);
   });
 
+  it("keeps 16-bit ids while the vocabulary fits, and widens every doc once it outgrows them", () => {
+    expect(corpus.docs.every((d) => d.tokenIds instanceof Uint16Array)).toBe(true);
+    // 40,000 distinct terms per doc: the second doc takes the vocabulary past 65,536
+    const doc = (id: string, from: number) => {
+      const tokens = Array.from({ length: 40_000 }, (_, i) => `词${from + i}，`);
+      return { report: makeReport({ ...SPECS[0], id, text: tokens.join("") }), tokens };
+    };
+    const entries = [doc("a", 0), doc("b", 40_000), doc("c", 0)];
+    const big = buildCorpus(entries, []);
+    expect(big.vocab.length).toBe(80_000);
+    for (const [k, d] of big.docs.entries()) {
+      expect(d.tokenIds).toBeInstanceOf(Uint32Array);
+      expect(Array.from(d.tokenIds, (id) => big.vocab[id])).toEqual(entries[k].tokens);
+    }
+  });
+
   it("refuses tokens that do not cover the text", () => {
     const report = makeReport(SPECS[0]);
     expect(() => buildCorpus([{ report, tokens: ["医院", "工会"] }], [])).toThrow(/cover/);

@@ -1,10 +1,10 @@
 // Occurrences of a token sequence in one document, left to right, non-overlapping.
 // O(tokens of the doc); no allocation per hit.
-import type { CorpusDoc } from "../../corpus/types.ts";
+import type { CorpusDoc, TokenIds } from "../../corpus/types.ts";
 import { SPACE } from "./tokenClasses.ts";
 
 /** End (exclusive token index) of `seq` matched at `pos`, or -1. Spaces between tokens are skipped. */
-export function matchAt(ids: Uint32Array, pos: number, seq: readonly number[], flags: Uint8Array): number {
+export function matchAt(ids: TokenIds, pos: number, seq: readonly number[], flags: Uint8Array): number {
   if (ids[pos] !== seq[0]) return -1;
   let i = pos + 1;
   for (let k = 1; k < seq.length; k++) {
