@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isWord } from "../../indexer/segment.ts";
 import { ngrams } from "../../server/analytics/ngrams.ts";
-import { selectDocs } from "../../server/corpus/build.ts";
-import { fixtureCorpus, segmenter } from "../fixtures/analytics-corpus.ts";
+import { buildCorpus, selectDocs } from "../../server/corpus/build.ts";
+import { fixtureCorpus, makeReport, segmenter, SPECS } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
 const docs = selectDocs(corpus, {});
@@ -53,6 +53,39 @@ describe("ngrams", () => {
     expect(bi.every((r) => r.count >= 2)).toBe(true);
     const tri = ngrams(corpus, docs, { n: 3, min: 2, limit: 1 }).rows;
     expect(tri).toEqual([{ text: "开展送温暖活动", tokens: ["开展", "送温暖", "活动"], count: 6, docs: 6 }]);
+  });
+
+  it("equals string keys, order of ties included, over tens of thousands of distinct n-grams", () => {
+    // a pseudo-random stream over 60 words and two punctuation marks, in 40 docs: the table grows
+    // and rehashes many times
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const words = Array.from({ length: 60 }, (_, i) => `词${i}`);
+    const entries = Array.from({ length: 40 }, (_, d) => {
+      const tokens = Array.from({ length: 2000 }, () => (next() < 0.1 ? (next() < 0.5 ? "，" : "。") : words[Math.floor(next() ** 2 * 60)]));
+      return { report: makeReport({ ...SPECS[0], id: `r${d}`, text: tokens.join("") }), tokens };
+    });
+    const big = buildCorpus(entries, []);
+    for (const n of [2, 3, 5]) {
+      const expected = new Map<string, { tokens: string[]; count: number; docs: Set<number> }>();
+      entries.forEach(({ tokens }, d) => {
+        for (let i = 0; i + n <= tokens.length; i++) {
+          const gram = tokens.slice(i, i + n);
+          if (!gram.every(isWord)) continue;
+          const key = gram.join("|");
+          const e = expected.get(key) ?? { tokens: gram, count: 0, docs: new Set<number>() };
+          e.count++;
+          e.docs.add(d);
+          expected.set(key, e);
+        }
+      });
+      const rows = [...expected.values()]
+        .filter((e) => e.count >= 2)
+        .map((e) => ({ text: e.tokens.join(""), tokens: e.tokens, count: e.count, docs: e.docs.size }))
+        .sort((a, b) => b.count - a.count || b.docs - a.docs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+      expect(expected.size).toBeGreaterThan(n === 2 ? 2000 : 20_000);
+      expect(ngrams(big, big.docs, { n }).rows).toEqual(rows);
+    }
   });
 
   it("rejects n outside 2..8", () => {
