@@ -35,7 +35,6 @@ export function storeDir(dataDir: string): string {
   return join(dataDir, "store");
 }
 
-const sha256 = (s: string | Buffer) => createHash("sha256").update(s).digest("hex");
 
 /**
  * Writes a store one entry at a time: the indexer streams reports through it, so a 100k-report
