@@ -35,7 +35,6 @@ export function storeDir(dataDir: string): string {
   return join(dataDir, "store");
 }
 
-
 /**
  * Writes a store one entry at a time: the indexer streams reports through it, so a 100k-report
  * corpus never has all its token arrays (or a multi-GB JSONL string) in memory at once.
