@@ -25,7 +25,7 @@ import { listFiles, readFile } from "../indexer/read.ts";
 import { createSegmenter, parseDictionary, type Segmenter } from "../indexer/segment.ts";
 import { loadResources } from "../indexer/resources.ts";
 import { encodeSynonyms, runIndexer, type Progress } from "../indexer/run.ts";
-import { BATCH_BYTES, IndexLoader, indexNames, type IndexKind, type IndexNames } from "../indexer/load.ts";
+import { IndexLoader, indexNames, NdjsonBatcher, type IndexKind, type IndexNames, type NdjsonBatch } from "../indexer/load.ts";
 import { toPassageDocuments, toReportDocument } from "../indexer/documents.ts";
 import { iterateStore } from "../indexer/store.ts";
 import { MeiliClient } from "../server/meili/client.ts";
@@ -328,31 +328,23 @@ interface Built {
 function documentsFromStore(dataDir: string, outDir: string, segmenter: Segmenter, synonyms: Record<string, string[]>): Built {
   mkdirSync(outDir, { recursive: true });
   const built: Built = { batches: [], reports: 0, passages: 0, bytes: 0, synonyms: encodeSynonyms(synonyms, segmenter) };
-  const pending: Record<IndexKind, string[]> = { reports: [], passages: [] };
-  const size: Record<IndexKind, number> = { reports: 0, passages: 0 };
-  const flush = (kind: IndexKind) => {
-    if (!pending[kind].length) return;
+  const batchers: Record<IndexKind, NdjsonBatcher> = { reports: new NdjsonBatcher(), passages: new NdjsonBatcher() };
+  const save = (kind: IndexKind, batch: NdjsonBatch | null) => {
+    if (batch === null) return;
     const path = join(outDir, `${kind}-${built.batches.length}.ndjson`);
-    const text = pending[kind].join("\n");
-    writeFileSync(path, text);
-    built.batches.push({ kind, path, documents: pending[kind].length });
-    built.bytes += Buffer.byteLength(text);
-    pending[kind] = [];
-    size[kind] = 0;
+    writeFileSync(path, batch.ndjson);
+    built.batches.push({ kind, path, documents: batch.documents });
+    built.bytes += Buffer.byteLength(batch.ndjson);
   };
   const add = (kind: IndexKind, doc: object) => {
-    const line = JSON.stringify(doc);
-    pending[kind].push(line);
     built[kind]++;
-    size[kind] += line.length * 3; // the same upper bound IndexLoader uses
-    if (size[kind] > BATCH_BYTES) flush(kind);
+    save(kind, batchers[kind].add(JSON.stringify(doc)));
   };
   for (const e of iterateStore(dataDir)) {
     add("reports", toReportDocument(e.report, e.tokens, segmenter.cut(e.report.title)));
     for (const d of toPassageDocuments(e.report, e.tokens)) add("passages", d);
   }
-  flush("reports");
-  flush("passages");
+  for (const kind of ["reports", "passages"] as const) save(kind, batchers[kind].flush());
   // Meilisearch alone gets all reports, then all passages, like loadIndexes.
   built.batches.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "reports" ? -1 : 1));
   return built;
@@ -418,7 +410,7 @@ async function ingestDirect(built: Built, names: IndexNames, dataDir: string) {
   const m = await newMeili(dataDir);
   const t0 = performance.now();
   const loader = await IndexLoader.open(m.admin, names, built.synonyms);
-  for (const b of built.batches) await loader.addNdjson(b.kind, readFileSync(b.path, "utf8"), b.documents);
+  for (const b of built.batches) await loader.addBatch(b.kind, { ndjson: readFileSync(b.path, "utf8"), documents: b.documents });
   await loader.finish();
   const s = (performance.now() - t0) / 1000;
   await stopMeili(m.meili);
@@ -723,7 +715,7 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
     passages: summary?.passages,
     files: synth.files,
     phases: Object.fromEntries(Object.keys(phases[0]).map((k) => [k, stat(phases.map((p) => p[k]))])),
-    note: "MB/s = raw input bytes per second; docs = report + excerpt pieces. meiliS loads the pipeline's own final documents, serialised beforehand into the same NDJSON batches, into a fresh Meilisearch with the same settings (IndexLoader.addNdjson).",
+    note: "MB/s = raw input bytes per second; docs = report + excerpt pieces. meiliS loads the pipeline's own final documents, serialised beforehand into the same NDJSON batches, into a fresh Meilisearch with the same settings (IndexLoader.addBatch).",
   };
   if (built) rmSync(join(tmpRoot, `payload-${size}`), { recursive: true, force: true });
   built = null;

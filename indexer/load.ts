@@ -49,7 +49,39 @@ export interface LoadProgress {
   (done: number, total: number, phase: string): void;
 }
 
-export const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Groups NDJSON lines into ~8 MB batches: `add` hands back a batch once the lines held pass the
+ * size, `flush` whatever is left. Shared by IndexLoader and the benchmark's baseline, so both send
+ * Meilisearch the same batches.
+ */
+export interface NdjsonBatch {
+  ndjson: string;
+  documents: number;
+}
+
+export class NdjsonBatcher {
+  private lines: string[] = [];
+  private bytes = 0;
+
+  add(line: string): NdjsonBatch | null {
+    this.lines.push(line);
+    // UTF-8 bytes are at most 3 per UTF-16 unit: an upper bound, no encoding pass.
+    this.bytes += line.length * 3;
+    return this.bytes > BATCH_BYTES ? this.flush() : null;
+  }
+
+  /** the lines held as one batch (null when none) */
+  flush(): NdjsonBatch | null {
+    if (!this.lines.length) return null;
+    const batch = { ndjson: this.lines.join("\n"), documents: this.lines.length };
+    this.lines = [];
+    this.bytes = 0;
+    return batch;
+  }
+}
+
 const KINDS = ["reports", "passages"] as const;
 export type IndexKind = (typeof KINDS)[number];
 
@@ -77,10 +109,7 @@ async function recreate(client: MeiliClient, uid: string): Promise<void> {
  * itself), and no more than one batch per index is held in memory.
  */
 export class IndexLoader {
-  private readonly pending: Record<IndexKind, { lines: string[]; bytes: number }> = {
-    reports: { lines: [], bytes: 0 },
-    passages: { lines: [], bytes: 0 },
-  };
+  private readonly pending: Record<IndexKind, NdjsonBatcher> = { reports: new NdjsonBatcher(), passages: new NdjsonBatcher() };
   private readonly tasks: { kind: IndexKind; uid: number }[] = [];
   readonly added: Record<IndexKind, number> = { reports: 0, passages: 0 };
 
@@ -100,29 +129,21 @@ export class IndexLoader {
   }
 
   async add(kind: IndexKind, doc: ReportDocument | PassageDocument): Promise<void> {
-    const p = this.pending[kind];
-    const line = JSON.stringify(doc);
-    p.lines.push(line);
-    // UTF-8 bytes are at most 3 per UTF-16 unit: an upper bound, no encoding pass.
-    p.bytes += line.length * 3;
-    this.added[kind]++;
-    if (p.bytes > BATCH_BYTES) await this.send(kind);
+    await this.send(kind, this.pending[kind].add(JSON.stringify(doc)));
   }
 
   /**
-   * Queues an NDJSON batch as it is (after anything pending of that kind). The benchmark uses it
+   * Queues a ready NDJSON batch as it is (after anything pending of that kind). The benchmark uses it
    * to load the exact bytes the pipeline produced, with no JSON work of ours on the clock.
    */
-  async addNdjson(kind: IndexKind, ndjson: string, documents: number): Promise<void> {
-    await this.send(kind);
-    this.pending[kind].lines.push(ndjson);
-    this.added[kind] += documents;
-    await this.send(kind);
+  async addBatch(kind: IndexKind, batch: NdjsonBatch): Promise<void> {
+    await this.send(kind, this.pending[kind].flush());
+    await this.send(kind, batch);
   }
 
   /** Sends what is left, waits for every task, swaps the indexes in. */
   async finish(progress?: LoadProgress): Promise<void> {
-    for (const kind of KINDS) await this.send(kind);
+    for (const kind of KINDS) await this.send(kind, this.pending[kind].flush());
     let done = 0;
     for (const t of this.tasks) {
       await this.client.waitForTask(t.uid, 3_600_000);
@@ -139,14 +160,11 @@ export class IndexLoader {
     for (const kind of KINDS) await this.client.run("DELETE", `/indexes/${this.names[kind]}_next`);
   }
 
-  private async send(kind: IndexKind): Promise<void> {
-    const p = this.pending[kind];
-    if (!p.lines.length) return;
-    const batch = p.lines.join("\n");
-    p.lines = [];
-    p.bytes = 0;
-    const uid = await this.client.enqueue("POST", `/indexes/${this.names[kind]}_next/documents?primaryKey=id`, new NdjsonBody(batch), 300_000);
+  private async send(kind: IndexKind, batch: NdjsonBatch | null): Promise<void> {
+    if (batch === null) return;
+    const uid = await this.client.enqueue("POST", `/indexes/${this.names[kind]}_next/documents?primaryKey=id`, new NdjsonBody(batch.ndjson), 300_000);
     this.tasks.push({ kind, uid });
+    this.added[kind] += batch.documents;
   }
 }
 
