@@ -119,28 +119,33 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
 
   // Without --reset, reports from files not read this time are kept (with their stored tokens:
   // an incremental run is small, so holding the kept ones is fine).
-  let kept: { report: Report; tokens: Tokens }[] = [];
+  const keptTokens = new Map<string, Tokens>();
+  const keptReports: Report[] = [];
   if (!opts.reset) {
+    let old: { report: Report; tokens: Tokens }[] = [];
     try {
-      kept = readStore(opts.dataDir).entries.filter((e) => !readSources.has(e.report.source));
+      old = readStore(opts.dataDir).entries;
     } catch {
-      kept = [];
+      old = []; // no store yet, or a damaged one: nothing to keep
+    }
+    for (const e of old) {
+      if (readSources.has(e.report.source)) continue;
+      keptReports.push(e.report);
+      keptTokens.set(e.report.id, e.tokens);
     }
   }
-  const reports = [...kept.map((e) => e.report), ...built.reports];
+  const reports = [...keptReports, ...built.reports];
   // buildReports already linked the fresh reports; only a mix with kept ones needs a new pass.
-  if (kept.length) relinkDuplicates(reports);
+  if (keptReports.length) relinkDuplicates(reports);
 
   // A store that also keeps reports from earlier runs is not the image of these files alone.
-  const hash = kept.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine }, digests);
+  const hash = keptReports.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine }, digests);
 
   // One pass per report: segment, append to the store, hand its documents to Meilisearch.
   // Each report's tokens live only for its iteration (at 100k reports, all of them at once were
   // ~10 GB of strings), and Meilisearch starts indexing the first batches while we segment the rest.
   const loader = await IndexLoader.open(opts.client, opts.names, encodeSynonyms(opts.synonyms, opts.segmenter));
   const writer = new StoreWriter(opts.dataDir);
-  const keptTokens = new Map(kept.map((e) => [e.report.id, e.tokens]));
-  kept = [];
   progress.start("segment", reports.length);
   try {
     for (const report of reports) {

@@ -42,17 +42,14 @@ export function storeDir(dataDir: string): string {
  */
 export class StoreWriter {
   private readonly tmp: string;
-  private readonly files = {
-    "reports.jsonl": new JsonlFile(),
-    "tokens.jsonl": new JsonlFile(),
-  };
+  private readonly files: Record<"reports.jsonl" | "tokens.jsonl", JsonlFile>;
   private count = 0;
 
   constructor(private readonly dataDir: string) {
     this.tmp = `${storeDir(dataDir)}.tmp-${process.pid}`;
     rmSync(this.tmp, { recursive: true, force: true });
     mkdirSync(this.tmp, { recursive: true });
-    for (const [name, f] of Object.entries(this.files)) f.open(join(this.tmp, name));
+    this.files = { "reports.jsonl": new JsonlFile(join(this.tmp, "reports.jsonl")), "tokens.jsonl": new JsonlFile(join(this.tmp, "tokens.jsonl")) };
   }
 
   add(report: Report, tokens: Tokens): void {
@@ -90,14 +87,14 @@ export class StoreWriter {
 
 /** A JSONL file written through a buffer, hashed and counted as it goes. */
 class JsonlFile {
-  private fd = -1;
+  private fd: number;
   private chunks: string[] = [];
   private pendingChars = 0;
   private readonly hash = createHash("sha256");
   private bytes = 0;
   private lines = 0;
 
-  open(path: string): void {
+  constructor(path: string) {
     this.fd = openSync(path, "w");
   }
 
