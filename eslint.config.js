@@ -10,4 +10,9 @@ export default tseslint.config(
       "no-restricted-properties": ["error", { object: "describe", property: "only" }, { object: "it", property: "only" }, { object: "test", property: "only" }, { object: "describe", property: "skip" }, { object: "it", property: "skip" }, { object: "test", property: "skip" }, { object: "it", property: "todo" }, { object: "test", property: "todo" }],
     },
   },
+  // Imports flow one way (DESIGN.md): core/ imports none of the others; indexer/ and web/ never
+  // import server/; web/ never imports indexer/.
+  { files: ["core/**"], rules: { "no-restricted-imports": ["error", { patterns: ["**/indexer/**", "**/server/**", "**/web/**"] }] } },
+  { files: ["indexer/**"], rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/web/**"] }] } },
+  { files: ["web/**"], rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/indexer/**"] }] } },
 );

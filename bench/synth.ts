@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import { buildReports } from "../indexer/pipeline.ts";
 import { listFiles, readFile } from "../indexer/read.ts";
 import { isHeadingLine } from "../indexer/text-patterns.ts";
-import type { Sector } from "../indexer/types.ts";
+import type { Sector } from "../core/model.ts";
 
 type MainSector = Exclude<Sector, "other">;
 const SECTORS: MainSector[] = ["hospital", "school", "enterprise", "agency"];

@@ -9,7 +9,7 @@
 // - a pharmaceutical company (医药公司/药业/制药) talks about the hospitals it supplies: hospital
 //   words are discounted and the company words decide.
 // `other` is returned when the evidence is weak or split; the confidence says how sure we are.
-import type { Classification, DocType, Level, Sector } from "./types.ts";
+import type { Classification, DocType, Level, Sector } from "../core/model.ts";
 
 type Vote = [term: string, sector: Exclude<Sector, "other">, weight: number];
 

@@ -2,7 +2,7 @@
 // Every rule here is a pattern about how 范文 sites decorate pages (navigation, "以下是小编…",
 // download stubs, counters) or how scrapers damage text (hard wraps, cut characters) — never a
 // string copied from one page. All regexes are anchored or bounded so that a 20 MB line stays linear.
-import type { CleanParagraph } from "./types.ts";
+import type { CleanParagraph } from "../core/model.ts";
 import { CJK, hasCjk, isCjkChar, isHeadingLine, isTitleLike, SENTENCE_END } from "./text-patterns.ts";
 
 /** Markers that introduce a page's "related documents" block; they become a `boundary` sentinel. */

@@ -1,13 +1,13 @@
 // `npm run index -- [paths…] [--reset]`
 import { isAbsolute, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, resolveConfig } from "../server/config.ts";
-import { adminClient, connectMeili } from "../server/meili/connect.ts";
-import { indexNames } from "./load.ts";
+import { ConfigError, resolveConfig } from "../core/config.ts";
+import { adminClient, connectMeili } from "../core/meili/connect.ts";
+import { indexNames } from "../core/meili/indexes.ts";
 import { terminalProgress } from "./progress.ts";
-import { loadResources } from "./resources.ts";
+import { loadResources } from "../core/resources.ts";
 import { runIndexer } from "./run.ts";
-import { createSegmenter } from "./segment.ts";
+import { createSegmenter } from "../core/text/segment.ts";
 import { formatSummary } from "./summary.ts";
 
 const USAGE = "usage: npm run index -- [file-or-folder …] [--reset]\n  default: $WENYUAN_CORPUS_DIR (./corpus/raw)\n  --reset  forget previously indexed files first";

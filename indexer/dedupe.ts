@@ -6,7 +6,7 @@
 // share a band are compared, with exact Jaccard, so the cost grows with the corpus, not its square.
 // Reports are compared with reports and excerpts with excerpts, never across.
 import { createHash } from "node:crypto";
-import type { DuplicateLinks } from "./types.ts";
+import type { DuplicateLinks } from "../core/model.ts";
 
 const SHINGLE = 5;
 const BUCKETS = 128;

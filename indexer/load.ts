@@ -1,42 +1,10 @@
 // `load`: fills fresh Meilisearch indexes and swaps them in, so search never
 // goes dark during a reindex. The indexer uses an admin key; nothing here runs
 // in the request path.
-import { NdjsonBody, type MeiliClient } from "../server/meili/client.ts";
-import { MeiliApiError } from "../server/errors/index.ts";
-import type { PassageDocument, ReportDocument } from "./documents.ts";
-
-export interface IndexNames {
-  reports: string;
-  passages: string;
-}
-
-export function indexNames(prefix = ""): IndexNames {
-  return { reports: `${prefix}reports`, passages: `${prefix}passages` };
-}
-
-export const FILTERABLE = ["sector", "year", "docType", "level", "kind", "isDuplicate", "reportId", "id"];
-
-/** `synonyms` are already in code words (see codes.ts). */
-export function indexSettings(synonyms: Record<string, string[]>, kind: "reports" | "passages") {
-  return {
-    searchableAttributes: kind === "reports" ? ["titleSeg", "body"] : ["body"],
-    displayedAttributes:
-      kind === "reports"
-        ? ["id", "title", "source", "chars", "sectorConfidence", "duplicateOf", "sector", "docType", "level", "kind", "isDuplicate", "year"]
-        : ["id", "reportId", "title", "section", "start", "end", "sector", "docType", "level", "kind", "isDuplicate", "year"],
-    filterableAttributes: FILTERABLE,
-    sortableAttributes: ["year", "chars", "title"],
-    // The text is code words (codes.ts); the locale documents what they stand for.
-    localizedAttributes: [{ locales: ["cmn"], attributePatterns: ["*"] }],
-    synonyms,
-    // Typos and prefixes are meaningless on Chinese words and would make search
-    // disagree with exact token counts: a word query matches that word only.
-    typoTolerance: { enabled: false },
-    prefixSearch: "disabled",
-    pagination: { maxTotalHits: 1_000_000 },
-    faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { "*": "count" } },
-  };
-}
+import { NdjsonBody, type MeiliClient } from "../core/meili/client.ts";
+import { MeiliApiError } from "../core/errors.ts";
+import type { PassageDocument, ReportDocument } from "../core/documents.ts";
+import { indexSettings, type IndexNames } from "../core/meili/indexes.ts";
 
 export interface LoadInput {
   reports: Iterable<ReportDocument>;
@@ -174,14 +142,4 @@ export async function loadIndexes(client: MeiliClient, names: IndexNames, input:
   for (const doc of input.reports) await loader.add("reports", doc);
   for (const doc of input.passages) await loader.add("passages", doc);
   await loader.finish(progress);
-}
-
-export async function documentCount(client: MeiliClient, uid: string): Promise<number | null> {
-  try {
-    const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${uid}/stats`);
-    return stats.numberOfDocuments;
-  } catch (e) {
-    if (e instanceof MeiliApiError && e.status === 404) return null;
-    throw e;
-  }
 }

@@ -1,6 +1,6 @@
 // `outline`: the numbered headings of a report, with their offsets in its text.
 // Levels follow Chinese official-document numbering: 一、 (1) → （一） (2) → 1、 / 1. (3) → （1） (4).
-import type { Section } from "./types.ts";
+import type { Section } from "../core/model.ts";
 
 const CN = "一二三四五六七八九十";
 const LEVELS: [RegExp, number][] = [

@@ -6,7 +6,7 @@ import { clean } from "./clean.ts";
 import { dedupe } from "./dedupe.ts";
 import { outline } from "./outline.ts";
 import { split } from "./split.ts";
-import type { ParagraphSpan, Piece, Report } from "./types.ts";
+import type { ParagraphSpan, Piece, Report } from "../core/model.ts";
 
 export interface PageInput {
   source: string;

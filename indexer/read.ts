@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile as readBytes, readdir, realpath, stat } from "node:fs/promises";
 import { extname, relative, resolve, sep } from "node:path";
 import iconv from "iconv-lite";
-import type { ReadResult } from "./types.ts";
+import type { ReadResult } from "../core/model.ts";
 
 export const MAX_BYTES = 64 * 1024 * 1024;
 const TEXT_EXT = new Set([".txt", ".md", ".text"]);

@@ -3,16 +3,17 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import type { MeiliClient } from "../server/meili/client.ts";
-import { toPassageDocuments, toReportDocument } from "./documents.ts";
-import { encodeTokens } from "./codes.ts";
+import type { MeiliClient } from "../core/meili/client.ts";
+import { toPassageDocuments, toReportDocument } from "../core/documents.ts";
+import { encodeTokens } from "../core/text/codes.ts";
 import { dedupe } from "./dedupe.ts";
-import { IndexLoader, type IndexNames } from "./load.ts";
+import { IndexLoader } from "./load.ts";
+import type { IndexNames } from "../core/meili/indexes.ts";
 import { buildReports } from "./pipeline.ts";
 import { listFiles, readFile } from "./read.ts";
-import type { Segmenter } from "./segment.ts";
-import { readStore, StoreWriter } from "./store.ts";
-import type { Report, Tokens } from "./types.ts";
+import type { Segmenter } from "../core/text/segment.ts";
+import { readStore, StoreWriter } from "../core/store.ts";
+import type { Report, Tokens } from "../core/model.ts";
 
 /** Bump when a stage changes its output, so `npm start` reindexes an unchanged corpus. */
 export const PIPELINE_VERSION = 2;

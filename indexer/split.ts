@@ -8,7 +8,7 @@
 //   the title or stop mid-sentence, repeated up to the end of the page. Each unit becomes its own
 //   `excerpt` piece, so an excerpt never sticks to the report before it.
 import { createHash } from "node:crypto";
-import type { CleanParagraph, Piece } from "./types.ts";
+import type { CleanParagraph, Piece } from "../core/model.ts";
 import { bigramCover, CN_NUM, DOC_WORDS, isHeadingLine, isTitleLike, NUMBERED_START, SENTENCE_END } from "./text-patterns.ts";
 
 const NUM = `[0-9${CN_NUM}]{1,4}`;

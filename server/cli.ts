@@ -1,5 +1,5 @@
 // `npm start`: build the web app if needed, then start everything and serve.
-import { ConfigError, resolveConfig } from "./config.ts";
+import { ConfigError, resolveConfig } from "../core/config.ts";
 import { start } from "./start.ts";
 import { terminalProgress } from "../indexer/progress.ts";
 import { formatSummary } from "../indexer/summary.ts";

@@ -4,20 +4,20 @@
 import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { join } from "node:path";
-import type { ResolvedConfig } from "./config.ts";
-import { adminClient, connectMeili, searchClient, type MeiliConnection } from "./meili/connect.ts";
-import { documentCount, indexNames, type IndexNames } from "../indexer/load.ts";
-import { loadResources } from "../indexer/resources.ts";
-import { createSegmenter } from "../indexer/segment.ts";
+import type { ResolvedConfig } from "../core/config.ts";
+import { adminClient, connectMeili, searchClient, type MeiliConnection } from "../core/meili/connect.ts";
+import { documentCount, indexNames, type IndexNames } from "../core/meili/indexes.ts";
+import { loadResources } from "../core/resources.ts";
+import { createSegmenter } from "../core/text/segment.ts";
 import { corpusFingerprint, runIndexer, type IndexSummary, type Progress } from "../indexer/run.ts";
 import { listFiles } from "../indexer/read.ts";
-import { readManifest } from "../indexer/store.ts";
+import { readManifest } from "../core/store.ts";
 import { CorpusHolder } from "./corpus/holder.ts";
 import { loadThemes } from "./analytics/themes-file.ts";
 import { reportThemes } from "./analytics/reportThemes.ts";
 import { createApp } from "./app.ts";
 import { prepareSubstringSearch } from "./search/substring.ts";
-import type { MeiliClient } from "./meili/client.ts";
+import type { MeiliClient } from "../core/meili/client.ts";
 
 export interface StartOptions {
   config: ResolvedConfig;

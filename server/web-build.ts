@@ -16,7 +16,7 @@ function newestMtime(path: string): number {
 export function webBuildIsStale(root: string): boolean {
   const built = join(root, "web", "dist", "index.html");
   if (!existsSync(built)) return true;
-  const sources = ["web/src", "web/index.html", "web/vite.config.ts", "server/schema.ts", "indexer/types.ts"].map((p) => newestMtime(join(root, p)));
+  const sources = ["web/src", "web/index.html", "web/vite.config.ts", "core"].map((p) => newestMtime(join(root, p)));
   return Math.max(...sources) > statSync(built).mtimeMs;
 }
 

@@ -1,7 +1,7 @@
 // How often a term occurs per sector / year / doc type / level. O(docs) for a one-word term (counts
 // from the doc postings), plus the tokens of the docs holding it for a multi-word term.
 // Rows cover every group present in the docs (zero counts included), so they sum to the totals.
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
 import { compareGroupKeys, groupKey } from "./shared/groupKey.ts";
 import type { GroupBy } from "./shared/groupKey.ts";

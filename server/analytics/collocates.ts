@@ -14,7 +14,7 @@
 //         O11 = O, O12 = f(n)·span − O, O21 = f(c) − O, O22 = N − f(n)·span − f(c) + O
 //         (cells clamped at 0), E_ij from the margins — so E11 is the same E as in MI.
 //   llr is signed negative when O < E (the words avoid each other).
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
 import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
 import { logLikelihood } from "./shared/logLikelihood.ts";

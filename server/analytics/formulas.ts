@@ -15,7 +15,7 @@
 // Cost is bounded: frames are mined from at most MAX_WORDS word tokens (an even sample of the
 // docs when there are more; `sampledDocs` says how many). Time O(sampled tokens · MAX_GAP) map
 // updates per phase; memory O(distinct frames). The route should cache the result per filter.
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
 import { enumerations } from "./shared/enumerations.ts";
 import { NUMERIC, tokenClasses, WORD } from "./shared/tokenClasses.ts";

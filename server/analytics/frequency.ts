@@ -1,5 +1,5 @@
 // Word frequency list (quanteda textstat_frequency). O(tokens of docs + V log V) time, O(V) memory.
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
 
 export interface FrequencyOptions {

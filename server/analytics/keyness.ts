@@ -7,7 +7,7 @@
 // The sign marks the direction: positive = relatively more frequent in A, negative = in B.
 // logRatio is Hardie's (2014) Log Ratio, log2((a/c)/(b/d)), with a zero count replaced by 0.5 so
 // that a term absent from one side still gets a finite effect size.
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
 import { keynessStats } from "./shared/keynessStats.ts";
 

@@ -3,8 +3,8 @@
 // only; otherwise the docs holding the term's rarest token are scanned, O(their tokens).
 // Substring mode is O(chars of docs). Sorting h hits by a context word is O(h log h) on numbers
 // (the distinct context words are collated once). Only the page's lines are cut as strings.
-import { tokenBound, tokenStarts } from "../corpus/offsets.ts";
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import { tokenBound, tokenStarts } from "../../core/corpus/offsets.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { docPostings } from "./shared/docPostings.ts";
 import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
 import { termSequence } from "./shared/termSequence.ts";

@@ -6,7 +6,7 @@
 // position allocated ~2 GB per call at 20k reports and kept ~100 bytes per distinct n-gram.
 // For very large selections the route should cap the docs or cache the result — distinct
 // n-grams grow almost linearly with the corpus.
-import type { Corpus, CorpusDoc, TokenIds } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc, TokenIds } from "../../core/corpus/types.ts";
 import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
 
 export interface NgramsOptions {

@@ -10,8 +10,8 @@
 // Cost is bounded: at most MAX_SENTENCES sentences (an even sample when there are more), LCS only
 // for candidate clusters that share a non-term word with the sentence and whose multiset overlap
 // could reach the threshold, at most MAX_LCS of those per sentence. Each LCS is ≤ 61×61 cells.
-import { tokenStart, tokenStarts } from "../corpus/offsets.ts";
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import { tokenStart, tokenStarts } from "../../core/corpus/offsets.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
 import { lcs } from "./shared/lcs.ts";
 import { sentenceRange } from "./shared/sentenceRange.ts";

@@ -1,6 +1,6 @@
 // The themes one report mentions, most mentioned first (themes it never mentions are left out).
 // O(tokens of the report). The matcher is rebuilt per call: O(theme terms), negligible next to a report.
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { themeMatcher } from "./shared/themeMatcher.ts";
 import type { ThemeDef } from "./themes-file.ts";
 

@@ -7,8 +7,8 @@
 // best CANDIDATES are re-scored as 0.7·word cosine + 0.3·char-bigram cosine, which forgives
 // segmentation differences (职工之家 vs 职工 之家). Scores are in 0..1.
 // Index build O(tokens of corpus); query O(sum of postings of the query words + CANDIDATES · len).
-import { tokenStart } from "../corpus/offsets.ts";
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import { tokenStart } from "../../core/corpus/offsets.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { forEachSentence, sentenceIndex } from "./shared/sentenceIndex.ts";
 import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import type { Segmenter } from "../../indexer/segment.ts";
+import type { Segmenter } from "../../core/text/segment.ts";
 
 export interface ThemeDef {
   id: string;

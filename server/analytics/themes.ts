@@ -1,6 +1,6 @@
 // Theme × group matrix: how often each theme is mentioned, in how many reports, per 10k chars.
 // O(tokens of docs · candidates per token) time, O(themes · groups) memory.
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { compareGroupKeys, groupKey } from "./shared/groupKey.ts";
 import { themeMatcher } from "./shared/themeMatcher.ts";
 import type { ThemeDef } from "./themes-file.ts";

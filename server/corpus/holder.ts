@@ -2,10 +2,10 @@
 // damaged it says which file and why, and analytics refuse to serve numbers
 // (search keeps working: it lives in Meilisearch).
 import { basename } from "node:path";
-import { iterateStore, StoreError } from "../../indexer/store.ts";
-import { CorpusUnavailableError } from "../errors/index.ts";
-import { buildCorpus } from "./build.ts";
-import type { Corpus } from "./types.ts";
+import { iterateStore, StoreError } from "../../core/store.ts";
+import { CorpusUnavailableError } from "../../core/errors.ts";
+import { buildCorpus } from "../../core/corpus/build.ts";
+import type { Corpus } from "../../core/corpus/types.ts";
 
 export interface CorpusStats {
   reports: number;

@@ -2,7 +2,7 @@
 // No stack traces or internal paths leave the server.
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
-import { HttpError, MeiliApiError } from "../errors/index.ts";
+import { HttpError, MeiliApiError } from "../../core/errors.ts";
 
 export function formatZodError(e: ZodError): { message: string; field?: string } {
   const issue = e.issues[0];

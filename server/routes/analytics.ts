@@ -1,11 +1,11 @@
 // Thin analytics routes: validate, select the subcorpus, call a pure analytic,
 // send JSON or CSV (with a BOM, so Excel opens Chinese correctly).
 import { Router, type Response } from "express";
-import { isWord, type Segmenter } from "../../indexer/segment.ts";
-import * as S from "../schema.ts";
+import { isWord, type Segmenter } from "../../core/text/segment.ts";
+import * as S from "../../core/api/schema.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
-import { matchQuery, selectDocs } from "../corpus/build.ts";
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import { matchQuery, selectDocs } from "../../core/corpus/build.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import type { ThemeDef } from "../analytics/themes-file.ts";
 import { toCsv } from "../analytics/csv.ts";
 import { kwic } from "../analytics/kwic.ts";

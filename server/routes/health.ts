@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { openApiDocument } from "../openapi.ts";
+import { openApiDocument } from "../../core/api/openapi.ts";
 import type { AppDeps } from "../app.ts";
 
 export function healthRoutes(deps: AppDeps): Router {

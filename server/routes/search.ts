@@ -1,7 +1,7 @@
 // Thin routes: validate with the shared schemas, call a service, send JSON.
 import { Router } from "express";
 import { z } from "zod";
-import * as S from "../schema.ts";
+import * as S from "../../core/api/schema.ts";
 import { search } from "../search/search.ts";
 import { facetValues, getReport, listReports, suggest } from "../search/reports.ts";
 import type { AppDeps } from "../app.ts";

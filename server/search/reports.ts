@@ -1,13 +1,13 @@
 // The document table, one report in full, facet value search and completion.
 import type { z } from "zod";
-import { NotFoundError } from "../errors/index.ts";
-import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse, FacetResponseSchema, FacetQuerySchema } from "../schema.ts";
+import { NotFoundError } from "../../core/errors.ts";
+import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse, FacetResponseSchema, FacetQuerySchema } from "../../core/api/schema.ts";
 import type { SearchDeps } from "./search.ts";
-import { meiliFilter } from "./filters.ts";
-import { parseQuery } from "./query.ts";
+import { meiliFilter } from "../../core/meili/filters.ts";
+import { parseQuery } from "../../core/query.ts";
 import { substringOccurrences, tokenOccurrences } from "./snippet.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
-import type { Report } from "../../indexer/types.ts";
+import type { Report } from "../../core/model.ts";
 
 const ROW_FIELDS = ["id", "title", "sector", "sectorConfidence", "year", "docType", "level", "kind", "source", "chars", "duplicateOf"];
 

@@ -1,16 +1,16 @@
 // /api/search: word and phrase search in Meilisearch (disjunctive facets through
 // one multi-search), substring search over the corpus store (Meilisearch is
 // prefix-only for Chinese and cannot find 工程 inside 在建工程).
-import { sectionAt } from "../../indexer/documents.ts";
-import type { Segmenter } from "../../indexer/segment.ts";
-import type { Report } from "../../indexer/types.ts";
-import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse } from "../schema.ts";
-import type { MeiliClient } from "../meili/client.ts";
-import type { IndexNames } from "../../indexer/load.ts";
+import { sectionAt } from "../../core/documents.ts";
+import type { Segmenter } from "../../core/text/segment.ts";
+import type { Report } from "../../core/model.ts";
+import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse } from "../../core/api/schema.ts";
+import type { MeiliClient } from "../../core/meili/client.ts";
+import type { IndexNames } from "../../core/meili/indexes.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
-import { activeFacets, meiliFilter } from "./filters.ts";
-import { parseQuery, type ParsedQuery } from "./query.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
+import { activeFacets, meiliFilter } from "../../core/meili/filters.ts";
+import { parseQuery, type ParsedQuery } from "../../core/query.ts";
 import { makeSnippet, tokenOccurrences } from "./snippet.ts";
 import type { NeedleReader } from "./needleReader.ts";
 import { rankByCount } from "./rankByCount.ts";

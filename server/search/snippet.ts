@@ -1,8 +1,8 @@
 // Snippets cut from the corpus store, not from Meilisearch: cropping whole
 // reports in Meilisearch costs ~30× the search itself (DESIGN.md, measured).
-import type { Snippet } from "../schema.ts";
-import { tokenBound, tokenStart } from "../corpus/offsets.ts";
-import type { Corpus, CorpusDoc } from "../corpus/types.ts";
+import type { Snippet } from "../../core/api/schema.ts";
+import { tokenBound, tokenStart } from "../../core/corpus/offsets.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 
 export const SNIPPET_CHARS = 160;
 

@@ -6,10 +6,10 @@
 // A report holding a term that contains the string matches without being read,
 // its occurrences inside tokens counted from the postings; only reports where
 // the string could occur across a token boundary and nowhere else are read.
-import { passageSpans, type PassageSpan } from "../../indexer/documents.ts";
-import type { Report } from "../../indexer/types.ts";
+import { passageSpans, type PassageSpan } from "../../core/documents.ts";
+import type { Report } from "../../core/model.ts";
 import { docPostings, type DocPostings } from "../analytics/shared/docPostings.ts";
-import type { Corpus } from "../corpus/types.ts";
+import type { Corpus } from "../../core/corpus/types.ts";
 import { needleReader, type NeedleReader } from "./needleReader.ts";
 import { hasBorder, needleTerms } from "./needleTerms.ts";
 

@@ -2,8 +2,8 @@
 // must still equal a plain count of every doc's tokens, at and past the 8- and 16-bit limits.
 import { describe, expect, it } from "vitest";
 import { docPostings } from "../../server/analytics/shared/docPostings.ts";
-import { buildCorpus } from "../../server/corpus/build.ts";
-import type { Corpus } from "../../server/corpus/types.ts";
+import { buildCorpus } from "../../core/corpus/build.ts";
+import type { Corpus } from "../../core/corpus/types.ts";
 import { fixtureCorpus, makeReport, SPECS } from "../fixtures/analytics-corpus.ts";
 
 function expectCounts(corpus: Corpus): void {

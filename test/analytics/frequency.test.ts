@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isWord } from "../../indexer/segment.ts";
+import { isWord } from "../../core/text/segment.ts";
 import { frequency } from "../../server/analytics/frequency.ts";
-import { selectDocs } from "../../server/corpus/build.ts";
+import { selectDocs } from "../../core/corpus/build.ts";
 import { fixtureCorpus, segmenter, STOPWORDS } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();

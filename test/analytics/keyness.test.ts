@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { keyness } from "../../server/analytics/keyness.ts";
 import { keynessStats } from "../../server/analytics/shared/keynessStats.ts";
-import { selectDocs } from "../../server/corpus/build.ts";
+import { selectDocs } from "../../core/corpus/build.ts";
 import { fixtureCorpus } from "../fixtures/analytics-corpus.ts";
 
 /** Rayson & Garside's two-cell G², rearranged algebraically — an independent implementation. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kwic } from "../../server/analytics/kwic.ts";
-import { selectDocs } from "../../server/corpus/build.ts";
+import { selectDocs } from "../../core/corpus/build.ts";
 import { fixtureCorpus, words } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();

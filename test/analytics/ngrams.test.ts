@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isWord } from "../../indexer/segment.ts";
+import { isWord } from "../../core/text/segment.ts";
 import { ngrams } from "../../server/analytics/ngrams.ts";
-import { buildCorpus, selectDocs } from "../../server/corpus/build.ts";
+import { buildCorpus, selectDocs } from "../../core/corpus/build.ts";
 import { fixtureCorpus, makeReport, segmenter, SPECS } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();

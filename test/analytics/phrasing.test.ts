@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { phrasing } from "../../server/analytics/phrasing.ts";
-import { selectDocs } from "../../server/corpus/build.ts";
+import { selectDocs } from "../../core/corpus/build.ts";
 import { fixtureCorpus, words } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();

@@ -1,8 +1,8 @@
 // Analytics over the bundled seed corpus through the HTTP API, checked against
 // independent scans of the corpus store (not against the analytics code).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../indexer/types.ts";
-import { readStore } from "../../indexer/store.ts";
+import type { Report } from "../../core/model.ts";
+import { readStore } from "../../core/store.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;

@@ -2,8 +2,8 @@
 // it — including gaps that take two and three bytes.
 import { describe, expect, it } from "vitest";
 import { forEachSentence, sentenceIndex, type SentenceIndex } from "../../server/analytics/shared/sentenceIndex.ts";
-import { buildCorpus } from "../../server/corpus/build.ts";
-import type { Corpus } from "../../server/corpus/types.ts";
+import { buildCorpus } from "../../core/corpus/build.ts";
+import type { Corpus } from "../../core/corpus/types.ts";
 import { fixtureCorpus, makeReport, SPECS, STOPWORDS } from "../fixtures/analytics-corpus.ts";
 
 /** Word id → sentences holding it, by reading every sentence's tokens. */

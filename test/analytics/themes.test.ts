@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadThemes } from "../../server/analytics/themes-file.ts";
 import type { ThemeDef } from "../../server/analytics/themes-file.ts";
 import { themes } from "../../server/analytics/themes.ts";
-import { selectDocs } from "../../server/corpus/build.ts";
+import { selectDocs } from "../../core/corpus/build.ts";
 import { fixtureCorpus, segmenter } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();

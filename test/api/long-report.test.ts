@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chunkTokens, POSITION_BUDGET } from "../../indexer/documents.ts";
+import { chunkTokens, POSITION_BUDGET } from "../../core/documents.ts";
 import { getJson, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { ENDPOINTS, openApiDocument } from "../../server/openapi.ts";
+import { ENDPOINTS, openApiDocument } from "../../core/api/openapi.ts";
 
 describe("GET /api/openapi.json", () => {
   it("is a valid OpenAPI 3.1 document listing every endpoint", async () => {

@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../indexer/types.ts";
-import type { ReportDetail, ReportsResponse } from "../../server/schema.ts";
-import { ReportSchema, ReportsResponseSchema } from "../../server/schema.ts";
+import type { Report } from "../../core/model.ts";
+import type { ReportDetail, ReportsResponse } from "../../core/api/schema.ts";
+import { ReportSchema, ReportsResponseSchema } from "../../core/api/schema.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;

@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../indexer/types.ts";
-import { readStore } from "../../indexer/store.ts";
-import type { SearchResponse } from "../../server/schema.ts";
-import { createSegmenter } from "../../indexer/segment.ts";
+import type { Report } from "../../core/model.ts";
+import { readStore } from "../../core/store.ts";
+import type { SearchResponse } from "../../core/api/schema.ts";
+import { createSegmenter } from "../../core/text/segment.ts";
 import { getJson, ROOT, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveConfig } from "../../server/config.ts";
-import { MeiliClient } from "../../server/meili/client.ts";
-import { findMeiliBinary } from "../../server/meili/binary.ts";
-import { startMeili, type RunningMeili } from "../../server/meili/process.ts";
+import { resolveConfig } from "../../core/config.ts";
+import { MeiliClient } from "../../core/meili/client.ts";
+import { findMeiliBinary } from "../../core/meili/binary.ts";
+import { startMeili, type RunningMeili } from "../../core/meili/process.ts";
 import { start, type Started } from "../../server/start.ts";
 import { FIXTURE_CORPUS, ROOT, getJson } from "../helpers/app.ts";
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, isAlive } from "../../server/meili/process.ts";
+import { freePort, isAlive } from "../../core/meili/process.ts";
 import { FIXTURE_CORPUS, ROOT } from "../helpers/app.ts";
 import { gone } from "../helpers/processes.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCorpus, matchQuery, selectDocs } from "../../server/corpus/build.ts";
-import { tokenStart } from "../../server/corpus/offsets.ts";
+import { buildCorpus, matchQuery, selectDocs } from "../../core/corpus/build.ts";
+import { tokenStart } from "../../core/corpus/offsets.ts";
 import { fixtureCorpus, makeReport, SPECS, segmenter } from "../fixtures/analytics-corpus.ts";
 
 const ids = (docs: { report: { id: string } }[]) => docs.map((d) => d.report.id);

@@ -2,12 +2,12 @@
 // store (every token, every char position), on the seed corpus and on docs shaped to hit the
 // checkpoint edges: empty, exactly CHECKPOINT tokens, surrogate pairs.
 import { describe, expect, it } from "vitest";
-import { loadResources } from "../../indexer/resources.ts";
-import { createSegmenter } from "../../indexer/segment.ts";
-import type { Report } from "../../indexer/types.ts";
-import { buildCorpus } from "../../server/corpus/build.ts";
-import { CHECKPOINT, tokenBound, tokenStart, tokenStarts } from "../../server/corpus/offsets.ts";
-import type { Corpus } from "../../server/corpus/types.ts";
+import { loadResources } from "../../core/resources.ts";
+import { createSegmenter } from "../../core/text/segment.ts";
+import type { Report } from "../../core/model.ts";
+import { buildCorpus } from "../../core/corpus/build.ts";
+import { CHECKPOINT, tokenBound, tokenStart, tokenStarts } from "../../core/corpus/offsets.ts";
+import type { Corpus } from "../../core/corpus/types.ts";
 import { makeReport, SPECS } from "../fixtures/analytics-corpus.ts";
 import { ROOT, seedReports } from "../indexer/seed-corpus.ts";
 

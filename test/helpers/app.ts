@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { inject } from "vitest";
-import { resolveConfig } from "../../server/config.ts";
-import { MeiliClient } from "../../server/meili/client.ts";
+import { resolveConfig } from "../../core/config.ts";
+import { MeiliClient } from "../../core/meili/client.ts";
 import { start, type Started } from "../../server/start.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");

@@ -1,5 +1,5 @@
 // Waiting for a process to be gone: how the no-orphan tests observe shutdowns.
-import { isAlive } from "../../server/meili/process.ts";
+import { isAlive } from "../../core/meili/process.ts";
 
 export async function gone(pid: number, ms = 15_000): Promise<boolean> {
   const deadline = Date.now() + ms;

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildReports } from "../../indexer/pipeline.ts";
 import { listFiles, readFile } from "../../indexer/read.ts";
-import type { Report } from "../../indexer/types.ts";
+import type { Report } from "../../core/model.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../indexer/types.ts";
+import type { Report } from "../../core/model.ts";
 import { seedReports } from "./seed-corpus.ts";
 
 let reports: Report[] = [];

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildReports } from "../../indexer/pipeline.ts";
-import { readManifest, readStore, StoreWriter, storeDir, writeStore } from "../../indexer/store.ts";
-import type { Report, Tokens } from "../../indexer/types.ts";
+import { readManifest, readStore, StoreWriter, storeDir, writeStore } from "../../core/store.ts";
+import type { Report, Tokens } from "../../core/model.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "wenyuan-store-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

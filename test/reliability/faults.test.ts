@@ -7,16 +7,16 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveConfig } from "../../server/config.ts";
-import { MeiliClient } from "../../server/meili/client.ts";
-import { adminClient } from "../../server/meili/connect.ts";
-import { freePort, type RunningMeili } from "../../server/meili/process.ts";
+import { resolveConfig } from "../../core/config.ts";
+import { MeiliClient } from "../../core/meili/client.ts";
+import { adminClient } from "../../core/meili/connect.ts";
+import { freePort, type RunningMeili } from "../../core/meili/process.ts";
 import { start } from "../../server/start.ts";
-import { toPassageDocuments } from "../../indexer/documents.ts";
-import { loadResources } from "../../indexer/resources.ts";
+import { toPassageDocuments } from "../../core/documents.ts";
+import { loadResources } from "../../core/resources.ts";
 import { runIndexer } from "../../indexer/run.ts";
-import { createSegmenter } from "../../indexer/segment.ts";
-import { readStore } from "../../indexer/store.ts";
+import { createSegmenter } from "../../core/text/segment.ts";
+import { readStore } from "../../core/store.ts";
 import { FIXTURE_CORPUS, ROOT, getJson, startApp } from "../helpers/app.ts";
 import { allIds, childrenOf, commandOf, generateCorpus, gone, privateMeili, processTree, runIndexCli } from "./helpers.ts";
 

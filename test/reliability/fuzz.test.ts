@@ -1,4 +1,4 @@
-// Property-based tests over every endpoint in ENDPOINTS (server/openapi.ts): random
+// Property-based tests over every endpoint in ENDPOINTS (core/api/openapi.ts): random
 // query strings — arbitrary Unicode, 10k-character values, repeated and empty
 // parameters, quotes, backslashes, Meilisearch filter syntax, numbers out of range,
 // NaN, arrays where scalars go, unknown names, broken percent-encoding — never get a
@@ -6,8 +6,8 @@
 // path, each within a bounded time. Then filter injection, specifically.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENDPOINTS } from "../../server/openapi.ts";
-import { DOC_TYPES, FACETS, LEVELS, SECTORS } from "../../server/schema.ts";
+import { ENDPOINTS } from "../../core/api/openapi.ts";
+import { DOC_TYPES, FACETS, LEVELS, SECTORS } from "../../core/api/schema.ts";
 import { startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;

@@ -4,9 +4,9 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { findMeiliBinary } from "../../server/meili/binary.ts";
-import type { MeiliClient } from "../../server/meili/client.ts";
-import { startMeili, type RunningMeili } from "../../server/meili/process.ts";
+import { findMeiliBinary } from "../../core/meili/binary.ts";
+import type { MeiliClient } from "../../core/meili/client.ts";
+import { startMeili, type RunningMeili } from "../../core/meili/process.ts";
 import { ROOT, SEED_CORPUS } from "../helpers/app.ts";
 
 export async function privateMeili(dataDir: string, masterKey: string, port?: number): Promise<RunningMeili> {

@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { ENDPOINTS } from "../../server/openapi.ts";
-import { FACETS } from "../../server/schema.ts";
-import { readOrCreateMasterKey } from "../../server/meili/process.ts";
+import { ENDPOINTS } from "../../core/api/openapi.ts";
+import { FACETS } from "../../core/api/schema.ts";
+import { readOrCreateMasterKey } from "../../core/meili/process.ts";
 import { ROOT, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;

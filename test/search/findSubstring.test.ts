@@ -2,8 +2,8 @@
 // skips, it must find exactly what an indexOf scan of every report finds.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildCorpus } from "../../server/corpus/build.ts";
-import type { Corpus } from "../../server/corpus/types.ts";
+import { buildCorpus } from "../../core/corpus/build.ts";
+import type { Corpus } from "../../core/corpus/types.ts";
 import { findSubstring } from "../../server/search/substring.ts";
 import { fixtureCorpus, makeReport } from "../fixtures/analytics-corpus.ts";
 

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { findMeiliBinary } from "../../server/meili/binary.ts";
-import { startMeili } from "../../server/meili/process.ts";
+import { findMeiliBinary } from "../../core/meili/binary.ts";
+import { startMeili } from "../../core/meili/process.ts";
 import { buildWeb } from "../../server/web-build.ts";
 
 declare module "vitest" {

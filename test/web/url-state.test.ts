@@ -2,7 +2,7 @@
 // what they hand the API validates against the shared server schemas.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { DOC_TYPES, KwicQuerySchema, LEVELS, SECTORS, SearchQuerySchema, KeynessQuerySchema } from "../../server/schema.ts";
+import { DOC_TYPES, KwicQuerySchema, LEVELS, SECTORS, SearchQuerySchema, KeynessQuerySchema } from "../../core/api/schema.ts";
 import * as search from "../../web/src/state/search.ts";
 import * as report from "../../web/src/state/report.ts";
 import * as kwic from "../../web/src/state/kwic.ts";

@@ -1,6 +1,6 @@
 // Term and document frequencies of every vocab id over a set of docs: O(tokens), two
 // vocab-sized typed arrays (a Map per term would cost ~50× the memory on 250M tokens).
-import type { Corpus, CorpusDoc } from "../../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../../core/corpus/types.ts";
 
 export interface TermCounts {
   counts: Uint32Array;

@@ -3,7 +3,7 @@
 // every token. Build: two passes over all tokens; memory 4 bytes per distinct (term, doc) pair for
 // the doc plus 1, 2 or 4 for the count, whichever holds the largest count (13.4M pairs at 20k
 // synthetic reports, largest count 482: 6 bytes a pair, 77 MB instead of 102 MB).
-import type { Corpus, CorpusDoc } from "../../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../../core/corpus/types.ts";
 
 export interface DocPostings {
   /** postings of id v are at [offsets[v], offsets[v+1]) */

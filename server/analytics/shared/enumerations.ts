@@ -2,7 +2,7 @@
 // into 一 + 是, so characters are simpler than tokens here). A run is 一X, 二X, 三X … in order within
 // one paragraph; it counts for the pattern of its length, capped at three items. Fillers are what
 // follows each marker up to the next punctuation (≤ 12 chars). O(chars of docs).
-import type { CorpusDoc } from "../../corpus/types.ts";
+import type { CorpusDoc } from "../../../core/corpus/types.ts";
 import type { FormulaRow } from "../formulas.ts";
 
 const NUMERALS = "一二三四五六七八九十";

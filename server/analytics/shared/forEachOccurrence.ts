@@ -1,6 +1,6 @@
 // Occurrences of a token sequence in one document, left to right, non-overlapping.
 // O(tokens of the doc); no allocation per hit.
-import type { CorpusDoc, TokenIds } from "../../corpus/types.ts";
+import type { CorpusDoc, TokenIds } from "../../../core/corpus/types.ts";
 import { SPACE } from "./tokenClasses.ts";
 
 /** End (exclusive token index) of `seq` matched at `pos`, or -1. Spaces between tokens are skipped. */

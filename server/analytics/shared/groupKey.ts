@@ -1,7 +1,7 @@
 // The facet a report falls into when results are broken down by sector, year, doc type or level,
-// and the order groups are listed in (the enum order of indexer/types.ts; years ascending, unknown last).
-import { DOC_TYPES, LEVELS, SECTORS } from "../../../indexer/types.ts";
-import type { Report } from "../../../indexer/types.ts";
+// and the order groups are listed in (the enum order of core/model.ts; years ascending, unknown last).
+import { DOC_TYPES, LEVELS, SECTORS } from "../../../core/model.ts";
+import type { Report } from "../../../core/model.ts";
 
 export type GroupBy = "sector" | "year" | "docType" | "level";
 

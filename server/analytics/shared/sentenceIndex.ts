@@ -4,7 +4,7 @@
 // stored as gaps in LEB128 varints: 1.36 bytes a posting on the 20k synthetic corpus instead of 4
 // (27 MB instead of 79 MB of 19.8M postings). Plus 16 bytes per sentence. Sentences with fewer
 // than 2 indexed words are skipped (headings, "一、").
-import type { Corpus, CorpusDoc } from "../../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../../core/corpus/types.ts";
 import { NEWLINE, SENTENCE_END, tokenClasses, WORD } from "./tokenClasses.ts";
 
 export interface SentenceIndex {

@@ -1,7 +1,7 @@
 // The sentence around a token span: from after the previous sentence end up to and including the
 // next one (a paragraph break is left out). O(sentence length); `maxWords` bounds it on each side
 // for texts that never end a sentence.
-import type { TokenIds } from "../../corpus/types.ts";
+import type { TokenIds } from "../../../core/corpus/types.ts";
 import { NEWLINE, SENTENCE_END, SPACE, WORD } from "./tokenClasses.ts";
 
 export function sentenceRange(ids: TokenIds, start: number, end: number, flags: Uint8Array, maxWords = Infinity): [number, number] {

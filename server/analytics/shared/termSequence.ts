@@ -1,5 +1,5 @@
 // A query term as a sequence of vocab ids, whitespace dropped. O(term tokens).
-import type { Corpus } from "../../corpus/types.ts";
+import type { Corpus } from "../../../core/corpus/types.ts";
 
 /** null when the term has no token or a token the corpus never saw (so it cannot occur). */
 export function termSequence(corpus: Corpus, tokens: string[]): number[] | null {

@@ -2,7 +2,7 @@
 // token id, longest first, so a document is scanned once: O(tokens · candidates per first token).
 // Within one theme occurrences do not overlap and the longest term wins (送温暖活动 is one
 // mention, not also 送温暖); a term listed under two themes counts for both.
-import type { Corpus, CorpusDoc } from "../../corpus/types.ts";
+import type { Corpus, CorpusDoc } from "../../../core/corpus/types.ts";
 import type { ThemeDef } from "../themes-file.ts";
 import { matchAt } from "./forEachOccurrence.ts";
 import { termSequence } from "./termSequence.ts";

@@ -1,6 +1,6 @@
 // Per-vocabulary-id flags that every analytic needs (is it a word, a space, a sentence end …),
 // computed once per corpus: O(vocab) the first time, then a WeakMap lookup.
-import type { Corpus } from "../../corpus/types.ts";
+import type { Corpus } from "../../../core/corpus/types.ts";
 
 export const WORD = 1;
 /** whitespace only, no newline: invisible to word matching (a space inside 职代会 制度) */

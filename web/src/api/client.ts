@@ -1,7 +1,7 @@
 // The one request helper: builds the URL, fetches, parses the body with a shared
 // zod schema, and turns error bodies into ApiError. Nothing else calls fetch.
 import type { z } from "zod";
-import { ErrorSchema } from "../../../server/schema.ts";
+import { ErrorSchema } from "../../../core/api/schema.ts";
 
 export class ApiError extends Error {
   override name = "ApiError";

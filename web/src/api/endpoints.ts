@@ -15,7 +15,7 @@ import {
   StatsSchema,
   SuggestResponseSchema,
   ThemesResponseSchema,
-} from "../../../server/schema.ts";
+} from "../../../core/api/schema.ts";
 import { request, type Params } from "./client.ts";
 
 type Signal = AbortSignal | undefined;

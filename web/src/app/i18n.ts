@@ -1,5 +1,5 @@
 // The UI's two languages. Chinese is the default; English must have every key.
-import type { DocType, Kind, Level, Sector } from "../../../indexer/types.ts";
+import type { DocType, Kind, Level, Sector } from "../../../core/model.ts";
 
 const zh = {
   appName: "文渊",

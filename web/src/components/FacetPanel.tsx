@@ -2,8 +2,8 @@
 // with disjunctive counts, a year range, and the duplicates switch. On narrow
 // screens the panel collapses behind a toggle above the results.
 import { useId, useState, type ReactNode } from "react";
-import { DOC_TYPES, LEVELS, SECTORS } from "../../../server/schema.ts";
-import type { SearchResponse } from "../../../server/schema.ts";
+import { DOC_TYPES, LEVELS, SECTORS } from "../../../core/api/schema.ts";
+import type { SearchResponse } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { emptyFilters, isEmptyFilters, type FacetFilters } from "../state/filters.ts";
 import type { LabelKind } from "../app/i18n.ts";

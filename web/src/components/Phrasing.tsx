@@ -2,8 +2,8 @@
 // side by side by sector; the parts that differ between variants are marked.
 import { Link } from "react-router";
 import { phrasing } from "../api/endpoints.ts";
-import { SECTORS } from "../../../server/schema.ts";
-import type { PhrasingResponse } from "../../../server/schema.ts";
+import { SECTORS } from "../../../core/api/schema.ts";
+import type { PhrasingResponse } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { reportHref } from "../state/report.ts";

@@ -1,5 +1,5 @@
 // Analytics view (`/analytics`) URL state: one tab at a time, the filters shared by all.
-import { BREAKDOWN_BY } from "../../../server/schema.ts";
+import { BREAKDOWN_BY } from "../../../core/api/schema.ts";
 import { emptyFilters, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 

@@ -1,7 +1,7 @@
 // The facet filters every view shares (sector, year range, document type, level,
 // duplicates), and their URL form. Prefixes let one URL hold two sets (Compare: a., b.).
-import { DOC_TYPES, LEVELS, SECTORS, filterShape } from "../../../server/schema.ts";
-import type { DocType, Level, Sector } from "../../../indexer/types.ts";
+import { DOC_TYPES, LEVELS, SECTORS, filterShape } from "../../../core/api/schema.ts";
+import type { DocType, Level, Sector } from "../../../core/model.ts";
 import { canonical, parseParam, raw, put } from "./route.ts";
 
 export interface FacetFilters {
@@ -40,7 +40,7 @@ export function routeToFilters(params: URLSearchParams, prefix = ""): FacetFilte
   };
 }
 
-/** The API's filter parameters (same names as server/schema.ts `filterShape`). */
+/** The API's filter parameters (same names as core/api/schema.ts `filterShape`). */
 export function filtersToApi(f: FacetFilters, prefix = ""): Record<string, string | number | readonly string[] | undefined> {
   return {
     [`${prefix}sector`]: f.sector.length ? f.sector : undefined,

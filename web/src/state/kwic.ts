@@ -1,5 +1,5 @@
 // Concordance view (`/kwic`) URL state.
-import { MATCHES } from "../../../server/schema.ts";
+import { MATCHES } from "../../../core/api/schema.ts";
 import { emptyFilters, filtersToApi, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 

@@ -1,5 +1,5 @@
 // Report view (`/report/:id`) URL state: the query to highlight and the offset to open at.
-import { MATCHES } from "../../../server/schema.ts";
+import { MATCHES } from "../../../core/api/schema.ts";
 import { int, oneOf, put, str } from "./route.ts";
 
 export interface ReportState {

@@ -1,5 +1,5 @@
 // Search view (`/`) URL state.
-import { SearchQuerySchema } from "../../../server/schema.ts";
+import { SearchQuerySchema } from "../../../core/api/schema.ts";
 import { emptyFilters, filtersToApi, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 

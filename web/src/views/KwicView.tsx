@@ -1,7 +1,7 @@
 // `/kwic` — keyword in context: aligned columns, sortable by L1/L2/R1/R2.
 import { useNavigate } from "react-router";
 import { kwic } from "../api/endpoints.ts";
-import { MATCHES } from "../../../server/schema.ts";
+import { MATCHES } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { SectorChip } from "../components/Chips.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";

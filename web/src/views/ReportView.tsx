@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { getReport, similar } from "../api/endpoints.ts";
-import type { ReportDetail } from "../../../server/schema.ts";
+import type { ReportDetail } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { Chips, SectorChip } from "../components/Chips.tsx";
 import { ErrorBox } from "../components/ErrorBox.tsx";

@@ -1,7 +1,7 @@
 // `/` — search-as-you-type over reports or passages, with facets and paging.
 import { Link } from "react-router";
 import { search } from "../api/endpoints.ts";
-import type { Hit } from "../../../server/schema.ts";
+import type { Hit } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { Chips } from "../components/Chips.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { breakdown } from "../../api/endpoints.ts";
-import { BREAKDOWN_BY } from "../../../../server/schema.ts";
+import { BREAKDOWN_BY } from "../../../../core/api/schema.ts";
 import { useLang } from "../../app/lang.tsx";
 import type { LabelKind } from "../../app/i18n.ts";
 import { Chart } from "../../components/Chart.tsx";

@@ -1,7 +1,7 @@
 // Turns validated filters into Meilisearch filter expressions. Values reach this
 // point only after zod checked them against closed enums or integers; they are
 // still quoted and escaped, so no value can change the expression's structure.
-import type { FacetName, Filters } from "../schema.ts";
+import type { FacetName, Filters } from "../api/schema.ts";
 
 export function quote(value: string | number): string {
   if (typeof value === "number") {

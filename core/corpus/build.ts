@@ -2,8 +2,8 @@
 // buildCorpus is O(total chars) time; memory is one array of token ids per report (2 bytes a
 // token while the vocabulary fits in 16 bits, else 4; plus an offset every CHECKPOINT tokens) and
 // one vocabulary — no object per token.
-import { isWord } from "../../indexer/segment.ts";
-import type { Kind, Report } from "../../indexer/types.ts";
+import { isWord } from "../text/segment.ts";
+import type { Kind, Report } from "../model.ts";
 import { CHECKPOINT, CHECKPOINT_SHIFT, checkpointCount } from "./offsets.ts";
 import type { Corpus, CorpusDoc, TokenIds } from "./types.ts";
 

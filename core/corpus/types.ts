@@ -1,7 +1,7 @@
 // The corpus store as the server holds it in memory: every report of data/store
 // with its token stream as ids into one shared vocabulary. Analytics take these
 // shapes and nothing else (no Express, no Meilisearch).
-import type { Report } from "../../indexer/types.ts";
+import type { Report } from "../model.ts";
 
 /**
  * Vocabulary ids of a doc's tokens: 16 bits while the vocabulary has at most 65,536 terms (every

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import type { Report, Tokens } from "./types.ts";
+import type { Report, Tokens } from "./model.ts";
 
 export const STORE_VERSION = 1;
 

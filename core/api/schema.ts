@@ -2,7 +2,7 @@
 // the web app types its URL state and parses responses with them, and
 // /api/openapi.json is generated from them. Browser-safe: no Node imports.
 import { z } from "zod";
-import { DOC_TYPES, KINDS, LEVELS, SECTORS } from "../indexer/types.ts";
+import { DOC_TYPES, KINDS, LEVELS, SECTORS } from "../model.ts";
 
 export { DOC_TYPES, KINDS, LEVELS, SECTORS };
 

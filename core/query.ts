@@ -1,7 +1,7 @@
 // Parses a researcher's query: plain words, "quoted phrases" and -exclusions,
 // each segmented with the project's jieba so they match the indexed tokens.
-import { isWord, type Segmenter } from "../../indexer/segment.ts";
-import { wordCode } from "../../indexer/codes.ts";
+import { isWord, type Segmenter } from "./text/segment.ts";
+import { wordCode } from "./text/codes.ts";
 
 export interface ParsedQuery {
   /** positive word tokens, in order (phrases included) */

@@ -1,8 +1,8 @@
 // What Meilisearch receives: reports and passages, with their text as jieba
 // tokens encoded as code words (see codes.ts) separated by spaces, and their
 // facets. Never the text itself: snippets come from the corpus store.
-import type { Report, Tokens } from "./types.ts";
-import { encodeTokens } from "./codes.ts";
+import type { Report, Tokens } from "./model.ts";
+import { encodeTokens } from "./text/codes.ts";
 
 /**
  * Meilisearch indexes at most 65,535 positions per attribute and silently drops

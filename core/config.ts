@@ -1,7 +1,7 @@
 // The one place that reads process.env. Everything else receives a ResolvedConfig.
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
-import { SEGMENTER_ENGINES } from "../indexer/segment.ts";
+import { SEGMENTER_ENGINES } from "./text/segment.ts";
 
 export interface ResolvedConfig {
   readonly port: number;

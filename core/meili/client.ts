@@ -1,6 +1,6 @@
 // A small Meilisearch client: the project needs a dozen endpoints, hard timeouts
 // (a dead Meilisearch must become a 503 within 2 s) and errors raised in one place.
-import { MeiliApiError, MeiliUnavailableError } from "../errors/index.ts";
+import { MeiliApiError, MeiliUnavailableError } from "../errors.ts";
 
 export interface MeiliTask {
   taskUid?: number;

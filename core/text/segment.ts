@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Jieba } from "@node-rs/jieba";
 import { dict as defaultDict } from "@node-rs/jieba/dict.js";
-import type { Tokens } from "./types.ts";
+import type { Tokens } from "../model.ts";
 
 export const SEGMENTER_ENGINES = ["node-rs", "nodejieba"] as const;
 export type SegmenterEngine = (typeof SEGMENTER_ENGINES)[number];
