@@ -24,7 +24,7 @@ import { buildReports } from "../indexer/pipeline.ts";
 import { listFiles, readFile } from "../indexer/read.ts";
 import { createSegmenter, parseDictionary, type Segmenter } from "../core/text/segment.ts";
 import { loadResources } from "../core/resources.ts";
-import { encodeSynonyms, runIndexer, type Progress } from "../indexer/run.ts";
+import { runIndexer, type Progress } from "../indexer/run.ts";
 import { IndexLoader, NdjsonBatcher, type IndexKind, type NdjsonBatch } from "../indexer/load.ts";
 import { indexNames, type IndexNames } from "../core/meili/indexes.ts";
 import { toPassageDocuments, toReportDocument } from "../core/documents.ts";
@@ -33,7 +33,7 @@ import { MeiliClient } from "../core/meili/client.ts";
 import { findMeiliBinary } from "../core/meili/binary.ts";
 import { startMeili, type RunningMeili } from "../core/meili/process.ts";
 import { adminClient, searchClient } from "../core/meili/connect.ts";
-import { parseQuery } from "../core/query.ts";
+import { parseQuery, synonymSequences } from "../core/query.ts";
 import { activeFacets, meiliFilter } from "../core/meili/filters.ts";
 import { FACETS, SearchQuerySchema } from "../core/api/schema.ts";
 import { synthesize } from "./synth.ts";
@@ -323,12 +323,12 @@ interface Built {
   reports: number;
   passages: number;
   bytes: number;
-  synonyms: Record<string, string[]>;
 }
 
 function documentsFromStore(dataDir: string, outDir: string, segmenter: Segmenter, synonyms: Record<string, string[]>): Built {
   mkdirSync(outDir, { recursive: true });
-  const built: Built = { batches: [], reports: 0, passages: 0, bytes: 0, synonyms: encodeSynonyms(synonyms, segmenter) };
+  const built: Built = { batches: [], reports: 0, passages: 0, bytes: 0 };
+  const syn = synonymSequences(segmenter, synonyms);
   const batchers: Record<IndexKind, NdjsonBatcher> = { reports: new NdjsonBatcher(), passages: new NdjsonBatcher() };
   const save = (kind: IndexKind, batch: NdjsonBatch | null) => {
     if (batch === null) return;
@@ -342,8 +342,8 @@ function documentsFromStore(dataDir: string, outDir: string, segmenter: Segmente
     save(kind, batchers[kind].add(JSON.stringify(doc)));
   };
   for (const e of iterateStore(dataDir)) {
-    add("reports", toReportDocument(e.report, e.tokens, segmenter.cut(e.report.title)));
-    for (const d of toPassageDocuments(e.report, e.tokens)) add("passages", d);
+    add("reports", toReportDocument(e.report, e.tokens, syn));
+    for (const d of toPassageDocuments(e.report, e.tokens, syn)) add("passages", d);
   }
   for (const kind of ["reports", "passages"] as const) save(kind, batchers[kind].flush());
   // Meilisearch alone gets all reports, then all passages, like loadIndexes.
@@ -410,7 +410,7 @@ async function ingestPipeline(ctx: IngestContext, dataDir: string) {
 async function ingestDirect(built: Built, names: IndexNames, dataDir: string) {
   const m = await newMeili(dataDir);
   const t0 = performance.now();
-  const loader = await IndexLoader.open(m.admin, names, built.synonyms);
+  const loader = await IndexLoader.open(m.admin, names);
   for (const b of built.batches) await loader.addBatch(b.kind, { ndjson: readFileSync(b.path, "utf8"), documents: b.documents });
   await loader.finish();
   const s = (performance.now() - t0) / 1000;

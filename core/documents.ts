@@ -2,7 +2,16 @@
 // tokens encoded as code words (see codes.ts) separated by spaces, and their
 // facets. Never the text itself: snippets come from the corpus store.
 import type { Report, Tokens } from "./model.ts";
-import { encodeTokens } from "./text/codes.ts";
+import { encodeTokens, SENTENCE_END as HARD, synonymCode } from "./text/codes.ts";
+import { synonymKeysIn } from "./query.ts";
+
+/** Synonym-set keys with their alternatives as token sequences (query.ts synonymSequences). */
+export type SynonymSequences = Map<string, string[][]>;
+
+/** The `syn` field: one code per synonym set with a member in these tokens (query.ts). */
+function syn(tokens: Tokens, synonyms: SynonymSequences): string {
+  return synonymKeysIn(tokens, synonyms).map(synonymCode).join(" ");
+}
 
 /**
  * Meilisearch indexes at most 65,535 positions per attribute and silently drops
@@ -11,7 +20,6 @@ import { encodeTokens } from "./text/codes.ts";
  * at paragraph or sentence ends. Nested fields each have their own budget.
  */
 export const POSITION_BUDGET = 40_000;
-const HARD = /^[。！？!?；;\n]+$/u;
 
 export interface SegmentedChunkOptions {
   budget?: number;
@@ -72,20 +80,25 @@ function facets(r: Report): FacetFields {
 export interface ReportDocument extends FacetFields {
   id: string;
   title: string;
-  titleSeg: string;
   body: Record<string, string>;
+  syn: string;
   source: string;
   chars: number;
   sectorConfidence: number;
   duplicateOf: string | null;
 }
 
-export function toReportDocument(r: Report, tokens: Tokens, titleTokens: Tokens): ReportDocument {
+/**
+ * Search matches the report's text only, never its page title: every count the product shows is
+ * of text, and a hit must be explainable by a mark in it (scraped page titles such as
+ * 2023关于工会工作报告 are shared by dozens of reports).
+ */
+export function toReportDocument(r: Report, tokens: Tokens, synonyms: SynonymSequences): ReportDocument {
   return {
     id: r.id,
     title: r.title,
-    titleSeg: encodeTokens(titleTokens).join(" "),
     body: body(tokens),
+    syn: syn(tokens, synonyms),
     source: r.source,
     chars: r.chars,
     sectorConfidence: r.sectorConfidence,
@@ -102,6 +115,7 @@ export interface PassageDocument extends FacetFields {
   start: number;
   end: number;
   body: Record<string, string>;
+  syn: string;
 }
 
 /** Longest passage we index; longer paragraphs are cut at sentence ends. */
@@ -176,16 +190,20 @@ export function sectionAt(r: Report, offset: number): string | null {
   return title;
 }
 
-export function toPassageDocuments(r: Report, tokens: Tokens): PassageDocument[] {
+export function toPassageDocuments(r: Report, tokens: Tokens, synonyms: SynonymSequences): PassageDocument[] {
   const starts = tokenStarts(tokens);
-  return passageSpans(r).map((span, i) => ({
-    id: `${r.id}-${i}`,
-    reportId: r.id,
-    title: r.title,
-    section: sectionAt(r, span.start),
-    start: span.start,
-    end: span.end,
-    body: body(tokensIn(tokens, starts, span.start, span.end)),
-    ...facets(r),
-  }));
+  return passageSpans(r).map((span, i) => {
+    const own = tokensIn(tokens, starts, span.start, span.end);
+    return {
+      id: `${r.id}-${i}`,
+      reportId: r.id,
+      title: r.title,
+      section: sectionAt(r, span.start),
+      start: span.start,
+      end: span.end,
+      body: body(own),
+      syn: syn(own, synonyms),
+      ...facets(r),
+    };
+  });
 }

@@ -1,68 +1,147 @@
-// Parses a researcher's query: plain words, "quoted phrases" and -exclusions,
-// each segmented with the project's jieba so they match the indexed tokens.
+// The one query parser. Search, the `q` filter of every analytic and the analytics' `term` all
+// read a researcher's words through it, so one query means one thing everywhere.
+//
+// What a query is (README "How we count"):
+// - A query is whitespace-separated parts; every part must match (AND).
+// - A bare part is one "word" even when jieba cuts it into several tokens (我局 → 我 / 局):
+//   its tokens must be adjacent in the text, whitespace between them aside.
+// - "a quoted phrase" is matched the same way, as one token sequence; it takes no synonyms.
+// - -part and -"phrase" exclude every report that contains them (synonyms included).
+// - A bare part that is a key of corpus/synonyms.json also matches its synonyms, unless
+//   synonyms are switched off (`synonyms=false`).
+// Meilisearch receives the same structure (codes.ts, synonymCode): adjacency as a quoted phrase
+// of code words, a synonym set as the one code the indexer writes where any member occurs.
 import { isWord, type Segmenter } from "./text/segment.ts";
-import { wordCode } from "./text/codes.ts";
+import { synonymCode, wordCode } from "./text/codes.ts";
+
+/** One part of a query: the token sequences any of which satisfies it. */
+export interface QueryTerm {
+  /** what the user typed for this part (quotes and `-` removed) */
+  text: string;
+  /** alternatives[0] is the part itself; the rest are its synonyms. Tokens are words only. */
+  alternatives: string[][];
+  /** true when the part is a synonym-set key and synonyms are on */
+  expanded: boolean;
+}
 
 export interface ParsedQuery {
-  /** positive word tokens, in order (phrases included) */
-  tokens: string[];
-  phrases: string[][];
-  excluded: string[][];
-  /** the `q` we send to Meilisearch: tokens as code words (codes.ts), phrases quoted */
+  required: QueryTerm[];
+  excluded: QueryTerm[];
+  /** the `q` we send to Meilisearch */
   meiliQ: string;
   /** Meilisearch only uses the first 10 query words */
   truncated: boolean;
-  /** tokens (query + synonyms) to highlight */
-  markTokens: Set<string>;
+  /** word tokens of the required parts (synonyms aside), in order */
+  tokens: string[];
 }
 
 export const MEILI_MAX_QUERY_WORDS = 10;
 
-const words = (seg: Segmenter, s: string) => seg.cut(s).filter(isWord);
+export interface QueryOptions {
+  /** default true: a synonym-set key also matches its synonyms */
+  synonyms?: boolean;
+}
 
-export function parseQuery(q: string | undefined, seg: Segmenter, synonyms: Record<string, string[]> = {}): ParsedQuery {
-  const phrases: string[][] = [];
-  const excluded: string[][] = [];
-  const parts: string[] = [];
-  const tokens: string[] = [];
-  // Full-width quotes are what Chinese keyboards type.
-  const source = (q ?? "").replace(/[“”„‟＂]/g, '"').replace(/[－—]/g, "-");
-  const re = /(-?)"([^"]*)"|(\S+)/g;
-  for (const m of source.matchAll(re)) {
-    if (m[2] !== undefined) {
-      const t = words(seg, m[2]);
-      if (!t.length) continue;
-      if (m[1]) {
-        excluded.push(t);
-        parts.push(`-"${t.map(wordCode).join(" ")}"`);
-      } else {
-        phrases.push(t);
-        tokens.push(...t);
-        parts.push(`"${t.map(wordCode).join(" ")}"`);
+export type Synonyms = Record<string, string[]>;
+
+/** The word tokens of a string, whitespace and punctuation dropped. */
+export function wordTokens(seg: Segmenter, s: string): string[] {
+  return seg.cut(s).filter(isWord);
+}
+
+/**
+ * One part (a word, or a phrase when `phrase`): its alternatives, synonyms first expanded.
+ * Returns null for a part with no word in it (punctuation only).
+ */
+export function parseTerm(text: string, seg: Segmenter, synonyms: Synonyms, opts: QueryOptions & { phrase?: boolean } = {}): QueryTerm | null {
+  const own = wordTokens(seg, text);
+  if (!own.length) return null;
+  const alternatives = [own];
+  const syns = !opts.phrase && opts.synonyms !== false ? synonyms[text] : undefined;
+  if (syns) {
+    const seen = new Set([own.join(" ")]);
+    for (const s of syns) {
+      const t = wordTokens(seg, s);
+      if (t.length && !seen.has(t.join(" "))) {
+        seen.add(t.join(" "));
+        alternatives.push(t);
       }
-      continue;
     }
-    const raw = m[3];
-    if (raw.startsWith("-") && raw.length > 1) {
-      const t = words(seg, raw.slice(1));
-      // An excluded compound is excluded as a phrase, not word by word.
-      if (t.length === 1) parts.push(`-${wordCode(t[0])}`);
-      else if (t.length > 1) parts.push(`-"${t.map(wordCode).join(" ")}"`);
-      if (t.length) excluded.push(t);
-      continue;
-    }
-    const t = words(seg, raw);
-    tokens.push(...t);
-    parts.push(...t.map(wordCode));
   }
-  const markTokens = new Set(tokens);
-  // A one-word synonym is marked wherever it occurs; a multi-word one would mark its
-  // parts everywhere (活动 in every report), so it is left unmarked.
-  for (const t of tokens)
-    for (const s of synonyms[t] ?? []) {
-      const w = words(seg, s);
-      if (w.length === 1) markTokens.add(w[0]);
+  return { text, alternatives, expanded: Boolean(syns) };
+}
+
+/** How Meilisearch sees a term: the synonym-set code, one code word, or a phrase of code words. */
+function meiliTerm(term: QueryTerm): { q: string; words: number } {
+  if (term.expanded) return { q: synonymCode(term.text), words: 1 };
+  const seq = term.alternatives[0];
+  if (seq.length === 1) return { q: wordCode(seq[0]), words: 1 };
+  return { q: `"${seq.map(wordCode).join(" ")}"`, words: seq.length };
+}
+
+export function parseQuery(q: string | undefined, seg: Segmenter, synonyms: Synonyms = {}, opts: QueryOptions = {}): ParsedQuery {
+  const required: QueryTerm[] = [];
+  const excluded: QueryTerm[] = [];
+  const parts: string[] = [];
+  let words = 0;
+  // Full-width quotes and dashes are what Chinese keyboards type.
+  const source = (q ?? "").replace(/[“”„‟＂]/g, '"').replace(/[－—]/g, "-");
+  for (const m of source.matchAll(/(-?)"([^"]*)"|(\S+)/g)) {
+    const negated = m[2] !== undefined ? m[1] === "-" : m[3].length > 1 && m[3].startsWith("-");
+    const text = m[2] ?? (negated ? m[3].slice(1) : m[3]);
+    const term = parseTerm(text.trim(), seg, synonyms, { ...opts, phrase: m[2] !== undefined });
+    if (!term) continue;
+    const meili = meiliTerm(term);
+    words += meili.words;
+    (negated ? excluded : required).push(term);
+    parts.push(negated ? `-${meili.q}` : meili.q);
+  }
+  return {
+    required,
+    excluded,
+    meiliQ: parts.join(" "),
+    truncated: words > MEILI_MAX_QUERY_WORDS,
+    tokens: required.flatMap((t) => t.alternatives[0]),
+  };
+}
+
+/** Every alternative of the required parts: what a snippet or a report view marks. */
+export function markSequences(parsed: ParsedQuery): string[][] {
+  return parsed.required.flatMap((t) => t.alternatives);
+}
+
+/**
+ * The synonym-set keys whose alternatives occur in a token stream: what the indexer writes to
+ * Meilisearch's `syn` field, so that a query for the key finds any member. `sequences` come from
+ * synonymSequences; `tokens` are a text's tokens (whitespace between words is skipped, as in
+ * every other match).
+ */
+export function synonymKeysIn(tokens: readonly string[], sequences: Map<string, string[][]>): string[] {
+  const words: string[] = [];
+  for (const t of tokens) {
+    if (!t.trim()) continue;
+    // Punctuation breaks adjacency: an empty placeholder that no word equals.
+    words.push(isWord(t) ? t : "");
+  }
+  const present = new Set<string>();
+  const joined = "\u0001" + words.join("\u0001") + "\u0001";
+  for (const [key, alts] of sequences) {
+    for (const seq of alts) {
+      if (joined.includes("\u0001" + seq.join("\u0001") + "\u0001")) {
+        present.add(key);
+        break;
+      }
     }
-  const counted = tokens.length + excluded.reduce((n, e) => n + e.length, 0);
-  return { tokens, phrases, excluded, meiliQ: parts.join(" "), truncated: counted > MEILI_MAX_QUERY_WORDS, markTokens };
+  }
+  return [...present];
+}
+
+/** Every synonym-set key with its alternatives as token sequences (parseTerm's, synonyms on). */
+export function synonymSequences(seg: Segmenter, synonyms: Synonyms): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const key of Object.keys(synonyms)) {
+    const term = parseTerm(key, seg, synonyms);
+    if (term) out.set(key, term.alternatives);
+  }
+  return out;
 }

@@ -9,8 +9,6 @@ import { indexSettings, type IndexNames } from "../core/meili/indexes.ts";
 export interface LoadInput {
   reports: Iterable<ReportDocument>;
   passages: Iterable<PassageDocument>;
-  /** in code words */
-  synonyms: Record<string, string[]>;
 }
 
 export interface LoadProgress {
@@ -86,12 +84,12 @@ export class IndexLoader {
     private readonly names: IndexNames,
   ) {}
 
-  static async open(client: MeiliClient, names: IndexNames, synonyms: Record<string, string[]>): Promise<IndexLoader> {
+  static async open(client: MeiliClient, names: IndexNames): Promise<IndexLoader> {
     for (const kind of KINDS) {
       const next = `${names[kind]}_next`;
       await recreate(client, next);
       // Settings first: changing them after the documents would index everything twice.
-      await client.run("PATCH", `/indexes/${next}/settings`, indexSettings(synonyms, kind));
+      await client.run("PATCH", `/indexes/${next}/settings`, indexSettings(kind));
     }
     return new IndexLoader(client, names);
   }
@@ -138,7 +136,7 @@ export class IndexLoader {
 
 /** Loads ready-made documents (all reports, then all passages) through an IndexLoader. */
 export async function loadIndexes(client: MeiliClient, names: IndexNames, input: LoadInput, progress?: LoadProgress): Promise<void> {
-  const loader = await IndexLoader.open(client, names, input.synonyms);
+  const loader = await IndexLoader.open(client, names);
   for (const doc of input.reports) await loader.add("reports", doc);
   for (const doc of input.passages) await loader.add("passages", doc);
   await loader.finish(progress);

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { MeiliClient } from "../core/meili/client.ts";
 import { toPassageDocuments, toReportDocument } from "../core/documents.ts";
-import { encodeTokens } from "../core/text/codes.ts";
+import { synonymSequences } from "../core/query.ts";
 import { dedupe } from "./dedupe.ts";
 import { IndexLoader } from "./load.ts";
 import type { IndexNames } from "../core/meili/indexes.ts";
@@ -16,7 +16,7 @@ import { readStore, StoreWriter } from "../core/store.ts";
 import type { Report, Tokens } from "../core/model.ts";
 
 /** Bump when a stage changes its output, so `npm start` reindexes an unchanged corpus. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 export interface Progress {
   start(phase: string, total: number): void;
@@ -145,15 +145,16 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
   // One pass per report: segment, append to the store, hand its documents to Meilisearch.
   // Each report's tokens live only for its iteration (at 100k reports, all of them at once were
   // ~10 GB of strings), and Meilisearch starts indexing the first batches while we segment the rest.
-  const loader = await IndexLoader.open(opts.client, opts.names, encodeSynonyms(opts.synonyms, opts.segmenter));
+  const synonyms = synonymSequences(opts.segmenter, opts.synonyms);
+  const loader = await IndexLoader.open(opts.client, opts.names);
   const writer = new StoreWriter(opts.dataDir);
   progress.start("segment", reports.length);
   try {
     for (const report of reports) {
       const tokens = keptTokens.get(report.id) ?? opts.segmenter.cut(report.text);
       writer.add(report, tokens);
-      await loader.add("reports", toReportDocument(report, tokens, opts.segmenter.cut(report.title)));
-      for (const doc of toPassageDocuments(report, tokens)) await loader.add("passages", doc);
+      await loader.add("reports", toReportDocument(report, tokens, synonyms));
+      for (const doc of toPassageDocuments(report, tokens, synonyms)) await loader.add("passages", doc);
       progress.tick();
     }
   } catch (e) {
@@ -195,14 +196,3 @@ function relinkDuplicates(reports: Report[]): void {
   }
 }
 
-/** Synonyms as Meilisearch will see them: each side segmented and encoded like the text. */
-export function encodeSynonyms(synonyms: Record<string, string[]>, segmenter: Segmenter): Record<string, string[]> {
-  const enc = (s: string) => encodeTokens(segmenter.cut(s)).join(" ");
-  const out: Record<string, string[]> = {};
-  for (const [word, alts] of Object.entries(synonyms)) {
-    const key = enc(word);
-    if (!key) continue;
-    out[key] = [...new Set([...(out[key] ?? []), ...alts.map(enc).filter((a) => a && a !== key)])];
-  }
-  return out;
-}

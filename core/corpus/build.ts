@@ -1,9 +1,9 @@
-// Builds the in-memory Corpus from segmented reports, and selects documents from it.
+// Builds the in-memory Corpus from segmented reports (select.ts chooses documents from it).
 // buildCorpus is O(total chars) time; memory is one array of token ids per report (2 bytes a
 // token while the vocabulary fits in 16 bits, else 4; plus an offset every CHECKPOINT tokens) and
 // one vocabulary — no object per token.
 import { isWord } from "../text/segment.ts";
-import type { Kind, Report } from "../model.ts";
+import type { Report } from "../model.ts";
 import { CHECKPOINT, CHECKPOINT_SHIFT, checkpointCount } from "./offsets.ts";
 import type { Corpus, CorpusDoc, TokenIds } from "./types.ts";
 
@@ -71,78 +71,6 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
   const isStopword = new Uint8Array(vocab.length);
   for (let id = 0; id < vocab.length; id++) if (stop.has(vocab[id])) isStopword[id] = 1;
   const termLength = Uint32Array.from(vocab, (t) => t.length);
-  return { docs, byId, vocab, termIds, termLength, isWord: Uint8Array.from(wordFlags), isStopword };
-}
-
-export interface DocFilter {
-  sector?: string[];
-  year?: number;
-  yearFrom?: number;
-  yearTo?: number;
-  docType?: string[];
-  level?: string[];
-  /** default "report": related-document excerpts are left out unless asked for */
-  kind?: Kind;
-  /** default false: near-duplicate copies (duplicateOf set) would count the same text twice */
-  includeDuplicates?: boolean;
-  ids?: Set<string>;
-}
-
-/** OR within a facet, AND across facets. A year filter excludes reports whose year is unknown. O(docs). */
-export function selectDocs(corpus: Corpus, filter: DocFilter): CorpusDoc[] {
-  const kind = filter.kind ?? "report";
-  const sectors = filter.sector?.length ? new Set(filter.sector) : null;
-  const docTypes = filter.docType?.length ? new Set(filter.docType) : null;
-  const levels = filter.level?.length ? new Set(filter.level) : null;
-  const byYear = filter.year !== undefined || filter.yearFrom !== undefined || filter.yearTo !== undefined;
-  return corpus.docs.filter(({ report: r }) => {
-    if (r.kind !== kind) return false;
-    if (!filter.includeDuplicates && r.duplicateOf !== null) return false;
-    if (sectors && !sectors.has(r.sector)) return false;
-    if (docTypes && !docTypes.has(r.docType)) return false;
-    if (levels && !levels.has(r.level)) return false;
-    if (filter.ids && !filter.ids.has(r.id)) return false;
-    if (byYear) {
-      if (r.year === null) return false;
-      if (filter.year !== undefined && r.year !== filter.year) return false;
-      if (filter.yearFrom !== undefined && r.year < filter.yearFrom) return false;
-      if (filter.yearTo !== undefined && r.year > filter.yearTo) return false;
-    }
-    return true;
-  });
-}
-
-/**
- * Word mode: docs containing every word token of the query (anywhere, any order).
- * A query with no word token (only punctuation) falls back to substring matching.
- * Substring mode: docs whose text contains `raw`. O(tokens of docs) / O(chars of docs).
- */
-export function matchQuery(corpus: Corpus, docs: CorpusDoc[], tokens: string[], mode: "word" | "substring", raw: string): CorpusDoc[] {
-  const words = [...new Set(tokens.filter(isWord))];
-  if (mode === "substring" || words.length === 0) {
-    return raw ? docs.filter((d) => d.report.text.includes(raw)) : [];
-  }
-  const ids: number[] = [];
-  for (const w of words) {
-    const id = corpus.termIds.get(w);
-    if (id === undefined) return [];
-    ids.push(id);
-  }
-  // A vocab-sized slot table beats a Set lookup per token on long documents.
-  const slot = new Int32Array(corpus.vocab.length).fill(-1);
-  ids.forEach((id, k) => (slot[id] = k));
-  const seen = new Uint8Array(ids.length);
-  return docs.filter((d) => {
-    seen.fill(0);
-    let found = 0;
-    const t = d.tokenIds;
-    for (let i = 0; i < t.length && found < ids.length; i++) {
-      const k = slot[t[i]];
-      if (k >= 0 && !seen[k]) {
-        seen[k] = 1;
-        found++;
-      }
-    }
-    return found === ids.length;
-  });
+  const isSpace = Uint8Array.from(vocab, (t) => (/^[^\S\n]+$/.test(t) ? 1 : 0));
+  return { docs, byId, vocab, termIds, termLength, isWord: Uint8Array.from(wordFlags), isStopword, isSpace };
 }

@@ -35,4 +35,6 @@ export interface Corpus {
   isWord: Uint8Array;
   /** per vocab id: 1 when the term is in corpus/stopwords.txt */
   isStopword: Uint8Array;
+  /** per vocab id: 1 for whitespace without a newline, which word matching steps over (match.ts) */
+  isSpace: Uint8Array;
 }

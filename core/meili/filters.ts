@@ -1,7 +1,11 @@
-// Turns validated filters into Meilisearch filter expressions. Values reach this
+// Turns validated filters into Meilisearch filter expressions: core/filter.ts `matches`, the
+// same rule, compiled for Meilisearch. Values reach this
 // point only after zod checked them against closed enums or integers; they are
 // still quoted and escaped, so no value can change the expression's structure.
 import type { FacetName, Filters } from "../api/schema.ts";
+
+// The facets that are set: the same list the corpus-side filter (core/filter.ts) uses.
+export { activeFacets } from "../filter.ts";
 
 export function quote(value: string | number): string {
   if (typeof value === "number") {
@@ -31,13 +35,4 @@ export function meiliFilter(f: Filters, except?: FacetName): string[] {
     if (f.yearTo !== undefined) clauses.push(`year <= ${quote(f.yearTo)}`);
   }
   return clauses.filter((c): c is string => c !== null);
-}
-
-export function activeFacets(f: Filters): FacetName[] {
-  const out: FacetName[] = [];
-  if (f.sector?.length) out.push("sector");
-  if (f.year !== undefined || f.yearFrom !== undefined || f.yearTo !== undefined) out.push("year");
-  if (f.docType?.length) out.push("docType");
-  if (f.level?.length) out.push("level");
-  return out;
 }

@@ -14,10 +14,14 @@ export function indexNames(prefix = ""): IndexNames {
 
 export const FILTERABLE = ["sector", "year", "docType", "level", "kind", "isDuplicate", "reportId", "id"];
 
-/** `synonyms` are already in code words (see codes.ts). */
-export function indexSettings(synonyms: Record<string, string[]>, kind: "reports" | "passages") {
+/**
+ * Text only (documents.ts: titles are not searched). No Meilisearch synonyms: a synonym set is
+ * the one code the indexer writes to `syn` (query.ts), which also works in phrases, exclusions
+ * and with `synonyms=false`, where Meilisearch's own synonyms cannot be switched off per query.
+ */
+export function indexSettings(kind: "reports" | "passages") {
   return {
-    searchableAttributes: kind === "reports" ? ["titleSeg", "body"] : ["body"],
+    searchableAttributes: ["body", "syn"],
     displayedAttributes:
       kind === "reports"
         ? ["id", "title", "source", "chars", "sectorConfidence", "duplicateOf", "sector", "docType", "level", "kind", "isDuplicate", "year"]
@@ -26,7 +30,6 @@ export function indexSettings(synonyms: Record<string, string[]>, kind: "reports
     sortableAttributes: ["year", "chars", "title"],
     // The text is code words (codes.ts); the locale documents what they stand for.
     localizedAttributes: [{ locales: ["cmn"], attributePatterns: ["*"] }],
-    synonyms,
     // Typos and prefixes are meaningless on Chinese words and would make search
     // disagree with exact token counts: a word query matches that word only.
     typoTolerance: { enabled: false },

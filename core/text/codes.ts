@@ -30,14 +30,35 @@ export function wordCode(word: string): string {
 }
 
 /**
- * The searchable form of a token stream: words as codes, punctuation kept (it
- * separates, and 。！？ keep phrases inside a sentence), whitespace dropped.
+ * The code of a synonym set, written once per report (or passage) in the `syn` field wherever any
+ * member of the set occurs (query.ts synonymKeysIn). "s" keeps it apart from every word code.
+ */
+export function synonymCode(key: string): string {
+  return "s" + wordCode(key).slice(1);
+}
+
+/** What punctuation other than a sentence end becomes in Meilisearch: a word that is never
+ * queried, so a phrase cannot match across it (Meilisearch puts words on either side of a comma
+ * one position apart, as if adjacent; our token match does not). */
+export const PUNCTUATION_CODE = "zp";
+
+/** Sentence ends stay themselves: Meilisearch's hard separators (8 positions; no phrase across). */
+export const SENTENCE_END = /^[。！？!?；;\n]+$/u;
+
+/**
+ * The searchable form of a token stream: words as codes, sentence ends kept, other punctuation
+ * as PUNCTUATION_CODE, line breaks kept, other whitespace dropped (words either side of a space
+ * are adjacent).
  */
 export function encodeTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
-    if (!t.trim()) continue;
-    out.push(isWord(t) ? wordCode(t) : t);
+    // A space joins (职代会 制度 is still a phrase); a line break separates, as in match.ts.
+    if (!t.trim()) {
+      if (t.includes("\n")) out.push(PUNCTUATION_CODE);
+      continue;
+    }
+    out.push(isWord(t) ? wordCode(t) : SENTENCE_END.test(t) ? t : PUNCTUATION_CODE);
   }
   return out;
 }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { breakdown } from "../../server/analytics/breakdown.ts";
-import { selectDocs } from "../../core/corpus/build.ts";
-import { fixtureCorpus, words } from "../fixtures/analytics-corpus.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { fixtureCorpus, words, indexesOf } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
-const docs = selectDocs(corpus, {});
+const docs = selectReports(corpus, {}, null);
 const wordTotal = docs.reduce((n, d) => n + d.wordCount, 0);
 
 describe("breakdown", () => {
   it("splits a term's counts by sector, zero groups included", () => {
-    const { rows } = breakdown(corpus, docs, { tokens: words("劳动竞赛"), by: "sector" });
+    const { rows } = breakdown(corpus, docs, { tokens: words("劳动竞赛"), by: "sector" }, indexesOf(corpus));
     expect(rows.map((r) => [r.key, r.count, r.docs, r.totalDocs])).toEqual([
       ["hospital", 1, 1, 2],
       ["school", 0, 0, 2],
@@ -23,7 +23,7 @@ describe("breakdown", () => {
   });
 
   it("orders years ascending with unknown last, and rows sum to the totals", () => {
-    const { rows } = breakdown(corpus, docs, { tokens: words("送温暖"), by: "year" });
+    const { rows } = breakdown(corpus, docs, { tokens: words("送温暖"), by: "year" }, indexesOf(corpus));
     expect(rows.map((r) => [r.key, r.count, r.totalDocs])).toEqual([
       ["2021", 1, 1],
       ["2022", 2, 2],
@@ -36,13 +36,13 @@ describe("breakdown", () => {
   });
 
   it("groups by docType and level", () => {
-    const byType = breakdown(corpus, docs, { tokens: words("以"), by: "docType" }).rows;
+    const byType = breakdown(corpus, docs, { tokens: words("以"), by: "docType" }, indexesOf(corpus)).rows;
     expect(byType.map((r) => [r.key, r.count])).toEqual([
       ["report", 4],
       ["summary", 1],
       ["plan", 1],
     ]);
-    const byLevel = breakdown(corpus, docs, { tokens: words("职代会"), by: "level" }).rows;
+    const byLevel = breakdown(corpus, docs, { tokens: words("职代会"), by: "level" }, indexesOf(corpus)).rows;
     expect(byLevel.map((r) => [r.key, r.count])).toEqual([
       ["county", 1],
       ["unit", 3],

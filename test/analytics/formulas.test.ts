@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { formulas } from "../../server/analytics/formulas.ts";
-import { selectDocs } from "../../core/corpus/build.ts";
-import { fixtureCorpus } from "../fixtures/analytics-corpus.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { fixtureCorpus, indexesOf } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
-const docs = selectDocs(corpus, {});
+const docs = selectReports(corpus, {}, null);
 
 describe("formulas", () => {
-  const out = formulas(corpus, docs, { min: 2, limit: 100 });
+  const out = formulas(corpus, docs, { min: 2, limit: 100 }, indexesOf(corpus));
   const row = (p: string) => out.rows.find((r) => r.pattern === p);
 
   it("finds 以…为抓手 with its varying fillers", () => {
@@ -38,6 +38,6 @@ describe("formulas", () => {
   });
 
   it("requires min reports", () => {
-    expect(formulas(corpus, docs, { min: 3 }).rows.some((r) => r.pattern.startsWith("一是"))).toBe(false);
+    expect(formulas(corpus, docs, { min: 3 }, indexesOf(corpus)).rows.some((r) => r.pattern.startsWith("一是"))).toBe(false);
   });
 });

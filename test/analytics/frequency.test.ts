@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isWord } from "../../core/text/segment.ts";
 import { frequency } from "../../server/analytics/frequency.ts";
-import { selectDocs } from "../../core/corpus/build.ts";
+import { selectReports } from "../../core/corpus/select.ts";
 import { fixtureCorpus, segmenter, STOPWORDS } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
-const docs = selectDocs(corpus, {});
+const docs = selectReports(corpus, {}, null);
 
 /** independent implementation: re-segment the texts and count with a Map */
 function naive(filter: (t: string) => boolean) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { keyness } from "../../server/analytics/keyness.ts";
 import { keynessStats } from "../../server/analytics/shared/keynessStats.ts";
-import { selectDocs } from "../../core/corpus/build.ts";
+import { selectReports } from "../../core/corpus/select.ts";
 import { fixtureCorpus } from "../fixtures/analytics-corpus.ts";
 
 /** Rayson & Garside's two-cell G², rearranged algebraically — an independent implementation. */
@@ -35,8 +35,8 @@ describe("keynessStats", () => {
 
 describe("keyness", () => {
   const corpus = fixtureCorpus();
-  const hospital = selectDocs(corpus, { sector: ["hospital"] });
-  const school = selectDocs(corpus, { sector: ["school"] });
+  const hospital = selectReports(corpus, { sector: ["hospital"] }, null);
+  const school = selectReports(corpus, { sector: ["school"] }, null);
 
   it("ranks A's keywords first, B's last, with exact counts", () => {
     const out = keyness(corpus, hospital, school, { min: 2, limit: 10 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { kwic } from "../../server/analytics/kwic.ts";
-import { selectDocs } from "../../core/corpus/build.ts";
-import { fixtureCorpus, words } from "../fixtures/analytics-corpus.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { fixtureCorpus, words, indexesOf } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
-const docs = selectDocs(corpus, {});
+const docs = selectReports(corpus, {}, null);
 const run = (term: string, extra: Partial<Parameters<typeof kwic>[2]> = {}) =>
-  kwic(corpus, docs, { term, tokens: words(term), match: "word", perPage: 100, ...extra });
+  kwic(corpus, docs, { term, tokens: words(term), match: "word", perPage: 100, ...extra }, indexesOf(corpus));
 
 /** independent count: non-overlapping String occurrences */
 const naive = (term: string) => docs.reduce((n, d) => n + d.report.text.split(term).length - 1, 0);

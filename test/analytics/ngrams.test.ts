@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isWord } from "../../core/text/segment.ts";
 import { ngrams } from "../../server/analytics/ngrams.ts";
-import { buildCorpus, selectDocs } from "../../core/corpus/build.ts";
-import { fixtureCorpus, makeReport, segmenter, SPECS } from "../fixtures/analytics-corpus.ts";
+import { buildCorpus } from "../../core/corpus/build.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { fixtureCorpus, makeReport, segmenter, SPECS, indexesOf } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
-const docs = selectDocs(corpus, {});
+const docs = selectReports(corpus, {}, null);
 
 /** Independent implementation: runs of word tokens between non-word tokens, string keys. */
 function naive(n: number) {
@@ -32,7 +33,7 @@ function naive(n: number) {
 describe("ngrams", () => {
   for (const n of [2, 3, 4]) {
     it(`counts ${n}-grams exactly`, () => {
-      const out = ngrams(corpus, docs, { n, min: 1 });
+      const out = ngrams(corpus, docs, { n, min: 1 }, indexesOf(corpus));
       const ref = naive(n);
       expect(out.rows).toHaveLength(ref.count.size);
       for (const r of out.rows) {
@@ -44,14 +45,14 @@ describe("ngrams", () => {
   }
 
   it("gives the hand-counted top n-grams and never crosses punctuation", () => {
-    const bi = ngrams(corpus, docs, { n: 2, min: 2 }).rows;
+    const bi = ngrams(corpus, docs, { n: 2, min: 2 }, indexesOf(corpus)).rows;
     expect(bi.find((r) => r.text === "开展送温暖")).toMatchObject({ count: 6, docs: 6 });
     expect(bi.find((r) => r.text === "为抓手")).toMatchObject({ count: 6, docs: 6 });
     expect(bi.find((r) => r.text === "建设为")).toMatchObject({ count: 5, docs: 5 });
     // 活动，慰问 has a comma between: not a bigram
     expect(bi.find((r) => r.text === "活动慰问")).toBeUndefined();
     expect(bi.every((r) => r.count >= 2)).toBe(true);
-    const tri = ngrams(corpus, docs, { n: 3, min: 2, limit: 1 }).rows;
+    const tri = ngrams(corpus, docs, { n: 3, min: 2, limit: 1 }, indexesOf(corpus)).rows;
     expect(tri).toEqual([{ text: "开展送温暖活动", tokens: ["开展", "送温暖", "活动"], count: 6, docs: 6 }]);
   });
 
@@ -84,12 +85,12 @@ describe("ngrams", () => {
         .map((e) => ({ text: e.tokens.join(""), tokens: e.tokens, count: e.count, docs: e.docs.size }))
         .sort((a, b) => b.count - a.count || b.docs - a.docs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
       expect(expected.size).toBeGreaterThan(n === 2 ? 2000 : 20_000);
-      expect(ngrams(big, big.docs, { n }).rows).toEqual(rows);
+      expect(ngrams(big, big.docs, { n }, indexesOf(big)).rows).toEqual(rows);
     }
   });
 
   it("rejects n outside 2..8", () => {
-    expect(() => ngrams(corpus, docs, { n: 1 })).toThrow(RangeError);
-    expect(() => ngrams(corpus, docs, { n: 9 })).toThrow(RangeError);
+    expect(() => ngrams(corpus, docs, { n: 1 }, indexesOf(corpus))).toThrow(RangeError);
+    expect(() => ngrams(corpus, docs, { n: 9 }, indexesOf(corpus))).toThrow(RangeError);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { phrasing } from "../../server/analytics/phrasing.ts";
-import { selectDocs } from "../../core/corpus/build.ts";
-import { fixtureCorpus, words } from "../fixtures/analytics-corpus.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { fixtureCorpus, words, indexesOf } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
-const docs = selectDocs(corpus, {});
+const docs = selectReports(corpus, {}, null);
 
 describe("phrasing", () => {
-  const out = phrasing(corpus, docs, { tokens: words("送温暖"), term: "送温暖" });
+  const out = phrasing(corpus, docs, { tokens: words("送温暖"), term: "送温暖" }, indexesOf(corpus));
 
   it("clusters the sentences built on one frame", () => {
     expect(out.total).toBe(6);
@@ -38,7 +38,7 @@ describe("phrasing", () => {
   });
 
   it("returns nothing for a term the corpus lacks, and honours limit", () => {
-    expect(phrasing(corpus, docs, { tokens: ["没有"], term: "没有" }).clusters).toEqual([]);
-    expect(phrasing(corpus, docs, { tokens: words("送温暖"), term: "送温暖", limit: 1 }).clusters).toHaveLength(1);
+    expect(phrasing(corpus, docs, { tokens: ["没有"], term: "没有" }, indexesOf(corpus)).clusters).toEqual([]);
+    expect(phrasing(corpus, docs, { tokens: words("送温暖"), term: "送温暖", limit: 1 }, indexesOf(corpus)).clusters).toHaveLength(1);
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { similar } from "../../server/analytics/similar.ts";
-import { selectDocs } from "../../core/corpus/build.ts";
-import { fixtureCorpus, segmenter } from "../fixtures/analytics-corpus.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { fixtureCorpus, segmenter, indexesOf } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
-const docs = selectDocs(corpus, {});
+const docs = selectReports(corpus, {}, null);
 
 describe("similar", () => {
   it("puts the identical sentence first with a score of 1", () => {
-    const { rows } = similar(corpus, docs, { tokens: segmenter.cut("开展送温暖活动，慰问困难职工。"), limit: 5 });
+    const { rows } = similar(corpus, docs, { tokens: segmenter.cut("开展送温暖活动，慰问困难职工。"), limit: 5 }, indexesOf(corpus));
     expect(rows[0]).toMatchObject({ reportId: "e1", text: "开展送温暖活动，慰问困难职工。" });
     expect(rows[0].score).toBeCloseTo(1, 6);
     const e1 = corpus.byId.get("e1")!.report.text;
@@ -20,13 +20,13 @@ describe("similar", () => {
   });
 
   it("ranks close variants above unrelated sentences and stays inside the docs given", () => {
-    const school = selectDocs(corpus, { sector: ["school"] });
-    const { rows } = similar(corpus, school, { tokens: segmenter.cut("坚持教代会制度，推进校务公开"), limit: 3 });
+    const school = selectReports(corpus, { sector: ["school"] }, null);
+    const { rows } = similar(corpus, school, { tokens: segmenter.cut("坚持教代会制度，推进校务公开"), limit: 3 }, indexesOf(corpus));
     expect(rows.every((r) => r.sector === "school")).toBe(true);
     expect(rows[0].text).toBe("学校工会坚持教代会制度，推进校务公开。");
   });
 
   it("returns nothing when no query word is known", () => {
-    expect(similar(corpus, docs, { tokens: ["的"] }).rows).toEqual([]);
+    expect(similar(corpus, docs, { tokens: ["的"] }, indexesOf(corpus)).rows).toEqual([]);
   });
 });

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { loadThemes } from "../../server/analytics/themes-file.ts";
 import type { ThemeDef } from "../../server/analytics/themes-file.ts";
 import { themes } from "../../server/analytics/themes.ts";
-import { selectDocs } from "../../core/corpus/build.ts";
-import { fixtureCorpus, segmenter } from "../fixtures/analytics-corpus.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { fixtureCorpus, segmenter, indexesOf } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
-const docs = selectDocs(corpus, {});
+const docs = selectReports(corpus, {}, null);
 
 const def = (id: string, terms: string[]): ThemeDef => ({
   id,
@@ -28,7 +28,7 @@ const DEFS = [
 ];
 
 describe("themes", () => {
-  const out = themes(corpus, docs, DEFS, { by: "sector" });
+  const out = themes(corpus, docs, DEFS, { by: "sector" }, indexesOf(corpus));
   const cell = (theme: string, group: string) => out.cells.find((c) => c.theme === theme && c.group === group)!;
 
   it("lists groups with their docs and chars", () => {
@@ -64,7 +64,7 @@ describe("themes", () => {
   });
 
   it("groups by year", () => {
-    const byYear = themes(corpus, docs, DEFS, { by: "year" });
+    const byYear = themes(corpus, docs, DEFS, { by: "year" }, indexesOf(corpus));
     expect(byYear.groups.map((g) => g.key)).toEqual(["2021", "2022", "2023", "unknown"]);
   });
 });

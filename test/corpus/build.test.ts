@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildCorpus, matchQuery, selectDocs } from "../../core/corpus/build.ts";
+import type { Filters } from "../../core/api/schema.ts";
+import { buildCorpus } from "../../core/corpus/build.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { parseQuery, type QueryOptions, type Synonyms } from "../../core/query.ts";
 import { tokenStart } from "../../core/corpus/offsets.ts";
 import { fixtureCorpus, makeReport, SPECS, segmenter } from "../fixtures/analytics-corpus.ts";
 
@@ -52,36 +55,57 @@ describe("buildCorpus", () => {
   });
 });
 
-describe("selectDocs", () => {
+// The one selection (core/corpus/select.ts). Expected ids are read off the fixture texts by hand.
+describe("selectReports", () => {
   const corpus = fixtureCorpus();
+  const select = (filters: Filters, q?: string, synonyms: Synonyms = {}, opts: QueryOptions = {}) =>
+    ids(selectReports(corpus, filters, q === undefined ? null : parseQuery(q, segmenter, synonyms, opts)));
+
   it("defaults to reports without near-duplicates", () => {
-    expect(ids(selectDocs(corpus, {}))).toEqual(["h1", "h2", "s1", "s2", "e1", "a1"]);
-    expect(ids(selectDocs(corpus, { includeDuplicates: true }))).toContain("e1-copy");
-    expect(ids(selectDocs(corpus, { kind: "excerpt" }))).toEqual(["x1"]);
+    expect(select({})).toEqual(["h1", "h2", "s1", "s2", "e1", "a1"]);
+    expect(select({ includeDuplicates: true })).toContain("e1-copy");
+    expect(select({ kind: "excerpt" })).toEqual(["x1"]);
   });
   it("ORs within a facet and ANDs across facets", () => {
-    expect(ids(selectDocs(corpus, { sector: ["hospital", "school"], year: 2022 }))).toEqual(["h2", "s1"]);
-    expect(ids(selectDocs(corpus, { docType: ["plan", "summary"] }))).toEqual(["h2", "s2"]);
-    expect(ids(selectDocs(corpus, { level: ["county"] }))).toEqual(["a1"]);
-    expect(ids(selectDocs(corpus, { ids: new Set(["a1", "h1"]) }))).toEqual(["h1", "a1"]);
+    expect(select({ sector: ["hospital", "school"], year: 2022 })).toEqual(["h2", "s1"]);
+    expect(select({ docType: ["plan", "summary"] })).toEqual(["h2", "s2"]);
+    expect(select({ level: ["county"] })).toEqual(["a1"]);
   });
   it("a year range leaves out reports of unknown year", () => {
-    expect(ids(selectDocs(corpus, { yearFrom: 2022 }))).toEqual(["h2", "s1", "s2", "e1"]);
-    expect(ids(selectDocs(corpus, { yearTo: 2021 }))).toEqual(["h1"]);
+    expect(select({ yearFrom: 2022 })).toEqual(["h2", "s1", "s2", "e1"]);
+    expect(select({ yearTo: 2021 })).toEqual(["h1"]);
   });
-});
-
-describe("matchQuery", () => {
-  const corpus = fixtureCorpus();
-  const docs = selectDocs(corpus, {});
-  it("word mode needs every word token, in any order", () => {
-    expect(ids(matchQuery(corpus, docs, ["劳动竞赛"], "word", "劳动竞赛"))).toEqual(["h1", "e1"]);
-    expect(ids(matchQuery(corpus, docs, ["院务公开", "送温暖"], "word", "院务公开 送温暖"))).toEqual(["h1", "h2"]);
+  it("needs every word of the query, in any order", () => {
+    expect(select({}, "劳动竞赛")).toEqual(["h1", "e1"]);
+    expect(select({}, "院务公开 送温暖")).toEqual(["h1", "h2"]);
     // 竞赛 is a token only in h2 (技能|竞赛); inside 劳动竞赛 it is not a word
-    expect(ids(matchQuery(corpus, docs, ["竞赛"], "word", "竞赛"))).toEqual(["h2"]);
-    expect(matchQuery(corpus, docs, ["没有的词"], "word", "没有的词")).toEqual([]);
+    expect(select({}, "竞赛")).toEqual(["h2"]);
+    expect(select({}, "没有的词")).toEqual([]);
   });
-  it("substring mode matches inside words", () => {
-    expect(ids(matchQuery(corpus, docs, [], "substring", "竞赛"))).toEqual(["h1", "h2", "e1"]);
+  it("a word jieba splits matches only where its tokens are adjacent", () => {
+    // 师德 → 师|德: s1 has 师德 twice; no other report has both characters as tokens side by side
+    expect(select({}, "师德")).toEqual(["s1"]);
+    // 一是 → 一|是: h1 and s1 write 一是; 是 alone elsewhere does not count
+    expect(select({}, "一是")).toEqual(["h1", "s1"]);
+  });
+  it("exclusions and their complement partition the reports", () => {
+    const all = select({});
+    const withIt = select({}, "职代会");
+    const without = select({}, "-职代会");
+    expect([...withIt, ...without].sort()).toEqual([...all].sort());
+    expect(without).toEqual(["s1", "s2"]);
+  });
+  it("synonyms widen a word and its exclusion alike, unless switched off", () => {
+    const syn = { 职代会: ["教代会"] };
+    expect(select({}, "职代会", syn)).toEqual(["h1", "h2", "s1", "s2", "e1", "a1"]);
+    expect(select({}, "-职代会", syn)).toEqual([]);
+    expect(select({}, "职代会", syn, { synonyms: false })).toEqual(["h1", "h2", "e1", "a1"]);
+    // a quoted phrase takes no synonyms
+    expect(select({}, '"职代会"', syn)).toEqual(["h1", "h2", "e1", "a1"]);
+  });
+  it("a phrase needs its words adjacent, punctuation breaking it", () => {
+    expect(select({}, '"送温暖 活动"')).toEqual(["h1", "h2", "s1", "s2", "e1", "a1"]);
+    // 活动，慰问: a comma between
+    expect(select({}, '"活动 慰问"')).toEqual([]);
   });
 });

@@ -71,7 +71,7 @@ describe("Meilisearch killed while the indexer loads", () => {
 
     const { entries } = readStore(dataDir);
     const wantReports = entries.map((e) => e.report.id).sort();
-    const wantPassages = entries.flatMap((e) => toPassageDocuments(e.report, e.tokens).map((p) => p.id)).sort();
+    const wantPassages = entries.flatMap((e) => toPassageDocuments(e.report, e.tokens, new Map()).map((p) => p.id)).sort();
     expect(wantReports).toHaveLength(500);
     const gotReports = (await allIds(master(), "reports")).sort();
     const gotPassages = (await allIds(master(), "passages")).sort();
