@@ -1,6 +1,8 @@
-// Word frequency list (quanteda textstat_frequency). O(tokens of docs + V log V) time, O(V) memory.
+// Word frequency list (quanteda textstat_frequency) with rates per 10k chars and per million words.
+// O(tokens of docs + V log V) time, O(V) memory.
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
+import { rates } from "./shared/rates.ts";
 
 export interface FrequencyOptions {
   limit?: number;
@@ -14,17 +16,21 @@ export type FrequencyRow = {
   term: string;
   count: number;
   docs: number;
+  /** per 10,000 characters of the docs' text, then per million word tokens (shared/rates.ts) */
+  per10k: number;
   perMillion: number;
 };
 
 export type FrequencyResult = {
   /** word tokens in the docs (punctuation and whitespace excluded, stopwords included) */
   totalTokens: number;
+  /** characters of the docs' clean text: the per10k base */
+  totalChars: number;
   rows: FrequencyRow[];
 };
 
 export function frequency(corpus: Corpus, docs: CorpusDoc[], options: FrequencyOptions = {}): FrequencyResult {
-  const { counts, docFreq, words } = countTerms(corpus, docs);
+  const { counts, docFreq, words, chars } = countTerms(corpus, docs);
   const minLength = options.minLength ?? 1;
   const ids: number[] = [];
   for (let id = 0; id < counts.length; id++) {
@@ -38,9 +44,9 @@ export function frequency(corpus: Corpus, docs: CorpusDoc[], options: FrequencyO
     term: corpus.vocab[id],
     count: counts[id],
     docs: docFreq[id],
-    perMillion: words ? (counts[id] / words) * 1e6 : 0,
+    ...rates(counts[id], chars, words),
   }));
-  return { totalTokens: words, rows };
+  return { totalTokens: words, totalChars: chars, rows };
 }
 
 /** Code-point order: stable and locale-free, so exports are reproducible. */

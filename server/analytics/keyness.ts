@@ -10,6 +10,7 @@
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
 import { keynessStats } from "./shared/keynessStats.ts";
+import { rates, type Rates } from "./shared/rates.ts";
 
 export interface KeynessOptions {
   /** minimum frequency in A and B together; default 5 */
@@ -20,14 +21,18 @@ export interface KeynessOptions {
 
 export type KeynessRow = {
   term: string;
-  a: { count: number; perMillion: number };
-  b: { count: number; perMillion: number };
+  /** count in A, per 10,000 chars of A, per million word tokens of A (shared/rates.ts) */
+  a: { count: number } & Rates;
+  b: { count: number } & Rates;
   g2: number;
   logRatio: number;
 };
 
 export type KeynessResult = {
+  /** word tokens of A and B: the c and d of the statistics */
   totals: { a: number; b: number };
+  /** characters of A's and B's clean text: the per10k bases */
+  chars: { a: number; b: number };
   /** sorted by signed g2, descending: A's keywords first, B's (negative) last */
   rows: KeynessRow[];
 };
@@ -40,7 +45,8 @@ export function keyness(corpus: Corpus, docsA: CorpusDoc[], docsB: CorpusDoc[], 
   const c = A.words;
   const d = B.words;
   const totals = { a: c, b: d };
-  if (!c || !d) return { totals, rows: [] };
+  const chars = { a: A.chars, b: B.chars };
+  if (!c || !d) return { totals, chars, rows: [] };
   const rows: KeynessRow[] = [];
   for (let id = 0; id < corpus.vocab.length; id++) {
     const a = A.counts[id];
@@ -49,8 +55,8 @@ export function keyness(corpus: Corpus, docsA: CorpusDoc[], docsB: CorpusDoc[], 
     const { g2, logRatio } = keynessStats(a, b, c, d);
     rows.push({
       term: corpus.vocab[id],
-      a: { count: a, perMillion: (a / c) * 1e6 },
-      b: { count: b, perMillion: (b / d) * 1e6 },
+      a: { count: a, ...rates(a, A.chars, c) },
+      b: { count: b, ...rates(b, B.chars, d) },
       g2,
       logRatio,
     });
@@ -58,5 +64,5 @@ export function keyness(corpus: Corpus, docsA: CorpusDoc[], docsB: CorpusDoc[], 
   const byG2 = (x: KeynessRow, y: KeynessRow) => y.g2 - x.g2 || (x.term < y.term ? -1 : 1);
   const forA = rows.filter((r) => r.g2 > 0).sort(byG2).slice(0, limit);
   const forB = rows.filter((r) => r.g2 < 0).sort(byG2).slice(-limit);
-  return { totals, rows: [...forA, ...forB] };
+  return { totals, chars, rows: [...forA, ...forB] };
 }

@@ -27,11 +27,15 @@ describe("frequency", () => {
   it("counts word tokens exactly", () => {
     const out = frequency(corpus, docs, {});
     const n = naive(() => true);
+    // the per10k base: every character of the clean texts, punctuation and paragraph breaks included
+    const chars = docs.reduce((x, d) => x + d.report.text.length, 0);
     expect(out.totalTokens).toBe(n.total);
+    expect(out.totalChars).toBe(chars);
     expect(out.rows).toHaveLength(n.count.size);
     for (const row of out.rows) {
       expect(row.count).toBe(n.count.get(row.term));
       expect(row.docs).toBe(n.inDocs.get(row.term)!.size);
+      expect(row.per10k).toBeCloseTo((row.count / chars) * 10_000, 9);
       expect(row.perMillion).toBeCloseTo((row.count / n.total) * 1e6, 6);
     }
     // by hand

@@ -43,8 +43,14 @@ describe("keyness", () => {
     const c = hospital.reduce((n, d) => n + d.wordCount, 0);
     const d = school.reduce((n, x) => n + x.wordCount, 0);
     expect(out.totals).toEqual({ a: c, b: d });
+    const chars = (ds: typeof hospital) => ds.reduce((n, x) => n + x.report.text.length, 0);
+    expect(out.chars).toEqual({ a: chars(hospital), b: chars(school) });
     const row = (t: string) => out.rows.find((r) => r.term === t)!;
     expect(row("职代会")).toMatchObject({ a: { count: 2 }, b: { count: 0 } });
+    expect(row("职代会").a.per10k).toBeCloseTo((2 / chars(hospital)) * 10_000, 9);
+    expect(row("职代会").a.perMillion).toBeCloseTo((2 / c) * 1e6, 9);
+    expect(row("教代会").b.per10k).toBeCloseTo((2 / chars(school)) * 10_000, 9);
+    expect(row("教代会").a.per10k).toBe(0);
     expect(row("职代会").g2).toBeCloseTo(g2Reference(2, 0, c, d), 9);
     expect(row("职代会").logRatio).toBeCloseTo(Math.log2((2 / c) / (0.5 / d)), 9);
     expect(row("教代会").g2).toBeCloseTo(-g2Reference(0, 2, c, d), 9);

@@ -7,6 +7,8 @@ export interface TermCounts {
   docFreq: Uint32Array;
   /** word tokens in the docs */
   words: number;
+  /** characters of the docs' clean text (report.chars), the base of per10k */
+  chars: number;
 }
 
 export function countTerms(corpus: Corpus, docs: readonly CorpusDoc[]): TermCounts {
@@ -15,6 +17,7 @@ export function countTerms(corpus: Corpus, docs: readonly CorpusDoc[]): TermCoun
   // lastDoc[id] = 1 + index of the last doc that counted id, so each doc counts once
   const lastDoc = new Uint32Array(corpus.vocab.length);
   let words = 0;
+  let chars = 0;
   docs.forEach((doc, d) => {
     const ids = doc.tokenIds;
     for (let i = 0; i < ids.length; i++) {
@@ -26,6 +29,7 @@ export function countTerms(corpus: Corpus, docs: readonly CorpusDoc[]): TermCoun
       }
     }
     words += doc.wordCount;
+    chars += doc.report.chars;
   });
-  return { counts, docFreq, words };
+  return { counts, docFreq, words, chars };
 }
