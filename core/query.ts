@@ -145,3 +145,20 @@ export function synonymSequences(seg: Segmenter, synonyms: Synonyms): Map<string
   }
   return out;
 }
+
+/** What one query part matched, as responses report it (schema QueryPartSchema). */
+export interface QueryPart {
+  text: string;
+  role: "q" | "term";
+  negated: boolean;
+  /** the part itself first, then each synonym it also matched */
+  matches: string[];
+}
+
+export function explainTerm(term: QueryTerm | null, role: QueryPart["role"], negated = false): QueryPart[] {
+  return term ? [{ text: term.text, role, negated, matches: term.alternatives.map((a) => a.join("")) }] : [];
+}
+
+export function explainQuery(parsed: ParsedQuery): QueryPart[] {
+  return [...parsed.required.flatMap((t) => explainTerm(t, "q")), ...parsed.excluded.flatMap((t) => explainTerm(t, "q", true))];
+}

@@ -1,8 +1,10 @@
 // Snippets cut from the corpus store, not from Meilisearch: cropping whole
 // reports in Meilisearch costs ~30× the search itself (DESIGN.md, measured).
 import type { Snippet } from "../../core/api/schema.ts";
-import { tokenBound, tokenStart } from "../../core/corpus/offsets.ts";
+import { compileTerm, forEachMatch, type CompiledTerm } from "../../core/corpus/match.ts";
+import { tokenBound, tokenStarts } from "../../core/corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
+import type { ParsedQuery } from "../../core/query.ts";
 
 export const SNIPPET_CHARS = 160;
 
@@ -13,43 +15,33 @@ export interface Occurrence {
 }
 
 /**
- * Occurrences of any of `terms` at token boundaries of a document's token stream,
- * within [from, to). Terms become vocabulary ids once, and the walk starts at the
- * first token from `from` (tokenBound): a passage hit in a long report costs its passage only.
+ * Occurrences of the query's parts in a document within [from, to), sorted: each part as
+ * core/corpus/match.ts finds it (a phrase or a split word is one occurrence covering all its
+ * tokens; synonyms count as the part). `term` is the part's text, so a snippet can prefer a window
+ * showing more distinct parts. The walk covers the tokens of [from, to) only (tokenBound): a
+ * passage hit in a long report costs its passage.
  */
-export function tokenOccurrences(
-  corpus: Pick<Corpus, "vocab" | "termIds" | "termLength">,
+export function queryOccurrences(
+  corpus: Pick<Corpus, "termLength" | "isSpace">,
   doc: Pick<CorpusDoc, "tokenIds" | "checkpoints">,
-  terms: Set<string>,
+  parts: readonly { text: string; term: CompiledTerm }[],
   from = 0,
   to = Infinity,
 ): Occurrence[] {
-  const ids: number[] = [];
-  for (const t of terms) {
-    const id = corpus.termIds.get(t);
-    if (id !== undefined) ids.push(id);
-  }
   const out: Occurrence[] = [];
-  if (!ids.length) return out;
-  // A per-vocabulary flag array instead of Set.has on every token: this walk covers whole reports
-  // for each search hit and showed up at ~7 % of the server's busy time under search load.
-  if (wanted.length < corpus.termLength.length) wanted = new Uint8Array(corpus.termLength.length);
-  for (const id of ids) wanted[id] = 1;
-  const { tokenIds } = doc;
-  const len = corpus.termLength;
-  let i = tokenBound(corpus, doc, from);
-  for (let pos = tokenStart(corpus, doc, i); i < tokenIds.length && pos < to; i++) {
-    const id = tokenIds[i];
-    const end = pos + len[id];
-    if (wanted[id] === 1) out.push({ start: pos, end, term: corpus.vocab[id] });
-    pos = end;
+  if (!parts.some((p) => p.term.length)) return out;
+  const first = tokenBound(corpus, doc, from);
+  const last = to === Infinity ? doc.tokenIds.length : tokenBound(corpus, doc, to);
+  const at = tokenStarts(corpus, doc);
+  for (const p of parts) {
+    forEachMatch(corpus, doc, p.term, (s, e) => {
+      const start = at(s);
+      const end = at(e);
+      if (start >= from && end <= to) out.push({ start, end, term: p.text });
+    }, first, last);
   }
-  for (const id of ids) wanted[id] = 0;
-  return out;
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
-
-/** Scratch flags for tokenOccurrences, by vocabulary id; all zero between calls. */
-let wanted = new Uint8Array(0);
 
 /** Every occurrence of `needle` in `text[from, to)`, left to right, not overlapping. */
 export function substringOccurrences(text: string, needle: string, from = 0, to = text.length): Occurrence[] {
@@ -93,4 +85,9 @@ export function makeSnippet(text: string, occurrences: Occurrence[], from = 0, t
   if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start] ?? "")) start++;
   const marks: [number, number][] = occurrences.filter((o) => o.start >= start && o.end <= end).map((o) => [o.start - start, o.end - start]);
   return { snippet: { text: text.slice(start, end), marks }, offset: start };
+}
+
+/** The required parts of a parsed query, compiled for queryOccurrences. */
+export function markParts(corpus: Pick<Corpus, "termIds">, parsed: ParsedQuery): { text: string; term: CompiledTerm }[] {
+  return parsed.required.map((t) => ({ text: t.text, term: compileTerm(corpus, t.alternatives) }));
 }

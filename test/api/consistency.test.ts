@@ -1,0 +1,266 @@
+// One question, one answer: a query plus filters selects the same reports in /api/search, in
+// every analytic's subcorpus, in KWIC and breakdown for the same term, and in the facet counts.
+// Every expected number is recounted here from the corpus store's files with plain loops over
+// token strings — not through the product's query, filter or match code.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../core/model.ts";
+import { readStore } from "../../core/store.ts";
+import { createSegmenter } from "../../core/text/segment.ts";
+import { getJson, ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+
+let app: TestApp;
+let reports: Report[];
+/** per report: its tokens with spaces (not line breaks) dropped, punctuation as "" (it never equals a word) */
+let streams: Map<string, string[]>;
+
+const SYNONYMS = JSON.parse(readFileSync(join(ROOT, "corpus", "synonyms.json"), "utf8")) as Record<string, string[]>;
+// The tokenizer is the definition of a word, so the recount uses jieba with the project dictionary too.
+const seg = createSegmenter("node-rs", readFileSync(join(ROOT, "corpus", "dict.txt"), "utf8"));
+const isWordToken = (t: string) => /[\p{L}\p{N}]/u.test(t);
+const words = (s: string) => seg.cut(s).filter(isWordToken);
+
+beforeAll(async () => {
+  app = await startApp({ corpus: SEED_CORPUS });
+  const { entries } = readStore(app.dataDir);
+  reports = entries.map((e) => e.report);
+  streams = new Map(entries.map((e) => [e.report.id, e.tokens.filter((t) => t.trim() || t.includes("\n")).map((t) => (isWordToken(t) ? t : ""))]));
+});
+afterAll(() => app?.stop());
+
+// ------------------------------------------------------------------ the recount
+
+interface Filters {
+  sector?: string[];
+  docType?: string[];
+  yearFrom?: number;
+}
+interface Part {
+  text: string;
+  negated: boolean;
+  phrase: boolean;
+}
+
+/** Occurrences of one token sequence in a stream, left to right, not overlapping. */
+function occurrencesOf(stream: string[], seq: string[]): { at: number; len: number }[] {
+  const out: { at: number; len: number }[] = [];
+  for (let i = 0; i + seq.length <= stream.length; i++) {
+    if (seq.every((t, k) => stream[i + k] === t)) {
+      out.push({ at: i, len: seq.length });
+      i += seq.length - 1;
+    }
+  }
+  return out;
+}
+
+function alternatives(part: Pick<Part, "text" | "phrase">, synonyms: boolean): string[][] {
+  const alts = [words(part.text)];
+  if (synonyms && !part.phrase) for (const s of SYNONYMS[part.text] ?? []) alts.push(words(s));
+  return alts.filter((a) => a.length);
+}
+
+/** Occurrences of a part (any alternative; the longest wins where two start together, none overlap). */
+function countPart(stream: string[], part: Pick<Part, "text" | "phrase">, synonyms: boolean): number {
+  const alts = alternatives(part, synonyms).sort((a, b) => b.length - a.length);
+  let n = 0;
+  for (let i = 0; i < stream.length; i++) {
+    const hit = alts.find((seq) => i + seq.length <= stream.length && seq.every((t, k) => stream[i + k] === t));
+    if (hit) {
+      n++;
+      i += hit.length - 1;
+    }
+  }
+  return n;
+}
+
+const live = () => reports.filter((r) => r.kind === "report" && r.duplicateOf === null);
+
+function passes(r: Report, f: Filters): boolean {
+  if (f.sector && !f.sector.includes(r.sector)) return false;
+  if (f.docType && !f.docType.includes(r.docType)) return false;
+  if (f.yearFrom !== undefined && (r.year === null || r.year < f.yearFrom)) return false;
+  return true;
+}
+
+function expectedReports(parts: Part[], f: Filters, synonyms = true): Report[] {
+  return live().filter((r) => {
+    if (!passes(r, f)) return false;
+    const s = streams.get(r.id)!;
+    return parts.every((p) => (countPart(s, p, synonyms) > 0) !== p.negated);
+  });
+}
+
+// ------------------------------------------------------------------ the API
+
+const queryString = (parts: Part[]) => parts.map((p) => `${p.negated ? "-" : ""}${p.phrase ? `"${p.text}"` : p.text}`).join(" ");
+function params(q: string, f: Filters, extra: Record<string, string> = {}): string {
+  const u = new URLSearchParams();
+  if (q) u.set("q", q);
+  for (const s of f.sector ?? []) u.append("sector", s);
+  for (const d of f.docType ?? []) u.append("docType", d);
+  if (f.yearFrom !== undefined) u.set("yearFrom", String(f.yearFrom));
+  for (const [k, v] of Object.entries(extra)) u.set(k, v);
+  return u.toString();
+}
+
+interface SearchBody {
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  matched: { text: string; matches: string[]; negated: boolean }[];
+  hits: { reportId: string; snippet: { text: string; marks: [number, number][] } }[];
+}
+const search = async (qs: string) => {
+  const res = await getJson<SearchBody>(app.url, `/api/search?perPage=100&${qs}`);
+  expect(res.status, qs).toBe(200);
+  return res.body;
+};
+const breakdownOf = async (qs: string) => {
+  const res = await getJson<{ rows: { key: string; count: number; docs: number; totalDocs: number }[] }>(app.url, `/api/breakdown?by=sector&${qs}`);
+  expect(res.status, qs).toBe(200);
+  return res.body.rows;
+};
+const kwicOf = async (qs: string) => {
+  const res = await getJson<{ total: number; reports: number; matched: { matches: string[] }[] }>(app.url, `/api/kwic?perPage=1&${qs}`);
+  expect(res.status, qs).toBe(200);
+  return res.body;
+};
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+// ------------------------------------------------------------------ cases from the issue
+
+describe("one query, one answer (issue cases)", () => {
+  it("职代会: search, KWIC, breakdown and the facet counts agree, with synonyms and without", async () => {
+    for (const synonyms of [true, false]) {
+      const extra = synonyms ? {} : { synonyms: "false" };
+      const want = expectedReports([{ text: "职代会", negated: false, phrase: false }], {}, synonyms);
+      const s = await search(params("职代会", {}, extra));
+      expect(s.total).toBe(want.length);
+      expect(sum(Object.values(s.facets.sector))).toBe(want.length);
+      const k = await kwicOf(params("", {}, { term: "职代会", ...extra }));
+      expect(k.reports).toBe(want.length);
+      expect(k.total).toBe(sum(want.map((r) => countPart(streams.get(r.id)!, { text: "职代会", phrase: false }, synonyms))));
+      const b = await breakdownOf(params("", {}, { term: "职代会", ...extra }));
+      expect(sum(b.map((r) => r.docs))).toBe(want.length);
+      // the word list's subcorpus for q=职代会 is the same set
+      const sub = await breakdownOf(params("职代会", {}, { term: "工会", ...extra }));
+      expect(sum(sub.map((r) => r.totalDocs))).toBe(want.length);
+    }
+    // the seed corpus: 12 reports write 职代会, 4 more only 职工代表大会
+    expect(expectedReports([{ text: "职代会", negated: false, phrase: false }], {}, false)).toHaveLength(12);
+    expect(expectedReports([{ text: "职代会", negated: false, phrase: false }], {}, true)).toHaveLength(16);
+  });
+
+  it("says what a word also matched", async () => {
+    const s = await search(params("职代会", {}));
+    expect(s.matched).toEqual([{ text: "职代会", role: "q", negated: false, matches: ["职代会", "职工代表大会"] }]);
+    const off = await search(params("职代会", {}, { synonyms: "false" }));
+    expect(off.matched[0].matches).toEqual(["职代会"]);
+    expect((await kwicOf(params("", {}, { term: "职代会" }))).matched[0].matches).toEqual(["职代会", "职工代表大会"]);
+  });
+
+  it("q and -q partition the corpus (synonyms in exclusions too)", async () => {
+    const all = live().length;
+    for (const extra of [{}, { synonyms: "false" }]) {
+      const yes = await search(params("职代会", {}, extra));
+      const no = await search(params("-职代会", {}, extra));
+      expect(yes.total + no.total).toBe(all);
+      const sub = await breakdownOf(params("-职代会", {}, { term: "工会", ...extra }));
+      expect(sum(sub.map((r) => r.totalDocs))).toBe(no.total);
+    }
+  });
+
+  it("a word jieba splits matches only where its tokens are adjacent (我局, 一是, 师德)", async () => {
+    for (const w of ["我局", "一是", "师德"]) {
+      const s = await search(params(w, {}));
+      const byText = live().filter((r) => r.text.includes(w));
+      // adjacency of tokens and "the text contains the string" agree for these words
+      expect(s.total, w).toBe(expectedReports([{ text: w, negated: false, phrase: false }], {}).length);
+      expect(s.total, w).toBe(byText.length);
+      expect((await kwicOf(params("", {}, { term: w }))).reports, w).toBe(byText.length);
+    }
+    expect(live().filter((r) => r.text.includes("我局"))).toHaveLength(4);
+  });
+
+  it("page titles are not searched: q=2023 finds only reports whose text has it", async () => {
+    const s = await search(params("2023", {}));
+    expect(s.total).toBe(live().filter((r) => streams.get(r.id)!.includes("2023")).length);
+    expect(s.total).toBe((await kwicOf(params("", {}, { term: "2023" }))).reports);
+  });
+
+  it("phrase marks cover the phrase, not every word of it", async () => {
+    const s = await search(params('"送温暖 活动"', {}));
+    expect(s.total).toBeGreaterThan(0);
+    for (const h of s.hits) {
+      for (const [a, b] of h.snippet.marks) expect(h.snippet.text.slice(a, b).replace(/\s/g, "")).toBe("送温暖活动");
+    }
+  });
+});
+
+// ------------------------------------------------------------------ random queries
+
+const POOL = ["工会", "职代会", "职工代表大会", "送温暖", "困难职工", "我局", "一是", "师德", "教代会", "劳模", "劳动模范", "女职工", "安全生产", "医院", "学校", "活动", "2023", "师德师风", "职工之家", "开展"];
+const SECTORS = ["hospital", "school", "enterprise", "agency", "other"];
+
+const partArb = fc.record({ text: fc.constantFrom(...POOL), negated: fc.boolean(), phrase: fc.boolean() });
+const filtersArb = fc.record(
+  {
+    sector: fc.uniqueArray(fc.constantFrom(...SECTORS), { minLength: 1, maxLength: 2 }),
+    docType: fc.uniqueArray(fc.constantFrom("report", "summary", "plan"), { minLength: 1, maxLength: 2 }),
+    yearFrom: fc.constantFrom(2013, 2017),
+  },
+  { requiredKeys: [] },
+);
+
+describe("one query, one answer (random queries and filters)", () => {
+  it("search total = analytics subcorpus = independent recount; facet counts too", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(partArb, { minLength: 1, maxLength: 3 }), filtersArb, fc.boolean(), async (parts, filters, synonyms) => {
+        const extra: Record<string, string> = synonyms ? {} : { synonyms: "false" };
+        const q = queryString(parts);
+        const want = expectedReports(parts, filters, synonyms);
+        const s = await search(params(q, filters, extra));
+        expect(s.total, q).toBe(want.length);
+        // the sector facet (disjunctive: the sector filter itself left out) recounted
+        const facetWant = expectedReports(parts, { ...filters, sector: undefined }, synonyms);
+        for (const sector of SECTORS) expect(s.facets.sector[sector] ?? 0, `${q} ${sector}`).toBe(facetWant.filter((r) => r.sector === sector).length);
+        // every analytic's subcorpus: breakdown's per-group totals add up to it
+        const rows = await breakdownOf(params(q, filters, { term: "工会", ...extra }));
+        expect(sum(rows.map((r) => r.totalDocs)), q).toBe(want.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("a term's reports are the same in search, KWIC and breakdown, and its occurrences recount", async () => {
+    await fc.assert(
+      fc.asyncProperty(partArb, filtersArb, fc.boolean(), async (part, filters, synonyms) => {
+        const p = { ...part, negated: false };
+        const extra: Record<string, string> = synonyms ? {} : { synonyms: "false" };
+        const want = expectedReports([p], filters, synonyms);
+        const term = p.text;
+        const s = await search(params(queryString([{ ...p, phrase: false }]), filters, extra));
+        expect(s.total, term).toBe(expectedReports([{ ...p, phrase: false }], filters, synonyms).length);
+        if (p.phrase) return;
+        const k = await kwicOf(params("", filters, { term, ...extra }));
+        expect(k.reports, term).toBe(want.length);
+        expect(k.total, term).toBe(sum(want.map((r) => countPart(streams.get(r.id)!, p, synonyms))));
+        const b = await breakdownOf(params("", filters, { term, ...extra }));
+        expect(sum(b.map((r) => r.docs)), term).toBe(want.length);
+        expect(sum(b.map((r) => r.count)), term).toBe(k.total);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+// occurrencesOf is the recount's primitive; keep it honest on a hand-made stream.
+describe("the recount itself", () => {
+  it("finds non-overlapping sequences and does not cross punctuation", () => {
+    expect(occurrencesOf(["一", "是", "一", "是"], ["一", "是"])).toHaveLength(2);
+    expect(occurrencesOf(["一", "", "是"], ["一", "是"])).toHaveLength(0);
+    expect(countPart(["职代会", "", "职工代表大会"], { text: "职代会", phrase: false }, true)).toBe(2);
+    expect(countPart(["职代会", "", "职工代表大会"], { text: "职代会", phrase: false }, false)).toBe(1);
+  });
+});
