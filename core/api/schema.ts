@@ -234,7 +234,8 @@ export const FrequencyQuerySchema = z.object({
 });
 export const FrequencyResponseSchema = z.object({
   totalTokens: z.number().int(),
-  rows: z.array(z.object({ term: z.string(), count: z.number().int(), docs: z.number().int(), perMillion: z.number() })),
+  totalChars: z.number().int(),
+  rows: z.array(z.object({ term: z.string(), count: z.number().int(), docs: z.number().int(), per10k: z.number(), perMillion: z.number() })),
 });
 
 export const BREAKDOWN_BY = ["sector", "year", "docType", "level"] as const;
@@ -243,7 +244,7 @@ export const BreakdownResponseSchema = z.object({
   term: z.string(),
   by: z.enum(BREAKDOWN_BY),
   rows: z.array(
-    z.object({ key: z.string(), count: z.number().int(), docs: z.number().int(), totalDocs: z.number().int(), tokens: z.number().int(), perMillion: z.number() }),
+    z.object({ key: z.string(), count: z.number().int(), docs: z.number().int(), totalDocs: z.number().int(), tokens: z.number().int(), chars: z.number().int(), per10k: z.number(), perMillion: z.number() }),
   ),
 });
 
@@ -259,11 +260,12 @@ export const KeynessQuerySchema = z.object({
 });
 export const KeynessResponseSchema = z.object({
   totals: z.object({ a: z.number().int(), b: z.number().int() }),
+  chars: z.object({ a: z.number().int(), b: z.number().int() }),
   rows: z.array(
     z.object({
       term: z.string(),
-      a: z.object({ count: z.number().int(), perMillion: z.number() }),
-      b: z.object({ count: z.number().int(), perMillion: z.number() }),
+      a: z.object({ count: z.number().int(), per10k: z.number(), perMillion: z.number() }),
+      b: z.object({ count: z.number().int(), per10k: z.number(), perMillion: z.number() }),
       g2: z.number(),
       logRatio: z.number(),
     }),
@@ -280,7 +282,24 @@ export const CollocatesQuerySchema = z.object({
   limit: intParam(1, 1000).default(50),
 });
 export const CollocatesResponseSchema = z.object({
-  rows: z.array(z.object({ term: z.string(), count: z.number().int(), mi: z.number(), llr: z.number(), t: z.number(), logdice: z.number() })),
+  node: z.number().int(),
+  totalTokens: z.number().int(),
+  totalChars: z.number().int(),
+  windowTokens: z.number().int(),
+  rows: z.array(
+    z.object({
+      term: z.string(),
+      count: z.number().int(),
+      freq: z.number().int(),
+      expected: z.number(),
+      per10k: z.number(),
+      perMillion: z.number(),
+      mi: z.number(),
+      llr: z.number(),
+      t: z.number(),
+      logdice: z.number(),
+    }),
+  ),
 });
 
 export const NgramsQuerySchema = z.object({
@@ -298,8 +317,8 @@ export const THEMES_BY = ["sector", "year", "docType"] as const;
 export const ThemesQuerySchema = z.object({ ...filterShape, ...format, by: single(z.enum(THEMES_BY)).default("sector") });
 export const ThemesResponseSchema = z.object({
   themes: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string(), terms: z.array(z.string()) })),
-  groups: z.array(z.object({ key: z.string(), docs: z.number().int(), chars: z.number().int() })),
-  cells: z.array(z.object({ theme: z.string(), group: z.string(), docs: z.number().int(), count: z.number().int(), per10k: z.number() })),
+  groups: z.array(z.object({ key: z.string(), docs: z.number().int(), chars: z.number().int(), tokens: z.number().int() })),
+  cells: z.array(z.object({ theme: z.string(), group: z.string(), docs: z.number().int(), count: z.number().int(), per10k: z.number(), perMillion: z.number() })),
 });
 
 export const PhrasingQuerySchema = z.object({ ...filterShape, ...format, term, limit: intParam(1, 100).default(20) });

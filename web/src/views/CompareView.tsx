@@ -69,9 +69,11 @@ export default function CompareView() {
       ),
     },
     { key: "a-count", header: `A ${t("count")}`, num: true, cell: (r) => r.a.count },
-    { key: "a-pm", header: `A ${t("perMillion")}`, num: true, cell: (r) => r.a.perMillion.toFixed(1) },
+    { key: "a-p10k", header: `A ${t("per10k")}`, num: true, cell: (r) => r.a.per10k.toFixed(2) },
+    { key: "a-pm", header: `A ${t("perMillionWords")}`, num: true, className: "muted", cell: (r) => r.a.perMillion.toFixed(1) },
     { key: "b-count", header: `B ${t("count")}`, num: true, cell: (r) => r.b.count },
-    { key: "b-pm", header: `B ${t("perMillion")}`, num: true, cell: (r) => r.b.perMillion.toFixed(1) },
+    { key: "b-p10k", header: `B ${t("per10k")}`, num: true, cell: (r) => r.b.per10k.toFixed(2) },
+    { key: "b-pm", header: `B ${t("perMillionWords")}`, num: true, className: "muted", cell: (r) => r.b.perMillion.toFixed(1) },
     { key: "g2", header: t("g2"), num: true, cell: (r) => r.g2.toFixed(1) },
     { key: "lr", header: t("logRatio"), num: true, cell: (r) => r.logRatio.toFixed(2) },
   ];

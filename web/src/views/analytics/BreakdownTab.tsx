@@ -1,4 +1,4 @@
-// A term's breakdown: by sector / year / document type / level (per million), its
+// A term's breakdown: by sector / year / document type / level (per 10k chars, per million words beside), its
 // trend over the years, and its collocates.
 import { useMemo } from "react";
 import { Link } from "react-router";
@@ -51,20 +51,22 @@ function Breakdown({ term, by, filters }: { term: string; by: TabProps["state"][
   const keyLabel = (k: string) => (by === "year" ? k : label(by as LabelKind, k));
   const option = useMemo(() => {
     const groupLabel = (k: string) => (by === "year" ? k : label(by as LabelKind, k));
-    return verticalBars((rows ?? []).map((r) => groupLabel(r.key)), (rows ?? []).map((r) => r.perMillion), t("perMillion"));
+    return verticalBars((rows ?? []).map((r) => groupLabel(r.key)), (rows ?? []).map((r) => Number(r.per10k.toFixed(2))), t("per10k"));
   }, [rows, by, t, label]);
   const title = t("breakdownTitle", { term, by: t(`by_${by}`) });
   const columns: Column<Row>[] = [
     { key: "group", header: t("group"), cell: (r) => keyLabel(r.key) },
     { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
     { key: "docs", header: t("docs"), num: true, cell: (r) => `${fmt(r.docs)} / ${fmt(r.totalDocs)}` },
-    { key: "pm", header: t("perMillion"), num: true, cell: (r) => fmt(r.perMillion) },
+    { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, 2) },
+    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },
   ];
   return (
     <Panel id="bd-h" title={title} tools={<DownloadLinks endpoint="breakdown" params={params} />}>
       <QueryError q={q} />
       <Chart option={option} height={300} label={title} fileName={`wenyuan-breakdown-${by}`} />
       <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} loading={q.isLoading} />
+      <p className="muted">{t("rateNote")}</p>
     </Panel>
   );
 }
@@ -75,12 +77,12 @@ function Trend({ term, filters }: { term: string; filters: TabProps["filters"] }
   const q = useApi("breakdown", params, breakdown);
   const option = useMemo(() => {
     const years = (q.data?.rows ?? []).filter((r) => /^\d{4}$/.test(r.key)).sort((a, b) => Number(a.key) - Number(b.key));
-    return trendLine(years.map((r) => r.key), years.map((r) => r.perMillion), t("perMillion"));
+    return trendLine(years.map((r) => r.key), years.map((r) => Number(r.per10k.toFixed(2))), t("per10k"));
   }, [q.data, t]);
   return (
     <Panel id="trend-h" title={t("trendOverYears")} tools={<DownloadLinks endpoint="breakdown" params={params} />}>
       <QueryError q={q} />
-      <Chart option={option} height={260} label={t("trendOverYears")} fileName="wenyuan-trend" />
+      <Chart option={option} height={260} label={`${t("trendOverYears")} (${t("per10k")})`} fileName="wenyuan-trend" />
     </Panel>
   );
 }

@@ -20,6 +20,8 @@ export function CollocatesPanel({ term, state, filters, set }: TabProps & { term
   const columns: Column<Row>[] = [
     { key: "term", header: t("term"), cell: (r) => r.term },
     { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
+    { key: "expected", header: t("collocExpected"), num: true, className: "muted", cell: (r) => r.expected.toFixed(2) },
+    { key: "freq", header: t("collocFreq"), num: true, className: "muted", cell: (r) => fmt(r.freq) },
     ...MEASURES.map((m): Column<Row> => ({ key: m, header: m, num: true, sorted: m === state.measure, cell: (r) => r[m].toFixed(2) })),
   ];
   const tools = (
@@ -32,6 +34,7 @@ export function CollocatesPanel({ term, state, filters, set }: TabProps & { term
   return (
     <Panel id="coll-h" title={t("collocates")} tools={tools}>
       <QueryError q={q} />
+      {q.data && <p className="muted">{t("collocWindows", { node: q.data.node, window: q.data.windowTokens })}</p>}
       <DataTable columns={columns} rows={q.data?.rows} rowKey={(r) => r.term} loading={q.isLoading} tall />
     </Panel>
   );

@@ -46,13 +46,21 @@ export function ThemesTab({ filters }: Pick<TabProps, "filters">) {
             {label("sector", g.key)} <span className="muted">({g.docs})</span>
           </>
         ),
-        cell: (th) => d?.cells.find((c) => c.theme === th.id && c.group === g.key)?.per10k.toFixed(2) ?? "—",
+        cell: (th) => {
+          const c = d?.cells.find((x) => x.theme === th.id && x.group === g.key);
+          if (!c) return "—";
+          return (
+            <span title={`${t("perMillionWords")}: ${c.perMillion.toFixed(1)}`}>
+              {c.per10k.toFixed(2)} <span className="muted">{c.perMillion.toFixed(0)}</span>
+            </span>
+          );
+        },
       }),
     ),
   ];
   const title = (
     <>
-      {t("tab_themes")} <span className="muted">({t("per10k")})</span>
+      {t("tab_themes")} <span className="muted">({t("per10k")} · {t("perMillionWords")})</span>
     </>
   );
   return (
@@ -60,6 +68,7 @@ export function ThemesTab({ filters }: Pick<TabProps, "filters">) {
       <QueryError q={q} />
       <Chart option={option} height={Math.max(320, (d?.themes.length ?? EXPECTED_THEMES) * 34 + 90)} label={t("tab_themes")} fileName="wenyuan-themes" />
       <DataTable columns={columns} rows={d?.themes} rowKey={(th) => th.id} loading={q.isLoading} />
+      <p className="muted">{t("rateNote")}</p>
     </Panel>
   );
 }

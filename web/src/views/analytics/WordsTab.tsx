@@ -1,4 +1,5 @@
-// Word list: the most frequent words under the filters, per million, as bars and a table.
+// Word list: the most frequent words under the filters, per 10k chars (per million words beside),
+// as bars and a table.
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { frequency } from "../../api/endpoints.ts";
@@ -21,14 +22,15 @@ export function WordsTab({ state, filters, set }: TabProps) {
   const q = useApi("frequency", params, frequency);
   const option = useMemo(() => {
     const top = q.data?.rows.slice(0, 30) ?? [];
-    return horizontalBars(top.map((r) => r.term), top.map((r) => r.perMillion), t("perMillion"));
+    return horizontalBars(top.map((r) => r.term), top.map((r) => Number(r.per10k.toFixed(2))), t("per10k"));
   }, [q.data, t]);
   const columns: Column<Row>[] = [
     { key: "rank", header: "#", num: true, className: "muted", cell: (_, i) => i + 1 },
     { key: "term", header: t("term"), cell: (r) => <Link to={`/analytics?tab=term&term=${encodeURIComponent(r.term)}`}>{r.term}</Link> },
     { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
     { key: "docs", header: t("docs"), num: true, cell: (r) => fmt(r.docs) },
-    { key: "pm", header: t("perMillion"), num: true, cell: (r) => fmt(r.perMillion) },
+    { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, 2) },
+    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },
   ];
   const tools = (
     <>
@@ -43,7 +45,8 @@ export function WordsTab({ state, filters, set }: TabProps) {
   return (
     <Panel id="words-h" title={t("tab_words")} tools={tools}>
       <QueryError q={q} />
-      <Chart option={option} height={560} label={`${t("tab_words")} (${t("perMillion")})`} fileName="wenyuan-frequency" />
+      <Chart option={option} height={560} label={`${t("tab_words")} (${t("per10k")})`} fileName="wenyuan-frequency" />
+      <p className="muted">{t("rateNote")}</p>
       <DataTable columns={columns} rows={q.data?.rows} rowKey={(r) => r.term} loading={q.isLoading} tall />
     </Panel>
   );
