@@ -7,6 +7,7 @@ import { compareGroupKeys, groupKey } from "./shared/groupKey.ts";
 import type { GroupBy } from "./shared/groupKey.ts";
 import { docPostings } from "./shared/docPostings.ts";
 import { termSequence } from "./shared/termSequence.ts";
+import { rates } from "./shared/rates.ts";
 import { tokenClasses } from "./shared/tokenClasses.ts";
 
 export interface BreakdownOptions {
@@ -25,6 +26,10 @@ export type BreakdownRow = {
   totalDocs: number;
   /** word tokens in the group */
   tokens: number;
+  /** characters of the group's clean text (report.chars summed) */
+  chars: number;
+  /** count per 10,000 chars of the group, then per million word tokens (shared/rates.ts) */
+  per10k: number;
   perMillion: number;
 };
 
@@ -43,16 +48,17 @@ export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownO
   for (const doc of docs) {
     const key = groupKey(doc.report, options.by);
     let row = groups.get(key);
-    if (!row) groups.set(key, (row = { key, count: 0, docs: 0, totalDocs: 0, tokens: 0, perMillion: 0 }));
+    if (!row) groups.set(key, (row = { key, count: 0, docs: 0, totalDocs: 0, tokens: 0, chars: 0, per10k: 0, perMillion: 0 }));
     const upper = seq && P ? perDoc[P.docIndex.get(doc) ?? -1] ?? 0 : 0;
     const n = !seq || !upper ? 0 : seq.length === 1 ? upper : forEachOccurrence(doc, seq, flags, () => {});
     row.count += n;
     if (n) row.docs++;
     row.totalDocs++;
     row.tokens += doc.wordCount;
+    row.chars += doc.report.chars;
   }
   const order = compareGroupKeys(options.by);
   const rows = [...groups.values()].sort((a, b) => order(a.key, b.key));
-  for (const row of rows) row.perMillion = row.tokens ? (row.count / row.tokens) * 1e6 : 0;
+  for (const row of rows) Object.assign(row, rates(row.count, row.chars, row.tokens));
   return { rows };
 }

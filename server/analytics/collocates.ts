@@ -1,23 +1,28 @@
-// Collocates of a node term (quanteda textstat_collocations / #LancsBox GraphColl style).
-// Time O(tokens of docs + hits · window), memory O(V) typed arrays.
+// Collocates of a node term: Evert's (2008) surface co-occurrence with a window-based span.
+// Time O(tokens of docs + hits · window), memory O(V) typed arrays plus one mark per token of the
+// longest doc.
 //
-// Windows count word tokens only: punctuation and spaces are not positions, and a window stops
-// at a sentence end (。！？；… or a paragraph break) because words across it are not "near" in
-// any linguistic sense. Commas do not stop it. The node's own tokens are not counted; another
-// occurrence of the node inside the window is.
+// A window is `window` word positions each side of a node occurrence: punctuation and whitespace
+// are not positions (they are skipped, so commas, 、 and quotes do not stop it), and a window stops
+// at a sentence end (。！？；!?;… or a paragraph break) and at the report's ends, because words
+// across them are not "near". Stopwords are positions and can be collocates. The node occurrence's
+// own tokens are not in its window; another occurrence of the node inside the window is.
 //
-// With O = co-occurrences, f(n) = node occurrences, f(c) = collocate frequency in docs,
-// N = word tokens in docs, span = 2·window:
-//   E = f(n)·f(c)·span/N     MI = log2(O/E)     t = (O − E)/√O
-//   logDice = 14 + log2(2·O/(f(n) + f(c)))
-//   llr = G² over the 2×2 table with rows "in a window / not" and columns "collocate / other":
-//         O11 = O, O12 = f(n)·span − O, O21 = f(c) − O, O22 = N − f(n)·span − f(c) + O
-//         (cells clamped at 0), E_ij from the margins — so E11 is the same E as in MI.
+// Windows of nearby occurrences overlap; a token position covered by several windows counts once.
+// So, over the docs:
+//   W = distinct word positions covered by the node's windows (≤ 2·window·f(n): windows are cut at
+//       bounds and overlap), O = those positions holding the collocate c, f(c) = c's occurrences,
+//       f(n) = node occurrences, N = word tokens
+//   E = W·f(c)/N     MI = log2(O/E)     t = (O − E)/√O     logDice = 14 + log2(2·O/(f(n) + f(c)))
+//   llr = G² over the 2×2 table of positions, rows "in a window / not", columns "c / other":
+//         O11 = O, O12 = W − O, O21 = f(c) − O, O22 = N − W − f(c) + O — all ≥ 0 because each
+//         position is counted once — with E_ij from the margins (E11 is the E above).
 //   llr is signed negative when O < E (the words avoid each other).
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
 import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
 import { logLikelihood } from "./shared/logLikelihood.ts";
+import { rates } from "./shared/rates.ts";
 import { termSequence } from "./shared/termSequence.ts";
 import { SENTENCE_END, tokenClasses, WORD } from "./shared/tokenClasses.ts";
 
@@ -35,7 +40,15 @@ export interface CollocatesOptions {
 
 export type CollocateRow = {
   term: string;
+  /** O: window positions holding the collocate, each position once */
   count: number;
+  /** f(c): the collocate's occurrences in the docs */
+  freq: number;
+  /** E = W·f(c)/N: O expected if the collocate were spread evenly */
+  expected: number;
+  /** f(c) per 10,000 chars and per million word tokens of the docs (shared/rates.ts) */
+  per10k: number;
+  perMillion: number;
   mi: number;
   llr: number;
   t: number;
@@ -47,6 +60,10 @@ export type CollocatesResult = {
   node: number;
   /** N: word tokens in the docs */
   totalTokens: number;
+  /** characters of the docs' clean text */
+  totalChars: number;
+  /** W: distinct word positions covered by the node's windows */
+  windowTokens: number;
   rows: CollocateRow[];
 };
 
@@ -56,19 +73,30 @@ export function collocates(corpus: Corpus, docs: CorpusDoc[], options: Collocate
   const measure = options.measure ?? "logdice";
   const flags = tokenClasses(corpus);
   const seq = termSequence(corpus, options.tokens);
-  const { counts: freq, words: N } = countTerms(corpus, docs);
-  if (!seq) return { node: 0, totalTokens: N, rows: [] };
+  const { counts: freq, words: N, chars } = countTerms(corpus, docs);
+  if (!seq) return { node: 0, totalTokens: N, totalChars: chars, windowTokens: 0, rows: [] };
 
   const observed = new Uint32Array(corpus.vocab.length);
+  // covered[i] === stamp: position i of the current doc is already in some window
+  let covered = new Uint32Array(0);
+  let W = 0;
   let fn = 0;
-  for (const doc of docs) {
+  docs.forEach((doc, d) => {
     const ids = doc.tokenIds;
+    const stamp = d + 1;
+    if (covered.length < ids.length) covered = new Uint32Array(Math.max(ids.length, 2 * covered.length));
+    const cover = (i: number) => {
+      if (covered[i] === stamp) return;
+      covered[i] = stamp;
+      observed[ids[i]]++;
+      W++;
+    };
     fn += forEachOccurrence(doc, seq, flags, (start, end) => {
       for (let i = start - 1, k = 0; i >= 0 && k < window; i--) {
         const f = flags[ids[i]];
         if (f & SENTENCE_END) break;
         if (f & WORD) {
-          observed[ids[i]]++;
+          cover(i);
           k++;
         }
       }
@@ -76,34 +104,32 @@ export function collocates(corpus: Corpus, docs: CorpusDoc[], options: Collocate
         const f = flags[ids[i]];
         if (f & SENTENCE_END) break;
         if (f & WORD) {
-          observed[ids[i]]++;
+          cover(i);
           k++;
         }
       }
     });
-  }
+  });
 
-  const span = 2 * window;
   const rows: CollocateRow[] = [];
   for (let id = 0; id < observed.length; id++) {
     const O = observed[id];
     if (O < min || O === 0) continue;
-    rows.push({ term: corpus.vocab[id], count: O, ...scores(O, fn, freq[id], N, span) });
+    const fc = freq[id];
+    rows.push({ term: corpus.vocab[id], count: O, freq: fc, expected: (W * fc) / N, ...rates(fc, chars, N), ...scores(O, fn, fc, N, W) });
   }
   rows.sort((x, y) => y[measure] - x[measure] || y.count - x.count || (x.term < y.term ? -1 : 1));
-  return { node: fn, totalTokens: N, rows: rows.slice(0, options.limit ?? rows.length) };
+  return { node: fn, totalTokens: N, totalChars: chars, windowTokens: W, rows: rows.slice(0, options.limit ?? rows.length) };
 }
 
-function scores(O: number, fn: number, fc: number, N: number, span: number): Omit<CollocateRow, "term" | "count"> {
-  const E = (fn * fc * span) / N;
-  const R1 = fn * span;
-  const cells = [O, R1 - O, fc - O, N - R1 - fc + O].map((x) => Math.max(0, x));
-  const r1 = cells[0] + cells[1];
-  const r2 = cells[2] + cells[3];
-  const c1 = cells[0] + cells[2];
-  const c2 = cells[1] + cells[3];
-  const total = r1 + r2;
-  const expected = [(r1 * c1) / total, (r1 * c2) / total, (r2 * c1) / total, (r2 * c2) / total];
+function scores(O: number, fn: number, fc: number, N: number, W: number): Pick<CollocateRow, "mi" | "llr" | "t" | "logdice"> {
+  const cells = [O, W - O, fc - O, N - W - fc + O];
+  const r1 = W;
+  const r2 = N - W;
+  const c1 = fc;
+  const c2 = N - fc;
+  const expected = [(r1 * c1) / N, (r1 * c2) / N, (r2 * c1) / N, (r2 * c2) / N];
+  const E = expected[0];
   const g2 = logLikelihood(cells, expected);
   return {
     mi: Math.log2(O / E),

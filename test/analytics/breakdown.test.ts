@@ -20,6 +20,12 @@ describe("breakdown", () => {
     expect(rows[2].tokens).toBe(e1.wordCount);
     expect(rows[2].perMillion).toBeCloseTo((2 / e1.wordCount) * 1e6, 6);
     expect(rows[1].perMillion).toBe(0);
+    // per 10k chars of the group's clean text (its length counted here, not report.chars)
+    const len = (id: string) => corpus.byId.get(id)!.report.text.length;
+    expect(rows[2].chars).toBe(len("e1"));
+    expect(rows[2].per10k).toBeCloseTo((2 / len("e1")) * 10_000, 9);
+    expect(rows[0].per10k).toBeCloseTo((1 / (len("h1") + len("h2"))) * 10_000, 9);
+    expect(rows[1].per10k).toBe(0);
   });
 
   it("orders years ascending with unknown last, and rows sum to the totals", () => {

@@ -72,6 +72,65 @@ describe("analytics on the seed corpus", () => {
     }
   });
 
+  it("collocates count each window position once and size E by the real windows (工会 ±5)", async () => {
+    type Coll = { node: number; totalTokens: number; windowTokens: number; rows: { term: string; count: number; freq: number; expected: number }[] };
+    const { body } = await getJson<Coll>(app.url, `/api/collocates?term=${encodeURIComponent("工会")}&window=5&measure=mi&min=1&limit=1000`);
+    // recount from the store's tokens: words with their sentence number, ±5 words in the sentence
+    const O = new Map<string, number>();
+    const f = new Map<string, number>();
+    let N = 0;
+    let fn = 0;
+    let W = 0;
+    for (const r of live()) {
+      const ws: string[] = [];
+      const sentence: number[] = [];
+      let s = 0;
+      for (const t of tokens.get(r.id)!) {
+        if (/[\p{L}\p{N}]/u.test(t)) {
+          ws.push(t);
+          sentence.push(s);
+        } else if (/[。！？；!?;…\n]/.test(t)) s++;
+      }
+      const covered = new Set<number>();
+      ws.forEach((t, i) => {
+        N++;
+        f.set(t, (f.get(t) ?? 0) + 1);
+        if (t !== "工会") return;
+        fn++;
+        for (let j = i - 5; j <= i + 5; j++) if (j !== i && j >= 0 && j < ws.length && sentence[j] === sentence[i]) covered.add(j);
+      });
+      W += covered.size;
+      for (const j of covered) O.set(ws[j], (O.get(ws[j]) ?? 0) + 1);
+    }
+    expect(body.node).toBe(fn);
+    expect(body.totalTokens).toBe(N);
+    expect(body.windowTokens).toBe(W);
+    expect(W).toBeLessThan(fn * 10);
+    // limit caps the rows at 1000 of the (more) collocates
+    expect(body.rows).toHaveLength(Math.min(1000, O.size));
+    for (const r of body.rows) {
+      expect(r.count, r.term).toBe(O.get(r.term));
+      expect(r.count, r.term).toBeLessThanOrEqual(f.get(r.term)!);
+      expect(r.expected, r.term).toBeCloseTo((W * f.get(r.term)!) / N, 9);
+    }
+  });
+
+  it("rates are per 10,000 characters of the clean text first, per million words beside", async () => {
+    for (const r of reports) expect(r.chars, r.id).toBe(r.text.length);
+    const chars = live().reduce((n, r) => n + r.text.length, 0);
+    const words = live().reduce((n, r) => n + tokens.get(r.id)!.filter((t) => /[\p{L}\p{N}]/u.test(t)).length, 0);
+    const { body } = await getJson<{ totalChars: number; rows: { term: string; count: number; per10k: number; perMillion: number }[] }>(app.url, "/api/frequency?limit=20");
+    expect(body.totalChars).toBe(chars);
+    for (const row of body.rows) {
+      const count = live().reduce((n, r) => n + tokens.get(r.id)!.filter((t) => t === row.term).length, 0);
+      expect(row.count, row.term).toBe(count);
+      expect(row.per10k, row.term).toBeCloseTo((count / chars) * 10_000, 9);
+      expect(row.perMillion, row.term).toBeCloseTo((count / words) * 1e6, 9);
+    }
+    const csv = await (await fetch(`${app.url}/api/frequency?limit=1&format=csv`)).text();
+    expect(csv.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("term,count,docs,per10k,perMillion");
+  });
+
   it("keyness finds hospital vocabulary in hospital reports against school reports", async () => {
     const { body } = await getJson<{ totals: { a: number; b: number }; rows: { term: string; g2: number }[] }>(app.url, "/api/keyness?a.sector=hospital&b.sector=school&min=3&limit=30");
     const top = body.rows.filter((r) => r.g2 > 0).map((r) => r.term);

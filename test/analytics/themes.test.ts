@@ -27,6 +27,9 @@ const DEFS = [
   def("overlap", ["送温暖", "送温暖活动"]),
 ];
 
+/** word tokens of the reports, recounted: tokens with a letter or digit */
+const wordsIn = (ids: string[]) => ids.reduce((n, id) => n + segmenter.cut(corpus.byId.get(id)!.report.text).filter((t) => /[\p{L}\p{N}]/u.test(t)).length, 0);
+
 describe("themes", () => {
   const out = themes(corpus, docs, DEFS, { by: "sector" }, indexesOf(corpus));
   const cell = (theme: string, group: string) => out.cells.find((c) => c.theme === theme && c.group === group)!;
@@ -34,10 +37,10 @@ describe("themes", () => {
   it("lists groups with their docs and chars", () => {
     const chars = (ids: string[]) => ids.reduce((n, id) => n + corpus.byId.get(id)!.report.text.length, 0);
     expect(out.groups).toEqual([
-      { key: "hospital", docs: 2, chars: chars(["h1", "h2"]) },
-      { key: "school", docs: 2, chars: chars(["s1", "s2"]) },
-      { key: "enterprise", docs: 1, chars: chars(["e1"]) },
-      { key: "agency", docs: 1, chars: chars(["a1"]) },
+      { key: "hospital", docs: 2, chars: chars(["h1", "h2"]), tokens: wordsIn(["h1", "h2"]) },
+      { key: "school", docs: 2, chars: chars(["s1", "s2"]), tokens: wordsIn(["s1", "s2"]) },
+      { key: "enterprise", docs: 1, chars: chars(["e1"]), tokens: wordsIn(["e1"]) },
+      { key: "agency", docs: 1, chars: chars(["a1"]), tokens: wordsIn(["a1"]) },
     ]);
     expect(out.themes.map((t) => t.id)).toEqual(DEFS.map((d) => d.id));
   });
@@ -53,7 +56,10 @@ describe("themes", () => {
       overlap: [[2, 2], [2, 2], [1, 1], [1, 1]],
     });
     const g = out.groups[0];
-    expect(cell("relief", "hospital").per10k).toBeCloseTo((6 / g.chars) * 10_000, 9);
+    const hospitalChars = ["h1", "h2"].reduce((n, id) => n + corpus.byId.get(id)!.report.text.length, 0);
+    expect(g.chars).toBe(hospitalChars);
+    expect(cell("relief", "hospital").per10k).toBeCloseTo((6 / hospitalChars) * 10_000, 9);
+    expect(cell("relief", "hospital").perMillion).toBeCloseTo((6 / wordsIn(["h1", "h2"])) * 1e6, 9);
     expect(out.cells).toHaveLength(DEFS.length * out.groups.length);
   });
 
