@@ -23,6 +23,7 @@ const filters: fc.Arbitrary<FacetFilters> = fc.record({
   yearFrom: year,
   yearTo: year,
   includeDuplicates: fc.boolean(),
+  synonyms: fc.boolean(),
 });
 
 const page = fc.integer({ min: 1, max: 10_000 });

@@ -11,12 +11,14 @@ export interface FacetFilters {
   yearFrom: number | null;
   yearTo: number | null;
   includeDuplicates: boolean;
+  /** a word that is a synonym-set key also matches its synonyms (core/query.ts); on by default */
+  synonyms: boolean;
 }
 
-export const emptyFilters = (): FacetFilters => ({ sector: [], docType: [], level: [], yearFrom: null, yearTo: null, includeDuplicates: false });
+export const emptyFilters = (): FacetFilters => ({ sector: [], docType: [], level: [], yearFrom: null, yearTo: null, includeDuplicates: false, synonyms: true });
 
 export function isEmptyFilters(f: FacetFilters): boolean {
-  return !f.sector.length && !f.docType.length && !f.level.length && f.yearFrom === null && f.yearTo === null && !f.includeDuplicates;
+  return !f.sector.length && !f.docType.length && !f.level.length && f.yearFrom === null && f.yearTo === null && !f.includeDuplicates && f.synonyms;
 }
 
 export function filtersToRoute(f: FacetFilters, params: URLSearchParams, prefix = ""): void {
@@ -26,6 +28,7 @@ export function filtersToRoute(f: FacetFilters, params: URLSearchParams, prefix 
   put(params, `${prefix}docType`, canonical(f.docType, DOC_TYPES));
   put(params, `${prefix}level`, canonical(f.level, LEVELS));
   put(params, `${prefix}includeDuplicates`, f.includeDuplicates, false);
+  put(params, `${prefix}synonyms`, f.synonyms, true);
 }
 
 export function routeToFilters(params: URLSearchParams, prefix = ""): FacetFilters {
@@ -37,6 +40,7 @@ export function routeToFilters(params: URLSearchParams, prefix = ""): FacetFilte
     yearFrom: parseParam<number | null>(filterShape.yearFrom, get("yearFrom"), null),
     yearTo: parseParam<number | null>(filterShape.yearTo, get("yearTo"), null),
     includeDuplicates: parseParam<boolean>(filterShape.includeDuplicates, get("includeDuplicates"), false),
+    synonyms: parseParam<boolean>(filterShape.synonyms, get("synonyms"), true),
   };
 }
 
@@ -49,5 +53,6 @@ export function filtersToApi(f: FacetFilters, prefix = ""): Record<string, strin
     [`${prefix}docType`]: f.docType.length ? f.docType : undefined,
     [`${prefix}level`]: f.level.length ? f.level : undefined,
     [`${prefix}includeDuplicates`]: f.includeDuplicates ? "true" : undefined,
+    [`${prefix}synonyms`]: f.synonyms ? undefined : "false",
   };
 }

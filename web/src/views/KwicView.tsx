@@ -6,6 +6,7 @@ import { useLang } from "../app/lang.tsx";
 import { SectorChip } from "../components/Chips.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
+import { AlsoMatched } from "../components/AlsoMatched.tsx";
 import { FacetPanel } from "../components/FacetPanel.tsx";
 import { InlineSelect } from "../components/InlineSelect.tsx";
 import { Pagination } from "../components/Pagination.tsx";
@@ -24,7 +25,7 @@ export default function KwicView() {
   const [state, setState] = useRouteState<KwicState>(kwicUrl);
   const term = state.term.trim();
   const res = useApi("kwic", toKwicParams(state), kwic, term !== "");
-  const counts = useFacetCounts(state.filters, term);
+  const counts = useFacetCounts(state.filters, term, state.match, true);
   const set = (patch: Partial<KwicState>) => setState({ page: 1, ...patch });
   const data = term ? res.data : undefined;
 
@@ -57,6 +58,7 @@ export default function KwicView() {
               <DownloadLinks endpoint="kwic" params={toKwicParams(state, true)} />
             </div>
           )}
+          {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={(synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
           {res.error && term && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
           {data && data.total === 0 && <Empty>{t("noResults")}</Empty>}
           {data && data.lines.length > 0 && !res.error && (

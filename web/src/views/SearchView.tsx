@@ -5,6 +5,7 @@ import type { Hit } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { Chips } from "../components/Chips.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
+import { AlsoMatched } from "../components/AlsoMatched.tsx";
 import { FacetPanel } from "../components/FacetPanel.tsx";
 import { Highlight } from "../components/Highlight.tsx";
 import { InlineSelect } from "../components/InlineSelect.tsx";
@@ -64,6 +65,7 @@ export function SearchView() {
             {data ? (state.q.trim() ? t("resultsSummary", { total: data.total, ms: Math.round(data.tookMs) }) : t("resultsSummaryAll", { total: data.total })) : res.isLoading ? t("loading") : "\u00a0"}
           </p>
           {data?.truncatedQuery && <p className="notice">{t("truncatedQuery")}</p>}
+          {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={(synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
           {res.error && !res.isFetching && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
           {data && data.total === 0 && !res.error && (
             <Empty>
