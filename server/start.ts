@@ -16,7 +16,6 @@ import { CorpusHolder } from "./corpus/holder.ts";
 import { loadThemes } from "./analytics/themes-file.ts";
 import { reportThemes } from "./analytics/reportThemes.ts";
 import { createApp } from "./app.ts";
-import { prepareSubstringSearch } from "./search/substring.ts";
 import type { MeiliClient } from "../core/meili/client.ts";
 
 export interface StartOptions {
@@ -106,20 +105,15 @@ export async function start(opts: StartOptions): Promise<Started> {
     }
     const search = await searchClient(meili.master, [names.reports, names.passages]);
     const corpus = new CorpusHolder(config.dataDir, resources.stopwords);
-    const loadCorpus = () => {
-      corpus.load();
-      // Built here, a first substring search at 20k reports costs ms, not a ~1 s build
-      // (the term → report postings it shares with kwic).
-      const c = corpus.peek();
-      if (c) prepareSubstringSearch(c);
-    };
+    // load() also builds what the first substring search needs (the term → report postings).
+    const loadCorpus = () => corpus.load();
     loadCorpus();
     if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
     const themes = loadThemes(resources.themesPath, segmenter);
     const app = createApp({
       config,
       search: { meili: search, names, segmenter, synonyms: resources.synonyms, corpus },
-      analytics: { corpus, segmenter, themes },
+      analytics: { corpus, segmenter, themes, synonyms: resources.synonyms },
       reportThemes: (r) => {
         const c = corpus.peek();
         const doc = c?.byId.get(r.id);

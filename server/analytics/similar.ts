@@ -9,8 +9,13 @@
 // Index build O(tokens of corpus); query O(sum of postings of the query words + CANDIDATES · len).
 import { tokenStart } from "../../core/corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
-import { forEachSentence, sentenceIndex } from "./shared/sentenceIndex.ts";
-import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
+import { forEachSentence } from "./shared/sentenceIndex.ts";
+import { WORD } from "./shared/tokenClasses.ts";
+import type { CorpusIndexes } from "../corpus/indexes.ts";
+import type { z } from "zod";
+import type { SimilarResponseSchema } from "../../core/api/schema.ts";
+
+type SimilarResponse = z.infer<typeof SimilarResponseSchema>;
 
 const CANDIDATES = 200;
 
@@ -20,22 +25,13 @@ export interface SimilarOptions {
   limit?: number;
 }
 
-export type SimilarRow = {
-  reportId: string;
-  title: string;
-  sector: string;
-  year: number | null;
-  /** the sentence */
-  text: string;
-  /** its char offset in report.text */
-  start: number;
-  score: number;
-};
+/** text: the sentence; start: its char offset in report.text */
+export type SimilarRow = SimilarResponse["rows"][number];
 
-export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptions): { rows: SimilarRow[] } {
+export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "sentenceIndex">): SimilarResponse {
   const limit = options.limit ?? 10;
-  const index = sentenceIndex(corpus);
-  const flags = tokenClasses(corpus);
+  const index = ix.sentenceIndex;
+  const flags = ix.tokenClasses;
   const allowed = new Uint8Array(corpus.docs.length);
   for (const d of docs) {
     const k = index.docIndex.get(d);

@@ -1,11 +1,15 @@
-// Holds the in-memory corpus built from the store. When the store is missing or
-// damaged it says which file and why, and analytics refuse to serve numbers
-// (search keeps working: it lives in Meilisearch).
+// Holds the in-memory corpus built from the store, the indexes derived from it (CorpusIndexes)
+// and the one result cache. A reload replaces the corpus and its indexes together and empties the
+// cache, so nothing derived from the old corpus stays reachable. When the store is missing or
+// damaged it says which file and why, and analytics refuse to serve numbers (search keeps
+// working: it lives in Meilisearch).
 import { basename } from "node:path";
 import { iterateStore, StoreError } from "../../core/store.ts";
 import { CorpusUnavailableError } from "../../core/errors.ts";
 import { buildCorpus } from "../../core/corpus/build.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
+import { ResultCache } from "../cache.ts";
+import { CorpusIndexes } from "./indexes.ts";
 
 export interface CorpusStats {
   reports: number;
@@ -18,25 +22,38 @@ export interface CorpusStats {
 
 export class CorpusHolder {
   private corpus: Corpus | null = null;
+  private derived: CorpusIndexes | null = null;
   private problem: string | null = "corpus store not loaded yet";
   private stats: CorpusStats | null = null;
   private termCounts: { term: string; count: number }[] = [];
-  /** bumped on every reload, so caches keyed on it expire */
+  /** bumped on every reload; result cache keys start with it */
   generation = 0;
+  /** analytics results and substring matches; keyed on the generation, emptied on reload */
+  readonly cache: ResultCache;
 
   constructor(
     private readonly dataDir: string,
     private readonly stopwords: string[],
-  ) {}
+    cacheBytes?: number,
+  ) {
+    this.cache = new ResultCache(cacheBytes);
+  }
 
   load(): void {
+    this.corpus = null;
+    this.derived = null;
+    this.cache.clear();
     try {
       // Streamed: only one report's token strings exist at a time; the corpus keeps ids.
       this.corpus = buildCorpus(iterateStore(this.dataDir), this.stopwords);
+      this.derived = new CorpusIndexes(this.corpus);
+      // At load on purpose: the first substring search needs the doc postings (~1 s at 20k reports).
+      this.derived.prepareSubstringSearch();
       this.problem = null;
       this.computeStats(this.corpus);
     } catch (e) {
       this.corpus = null;
+      this.derived = null;
       this.stats = null;
       this.termCounts = [];
       // Named relative to the data dir: responses carry no absolute paths of this machine.
@@ -58,6 +75,12 @@ export class CorpusHolder {
 
   peek(): Corpus | null {
     return this.corpus;
+  }
+
+  /** The current corpus's derived indexes, or the same 503 as get(). */
+  indexes(): CorpusIndexes {
+    if (!this.derived) throw new CorpusUnavailableError(this.problem ?? "corpus store unavailable");
+    return this.derived;
   }
 
   getStats(): CorpusStats {

@@ -1,13 +1,17 @@
-// Thin analytics routes: validate, select the subcorpus, call a pure analytic,
-// send JSON or CSV (with a BOM, so Excel opens Chinese correctly).
-import { Router, type Response } from "express";
+// Thin analytics routes, one per entry of the endpoint table (core/api/endpoints.ts): select the
+// subcorpus, call a pure analytic with the corpus's indexes, cache the answer in the one result
+// cache (server/cache.ts). Validation and JSON/CSV sending are route()'s (./endpoint.ts).
+import { Router } from "express";
 import { isWord, type Segmenter } from "../../core/text/segment.ts";
-import * as S from "../../core/api/schema.ts";
+import type * as S from "../../core/api/schema.ts";
+import type { EndpointName, QueryOf, ResponseOf } from "../../core/api/endpoints.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
-import { matchQuery, selectDocs } from "../../core/corpus/build.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { explainQuery, explainTerm, parseQuery, parseTerm, type Synonyms } from "../../core/query.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import type { ThemeDef } from "../analytics/themes-file.ts";
-import { toCsv } from "../analytics/csv.ts";
+import { jsonSize } from "../cache.ts";
+import { route } from "./endpoint.ts";
 import { kwic } from "../analytics/kwic.ts";
 import { frequency } from "../analytics/frequency.ts";
 import { breakdown } from "../analytics/breakdown.ts";
@@ -22,142 +26,114 @@ import { similar } from "../analytics/similar.ts";
 export interface AnalyticsDeps {
   corpus: CorpusHolder;
   segmenter: Segmenter;
+  synonyms: Synonyms;
   themes: ThemeDef[];
 }
 
-type Columns = { key: string; header: string }[];
-
-/**
- * Results per (corpus generation, path, query string). n-grams, formulas and
- * sorted concordances of frequent words take 0.2–3 s at 20k reports; analysts
- * page, sort and export the same subcorpus repeatedly. Reloading the corpus
- * bumps the generation, so nothing stale is served.
- */
-class ResultCache {
-  private readonly entries = new Map<string, unknown>();
-  constructor(private readonly size = 256) {}
-  get<T>(key: string, compute: () => T): T {
-    if (this.entries.has(key)) {
-      const hit = this.entries.get(key) as T;
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const value = compute();
-    this.entries.set(key, value);
-    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
-  }
-}
-const cols = (...keys: string[]): Columns => keys.map((k) => ({ key: k, header: k }));
-
-function send(res: Response, format: "json" | "csv", body: object, rows: Record<string, unknown>[], columns: Columns, name: string): void {
-  if (format === "csv") {
-    res.setHeader("Content-Type", "text/csv; charset=utf-8");
-    res.setHeader("Content-Disposition", `attachment; filename="wenyuan-${name}.csv"`);
-    res.send(toCsv(rows, columns));
-    return;
-  }
-  res.json(body);
-}
-
 export function analyticsRoutes(deps: AnalyticsDeps): Router {
+  /** The subcorpus a filter set defines: the one selection search uses too (core/corpus/select.ts). */
+  function subcorpus(corpus: Corpus, f: S.Filters): CorpusDoc[] {
+    return selectReports(corpus, f, parseQuery(f.q, deps.segmenter, deps.synonyms, { synonyms: f.synonyms }));
+  }
+
   const r = Router();
   const words = (s: string) => deps.segmenter.cut(s).filter(isWord);
-  const cache = new ResultCache();
-  /** format and paging don't change the computation; everything else does. */
-  const keyOf = (path: string, q: Record<string, unknown>, omit: string[] = []) =>
-    `${deps.corpus.generation}|${path}|${JSON.stringify(Object.entries(q).filter(([k]) => k !== "format" && !omit.includes(k)).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+  /** A `term` parameter: the term and, unless synonyms=false, its synonyms (core/query.ts). */
+  const termOf = (q: { term: string; synonyms?: boolean }) =>
+    parseTerm(q.term, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })?.alternatives ?? [];
+  /** What the `q` filter and the `term` matched, for the response (the UI shows "also matched"). */
+  const matched = (q: { q?: string; term?: string; synonyms?: boolean }) => [
+    ...explainQuery(parseQuery(q.q, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })),
+    ...(q.term ? explainTerm(parseTerm(q.term, deps.segmenter, deps.synonyms, { synonyms: q.synonyms }), "term") : []),
+  ];
 
-  /** The subcorpus a filter set defines: facets, then `q` as words every report must contain. */
-  function subcorpus(corpus: Corpus, f: S.Filters): CorpusDoc[] {
-    const docs = selectDocs(corpus, f);
-    const q = f.q?.trim();
-    return q ? matchQuery(corpus, docs, words(q), "word", q) : docs;
-  }
+  /**
+   * Results per (corpus generation, endpoint, query). n-grams, formulas and sorted concordances of
+   * frequent words take 0.2–3 s at 20k reports; analysts page, sort and export the same subcorpus
+   * repeatedly. `format` does not change the computation; everything else does.
+   */
+  const cached = <N extends EndpointName>(name: N, q: QueryOf<N>, compute: () => ResponseOf<N>): ResponseOf<N> => {
+    const key = JSON.stringify(Object.entries(q as Record<string, unknown>).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1)));
+    return deps.corpus.cache.get(deps.corpus.generation, name, key, compute, jsonSize);
+  };
+  const loaded = () => ({ corpus: deps.corpus.get(), ix: deps.corpus.indexes() });
 
-  r.get("/kwic", (req, res) => {
-    const q = S.KwicQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = cache.get(keyOf("kwic", q), () => kwic(corpus, subcorpus(corpus, q), { term: q.term, tokens: words(q.term), match: q.match, width: q.width, sort: q.sort, page: q.page, perPage: q.perPage }));
-    send(res, q.format, { ...out, page: q.page, perPage: q.perPage }, out.lines, cols("reportId", "title", "sector", "year", "left", "match", "right", "offset"), "kwic");
-  });
+  route(r, "kwic", ({ query: q }) =>
+    cached("kwic", q, () => {
+      const { corpus, ix } = loaded();
+      const out = kwic(corpus, subcorpus(corpus, q), { term: q.term, alternatives: termOf(q), match: q.match, width: q.width, sort: q.sort, page: q.page, perPage: q.perPage }, ix);
+      return { ...out, page: q.page, perPage: q.perPage, matched: matched(q) };
+    }),
+  );
 
-  r.get("/frequency", (req, res) => {
-    const q = S.FrequencyQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = cache.get(keyOf("frequency", q), () => frequency(corpus, subcorpus(corpus, q), { limit: q.limit, minLength: q.minLength, stopwords: q.stopwords }));
-    send(res, q.format, out, out.rows, cols("term", "count", "docs", "perMillion"), "frequency");
-  });
+  route(r, "frequency", ({ query: q }) =>
+    cached("frequency", q, () => {
+      const { corpus } = loaded();
+      return frequency(corpus, subcorpus(corpus, q), { limit: q.limit, minLength: q.minLength, stopwords: q.stopwords });
+    }),
+  );
 
-  r.get("/breakdown", (req, res) => {
-    const q = S.BreakdownQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = cache.get(keyOf("breakdown", q), () => breakdown(corpus, subcorpus(corpus, q), { tokens: words(q.term), by: q.by }));
-    send(res, q.format, { term: q.term, by: q.by, ...out }, out.rows, cols("key", "count", "docs", "totalDocs", "tokens", "perMillion"), "breakdown");
-  });
+  route(r, "breakdown", ({ query: q }) =>
+    cached("breakdown", q, () => {
+      const { corpus, ix } = loaded();
+      return { term: q.term, by: q.by, ...breakdown(corpus, subcorpus(corpus, q), { alternatives: termOf(q), by: q.by }, ix), matched: matched(q) };
+    }),
+  );
 
-  r.get("/keyness", (req, res) => {
-    const q = S.KeynessQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const side = (p: "a" | "b"): S.Filters => Object.fromEntries(Object.entries(q).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(2), v])) as S.Filters;
-    const out = cache.get(keyOf("keyness", q), () => {
+  route(r, "keyness", ({ query: q }) =>
+    cached("keyness", q, () => {
+      const { corpus } = loaded();
+      const side = (p: "a" | "b"): S.Filters => Object.fromEntries(Object.entries(q).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(2), v])) as S.Filters;
       const a = subcorpus(corpus, side("a"));
       const bFilters = side("b");
       const hasB = Object.values(bFilters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
       // No b.* given: the reference corpus is the rest of the corpus.
       const inA = new Set(a);
-      const b = hasB ? subcorpus(corpus, bFilters) : selectDocs(corpus, {}).filter((d) => !inA.has(d));
+      const b = hasB ? subcorpus(corpus, bFilters) : selectReports(corpus, {}, null).filter((d) => !inA.has(d));
       return keyness(corpus, a, b, { min: q.min, limit: q.limit });
-    });
-    const flat = out.rows.map((x) => ({ term: x.term, aCount: x.a.count, aPerMillion: x.a.perMillion, bCount: x.b.count, bPerMillion: x.b.perMillion, g2: x.g2, logRatio: x.logRatio }));
-    send(res, q.format, out, flat, cols("term", "aCount", "aPerMillion", "bCount", "bPerMillion", "g2", "logRatio"), "keyness");
-  });
+    }),
+  );
 
-  r.get("/collocates", (req, res) => {
-    const q = S.CollocatesQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = cache.get(keyOf("collocates", q), () => collocates(corpus, subcorpus(corpus, q), { tokens: words(q.term), window: q.window, min: q.min, measure: q.measure, limit: q.limit }));
-    send(res, q.format, out, out.rows, cols("term", "count", "mi", "llr", "t", "logdice"), "collocates");
-  });
+  route(r, "collocates", ({ query: q }) =>
+    cached("collocates", q, () => {
+      const { corpus, ix } = loaded();
+      return { ...collocates(corpus, subcorpus(corpus, q), { alternatives: termOf(q), window: q.window, min: q.min, measure: q.measure, limit: q.limit }, ix), matched: matched(q) };
+    }),
+  );
 
-  r.get("/ngrams", (req, res) => {
-    const q = S.NgramsQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = cache.get(keyOf("ngrams", q), () => ngrams(corpus, subcorpus(corpus, q), { n: q.n, min: q.min, limit: q.limit }));
-    send(res, q.format, out, out.rows.map((x) => ({ ...x, tokens: x.tokens.join(" ") })), cols("text", "tokens", "count", "docs"), "ngrams");
-  });
+  route(r, "ngrams", ({ query: q }) =>
+    cached("ngrams", q, () => {
+      const { corpus, ix } = loaded();
+      return ngrams(corpus, subcorpus(corpus, q), { n: q.n, min: q.min, limit: q.limit }, ix);
+    }),
+  );
 
-  r.get("/themes", (req, res) => {
-    const q = S.ThemesQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = cache.get(keyOf("themes", q), () => themes(corpus, subcorpus(corpus, q), deps.themes, { by: q.by }));
-    send(res, q.format, out, out.cells, cols("theme", "group", "docs", "count", "per10k"), "themes");
-  });
+  route(r, "themes", ({ query: q }) =>
+    cached("themes", q, () => {
+      const { corpus } = loaded();
+      return themes(corpus, subcorpus(corpus, q), deps.themes, { by: q.by });
+    }),
+  );
 
-  r.get("/phrasing", (req, res) => {
-    const q = S.PhrasingQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = cache.get(keyOf("phrasing", q), () => phrasing(corpus, subcorpus(corpus, q), { tokens: words(q.term), term: q.term, limit: q.limit }));
-    const flat = out.clusters.flatMap((c, i) => c.examples.map((e) => ({ cluster: i + 1, pattern: c.pattern, reports: c.reports, sector: e.sector, title: e.title, text: e.text })));
-    send(res, q.format, out, flat, cols("cluster", "pattern", "reports", "sector", "title", "text"), "phrasing");
-  });
+  route(r, "phrasing", ({ query: q }) =>
+    cached("phrasing", q, () => {
+      const { corpus, ix } = loaded();
+      return { ...phrasing(corpus, subcorpus(corpus, q), { alternatives: termOf(q), term: q.term, limit: q.limit }, ix), matched: matched(q) };
+    }),
+  );
 
-  r.get("/formulas", (req, res) => {
-    const q = S.FormulasQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = cache.get(keyOf("formulas", q), () => formulas(corpus, subcorpus(corpus, q), { min: q.min, limit: q.limit }));
-    const flat = out.rows.map((x) => ({ pattern: x.pattern, count: x.count, reports: x.reports, sectors: JSON.stringify(x.sectors), fillers: x.fillers.map((g) => g.map((f) => f.text).join("/")).join(" | ") }));
-    send(res, q.format, out, flat, cols("pattern", "count", "reports", "sectors", "fillers"), "formulas");
-  });
+  route(r, "formulas", ({ query: q }) =>
+    cached("formulas", q, () => {
+      const { corpus, ix } = loaded();
+      return formulas(corpus, subcorpus(corpus, q), { min: q.min, limit: q.limit }, ix);
+    }),
+  );
 
-  r.get("/similar", (req, res) => {
-    const q = S.SimilarQuerySchema.parse(req.query);
-    const corpus = deps.corpus.get();
-    const out = similar(corpus, subcorpus(corpus, { ...q, q: undefined }), { tokens: words(q.text), limit: q.limit });
-    send(res, q.format, out, out.rows, cols("reportId", "title", "sector", "year", "text", "start", "score"), "similar");
+  // Not cached: a pasted text rarely repeats, and the sentence index answers in milliseconds.
+  route(r, "similar", ({ query: q }) => {
+    const { corpus, ix } = loaded();
+    return similar(corpus, subcorpus(corpus, { ...q, q: undefined }), { tokens: words(q.text), limit: q.limit }, ix);
   });
 
   return r;
 }
-

@@ -1,32 +1,35 @@
+// Health, corpus size and the OpenAPI document.
 import { Router } from "express";
+import type { ResponseOf } from "../../core/api/endpoints.ts";
 import { openApiDocument } from "../../core/api/openapi.ts";
 import type { AppDeps } from "../app.ts";
+import { route } from "./endpoint.ts";
+
+async function health(deps: AppDeps): Promise<ResponseOf<"health">> {
+  const corpus = deps.search.corpus.status;
+  const up = await deps.search.meili.health(1500);
+  let reports: number | null = null;
+  // Counted with a search (the server's key can only search): canonical reports, no excerpts.
+  if (up) {
+    reports = await deps.search.meili
+      .request<{ totalHits: number }>("POST", `/indexes/${deps.search.names.reports}/search`, { q: "", filter: 'kind = "report" AND isDuplicate = false', hitsPerPage: 0, page: 1 })
+      .then((x) => x.totalHits)
+      .catch(() => null);
+  }
+  const ok = up && reports !== null;
+  return {
+    status: ok ? "ok" : "unavailable",
+    meilisearch: ok ? "available" : "unavailable",
+    reports,
+    corpus: corpus.ok ? "ok" : "unavailable",
+    ...(ok ? (corpus.ok ? {} : { message: corpus.message ?? undefined }) : { message: "Meilisearch is unavailable; search will resume when it is back" }),
+  };
+}
 
 export function healthRoutes(deps: AppDeps): Router {
   const r = Router();
-  r.get("/health", async (_req, res) => {
-    const corpus = deps.search.corpus.status;
-    const up = await deps.search.meili.health(1500);
-    let reports: number | null = null;
-    // Counted with a search (the server's key can only search): canonical reports, no excerpts.
-    if (up) {
-      reports = await deps.search.meili
-        .request<{ totalHits: number }>("POST", `/indexes/${deps.search.names.reports}/search`, { q: "", filter: 'kind = "report" AND isDuplicate = false', hitsPerPage: 0, page: 1 })
-        .then((x) => x.totalHits)
-        .catch(() => null);
-    }
-    const ok = up && reports !== null;
-    res.status(ok ? 200 : 503).json({
-      status: ok ? "ok" : "unavailable",
-      meilisearch: ok ? "available" : "unavailable",
-      reports,
-      corpus: corpus.ok ? "ok" : "unavailable",
-      ...(ok ? (corpus.ok ? {} : { message: corpus.message ?? undefined }) : { message: "Meilisearch is unavailable; search will resume when it is back" }),
-    });
-  });
-  r.get("/stats", (_req, res) => {
-    res.json(deps.search.corpus.getStats());
-  });
+  route(r, "health", () => health(deps), { status: (body) => (body.status === "ok" ? 200 : 503) });
+  route(r, "stats", () => deps.search.corpus.getStats());
   const doc = openApiDocument();
   r.get("/openapi.json", (_req, res) => {
     res.json(doc);

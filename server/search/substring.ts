@@ -6,10 +6,11 @@
 // A report holding a term that contains the string matches without being read,
 // its occurrences inside tokens counted from the postings; only reports where
 // the string could occur across a token boundary and nowhere else are read.
-import { passageSpans, type PassageSpan } from "../../core/documents.ts";
-import type { Report } from "../../core/model.ts";
-import { docPostings, type DocPostings } from "../analytics/shared/docPostings.ts";
+import type { PassageSpan } from "../../core/documents.ts";
+import type { DocPostings } from "../analytics/shared/docPostings.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
+import type { CorpusIndexes } from "../corpus/indexes.ts";
+import { bytesOf } from "../cache.ts";
 import { needleReader, type NeedleReader } from "./needleReader.ts";
 import { hasBorder, needleTerms } from "./needleTerms.ts";
 
@@ -23,26 +24,12 @@ export interface SubstringMatches {
   read: NeedleReader;
 }
 
-const CACHE_SIZE = 64;
-const caches = new WeakMap<Corpus, Map<string, SubstringMatches>>();
+/** What the corpus's indexes must give a substring scan. */
+export type SubstringIndexes = Pick<CorpusIndexes, "docPostings" | "byteCosts">;
 
-/** Builds what the first search would otherwise build (~1 s at 20k reports): the doc postings, the byte costs. */
-export function prepareSubstringSearch(corpus: Corpus): void {
-  byteCostsOf(corpus);
-}
+/** Bytes a SubstringMatches holds, for the result cache (the reader is a few closures). */
+export const substringMatchesSize = (m: SubstringMatches): number => bytesOf(m.docs, m.counts, m.exact) + 256;
 
-export function findSubstring(corpus: Corpus, needle: string): SubstringMatches {
-  let cache = caches.get(corpus);
-  if (!cache) caches.set(corpus, (cache = new Map()));
-  let found = cache.get(needle);
-  if (found) cache.delete(needle);
-  else {
-    found = scan(corpus, needle);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  }
-  cache.set(needle, found);
-  return found;
-}
 
 // Sets of reports are bitsets over corpus.docs indices.
 const has = (set: Uint32Array, d: number) => (set[d >>> 5] & (1 << (d & 31))) !== 0;
@@ -67,12 +54,12 @@ function tally(P: DocPostings, ids: readonly number[], times: number, into: Uint
   }
 }
 
-function scan(corpus: Corpus, s: string): SubstringMatches {
+export function findSubstring(corpus: Corpus, ix: SubstringIndexes, s: string): SubstringMatches {
   const N = corpus.docs.length;
   const m = s.length;
-  const P = docPostings(corpus);
+  const P = ix.docPostings;
   const border = hasBorder(s);
-  const read = needleReader(s, border ? 0 : cheapestAt(corpus, s));
+  const read = needleReader(s, border ? 0 : cheapestAt(ix.byteCosts, s));
   if (!m) return { docs: new Uint32Array(0), counts: new Uint32Array(0), exact: new Uint8Array(0), read };
   const { inner, heads, tails, pieces } = needleTerms(corpus.vocab, s);
   const set = () => new Uint32Array((N + 31) >>> 5);
@@ -143,49 +130,33 @@ function scan(corpus: Corpus, s: string): SubstringMatches {
   return { docs: Uint32Array.from(docs), counts: Uint32Array.from(counts), exact: Uint8Array.from(exact), read };
 }
 
-const byteCosts = new WeakMap<Corpus, Float64Array>();
-
 /**
  * Where in s to start reading. V8's indexOf looks for the pattern's first code unit with
  * memchr on its larger byte, so it stops at every code unit holding that byte: 扶 (U+6276)
  * at every 的 (U+7684). The cost of a byte is how often the corpus's code units hold it
  * (counted from the terms and their postings); the cheapest of s's characters wins.
  */
-function cheapestAt(corpus: Corpus, s: string): number {
-  const cost = byteCostsOf(corpus);
+function cheapestAt(cost: Float64Array, s: string): number {
   const of = (j: number) => cost[Math.max(s.charCodeAt(j) >> 8, s.charCodeAt(j) & 255)];
   let at = 0;
   for (let j = 1; j < s.length; j++) if (of(j) < of(at)) at = j;
   return at;
 }
 
-function byteCostsOf(corpus: Corpus): Float64Array {
-  let cost = byteCosts.get(corpus);
-  if (!cost) {
-    const { offsets, count } = docPostings(corpus);
-    cost = new Float64Array(256);
-    for (let id = 0; id < corpus.vocab.length; id++) {
-      let total = 0;
-      for (let p = offsets[id]; p < offsets[id + 1]; p++) total += count[p];
-      const t = corpus.vocab[id];
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        cost[c >> 8] += total;
-        if ((c & 255) !== c >> 8) cost[c & 255] += total;
-      }
+/** Per byte value: how many of the corpus's code units hold it (built once per corpus by CorpusIndexes). */
+export function byteCosts(corpus: Corpus, { offsets, count }: DocPostings): Float64Array {
+  const cost = new Float64Array(256);
+  for (let id = 0; id < corpus.vocab.length; id++) {
+    let total = 0;
+    for (let p = offsets[id]; p < offsets[id + 1]; p++) total += count[p];
+    const t = corpus.vocab[id];
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      cost[c >> 8] += total;
+      if ((c & 255) !== c >> 8) cost[c & 255] += total;
     }
-    byteCosts.set(corpus, cost);
   }
   return cost;
-}
-
-const spansCache = new WeakMap<Report, PassageSpan[]>();
-
-/** The report's passages (as indexed in Meilisearch), computed once per report. */
-export function cachedPassageSpans(r: Report): PassageSpan[] {
-  let spans = spansCache.get(r);
-  if (!spans) spansCache.set(r, (spans = passageSpans(r)));
-  return spans;
 }
 
 /** Occurrences grouped by the passage that holds them (both lists ascending: one merge). */

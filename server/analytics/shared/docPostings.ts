@@ -1,6 +1,6 @@
-// Per vocab id: which corpus docs hold it and how often (CSR layout), built lazily once per Corpus
-// and cached in a WeakMap. Lets KWIC count a term and find the docs of one page without scanning
-// every token. Build: two passes over all tokens; memory 4 bytes per distinct (term, doc) pair for
+// Per vocab id: which corpus docs hold it and how often (CSR layout). Built once per Corpus by
+// CorpusIndexes (server/corpus/indexes.ts), which keeps it as long as the corpus. Lets KWIC count
+// a term and find the docs of one page without scanning every token. Build: two passes over all tokens; memory 4 bytes per distinct (term, doc) pair for
 // the doc plus 1, 2 or 4 for the count, whichever holds the largest count (13.4M pairs at 20k
 // synthetic reports, largest count 482: 6 bytes a pair, 77 MB instead of 102 MB).
 import type { Corpus, CorpusDoc } from "../../../core/corpus/types.ts";
@@ -15,11 +15,7 @@ export interface DocPostings {
   docIndex: Map<CorpusDoc, number>;
 }
 
-const cache = new WeakMap<Corpus, DocPostings>();
-
 export function docPostings(corpus: Corpus): DocPostings {
-  const cached = cache.get(corpus);
-  if (cached) return cached;
   const V = corpus.vocab.length;
   const df = new Uint32Array(V);
   const last = new Int32Array(V).fill(-1);
@@ -57,7 +53,5 @@ export function docPostings(corpus: Corpus): DocPostings {
   });
   const docIndex = new Map<CorpusDoc, number>();
   corpus.docs.forEach((d, k) => docIndex.set(d, k));
-  const postings = { offsets, doc, count, docIndex };
-  cache.set(corpus, postings);
-  return postings;
+  return { offsets, doc, count, docIndex };
 }

@@ -1,6 +1,6 @@
-// Sentence-level inverted index over the whole corpus, built once per Corpus (WeakMap cache) the
-// first time `similar` runs: two passes over the tokens (count, then fill) so every array is
-// allocated once at its exact size. The postings of a word are its ascending sentence numbers,
+// Sentence-level inverted index over the whole corpus, built once per Corpus by CorpusIndexes
+// (server/corpus/indexes.ts) the first time `similar` runs: two passes over the tokens (count,
+// then fill) so every array is allocated once at its exact size. The postings of a word are its ascending sentence numbers,
 // stored as gaps in LEB128 varints: 1.36 bytes a posting on the 20k synthetic corpus instead of 4
 // (27 MB instead of 79 MB of 19.8M postings). Plus 16 bytes per sentence. Sentences with fewer
 // than 2 indexed words are skipped (headings, "一、").
@@ -22,8 +22,6 @@ export interface SentenceIndex {
   docIndex: Map<CorpusDoc, number>;
 }
 
-const cache = new WeakMap<Corpus, SentenceIndex>();
-
 const varintBytes = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
 
 /** Calls f with each sentence number holding vocab id `id`, ascending. */
@@ -44,10 +42,7 @@ export function forEachSentence(index: SentenceIndex, id: number, f: (s: number)
   }
 }
 
-export function sentenceIndex(corpus: Corpus): SentenceIndex {
-  const cached = cache.get(corpus);
-  if (cached) return cached;
-  const flags = tokenClasses(corpus);
+export function sentenceIndex(corpus: Corpus, flags: Uint8Array = tokenClasses(corpus)): SentenceIndex {
   const V = corpus.vocab.length;
   const indexed = (id: number) => flags[id] & WORD && !corpus.isStopword[id];
   const stamp = new Int32Array(V).fill(-1);
@@ -134,7 +129,5 @@ export function sentenceIndex(corpus: Corpus): SentenceIndex {
   }
   const docIndex = new Map<CorpusDoc, number>();
   corpus.docs.forEach((doc, d) => docIndex.set(doc, d));
-  const index = { sentences: S, sentDoc, sentStart, sentEnd, norm, df, offsets, postings, docIndex };
-  cache.set(corpus, index);
-  return index;
+  return { sentences: S, sentDoc, sentStart, sentEnd, norm, df, offsets, postings, docIndex };
 }

@@ -1,5 +1,5 @@
 // Per-vocabulary-id flags that every analytic needs (is it a word, a space, a sentence end …),
-// computed once per corpus: O(vocab) the first time, then a WeakMap lookup.
+// O(vocab); CorpusIndexes (server/corpus/indexes.ts) computes them once per corpus.
 import type { Corpus } from "../../../core/corpus/types.ts";
 
 export const WORD = 1;
@@ -15,12 +15,8 @@ export const NEWLINE = 16;
 const SENTENCE_END_RE = /[。！？；!?;…\n]/;
 const NUMERIC_RE = /^(?:[0-9０-９.．%％]+|[xX×＊*_＿~～]+|20[xX]{2}|[0-9]+[xX]+|[〇零一二三四五六七八九十百千万两]+)$/;
 
-const cache = new WeakMap<Corpus, Uint8Array>();
-
 export function tokenClasses(corpus: Corpus): Uint8Array {
-  let flags = cache.get(corpus);
-  if (flags) return flags;
-  flags = new Uint8Array(corpus.vocab.length);
+  const flags = new Uint8Array(corpus.vocab.length);
   for (let id = 0; id < corpus.vocab.length; id++) {
     const t = corpus.vocab[id];
     let f = 0;
@@ -31,6 +27,5 @@ export function tokenClasses(corpus: Corpus): Uint8Array {
     if (t.includes("\n")) f |= NEWLINE;
     flags[id] = f;
   }
-  cache.set(corpus, flags);
   return flags;
 }

@@ -1,37 +1,29 @@
-// One function per API resource, each parsing its answer with the shared schema.
-import {
-  BreakdownResponseSchema,
-  CollocatesResponseSchema,
-  FormulasResponseSchema,
-  FrequencyResponseSchema,
-  HealthSchema,
-  KeynessResponseSchema,
-  KwicResponseSchema,
-  NgramsResponseSchema,
-  PhrasingResponseSchema,
-  ReportSchema,
-  SearchResponseSchema,
-  SimilarResponseSchema,
-  StatsSchema,
-  SuggestResponseSchema,
-  ThemesResponseSchema,
-} from "../../../core/api/schema.ts";
+// One function per API endpoint, derived from the endpoint table (core/api/endpoints.ts): the path
+// comes from the table and each answer is parsed with the entry's response schema, so its type is
+// the schema's z.infer.
+import { API, type EndpointName, type ResponseOf } from "../../../core/api/endpoints.ts";
 import { request, type Params } from "./client.ts";
 
 type Signal = AbortSignal | undefined;
 
-export const getHealth = (s?: Signal) => request("health", {}, HealthSchema, s);
-export const getStats = (s?: Signal) => request("stats", {}, StatsSchema, s);
-export const search = (p: Params, s?: Signal) => request("search", p, SearchResponseSchema, s);
-export const getReport = (id: string, p: Params, s?: Signal) => request(`reports/${encodeURIComponent(id)}`, p, ReportSchema, s);
-export const kwic = (p: Params, s?: Signal) => request("kwic", p, KwicResponseSchema, s);
-export const frequency = (p: Params, s?: Signal) => request("frequency", p, FrequencyResponseSchema, s);
-export const breakdown = (p: Params, s?: Signal) => request("breakdown", p, BreakdownResponseSchema, s);
-export const keyness = (p: Params, s?: Signal) => request("keyness", p, KeynessResponseSchema, s);
-export const collocates = (p: Params, s?: Signal) => request("collocates", p, CollocatesResponseSchema, s);
-export const ngrams = (p: Params, s?: Signal) => request("ngrams", p, NgramsResponseSchema, s);
-export const themes = (p: Params, s?: Signal) => request("themes", p, ThemesResponseSchema, s);
-export const phrasing = (p: Params, s?: Signal) => request("phrasing", p, PhrasingResponseSchema, s);
-export const formulas = (p: Params, s?: Signal) => request("formulas", p, FormulasResponseSchema, s);
-export const similar = (p: Params, s?: Signal) => request("similar", p, SimilarResponseSchema, s);
-export const suggest = (p: Params, s?: Signal) => request("suggest", p, SuggestResponseSchema, s);
+/** GET an endpoint; `path` fills the path parameters ({id}, {name}). */
+export function call<N extends EndpointName>(name: N, params: Params = {}, signal?: Signal, path: Record<string, string> = {}): Promise<ResponseOf<N>> {
+  const url = API[name].path.replace(/^\/api\//, "").replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(path[k] ?? ""));
+  return request(url, params, API[name].response, signal) as Promise<ResponseOf<N>>;
+}
+
+export const getHealth = (s?: Signal) => call("health", {}, s);
+export const getStats = (s?: Signal) => call("stats", {}, s);
+export const search = (p: Params, s?: Signal) => call("search", p, s);
+export const getReport = (id: string, p: Params, s?: Signal) => call("report", p, s, { id });
+export const kwic = (p: Params, s?: Signal) => call("kwic", p, s);
+export const frequency = (p: Params, s?: Signal) => call("frequency", p, s);
+export const breakdown = (p: Params, s?: Signal) => call("breakdown", p, s);
+export const keyness = (p: Params, s?: Signal) => call("keyness", p, s);
+export const collocates = (p: Params, s?: Signal) => call("collocates", p, s);
+export const ngrams = (p: Params, s?: Signal) => call("ngrams", p, s);
+export const themes = (p: Params, s?: Signal) => call("themes", p, s);
+export const phrasing = (p: Params, s?: Signal) => call("phrasing", p, s);
+export const formulas = (p: Params, s?: Signal) => call("formulas", p, s);
+export const similar = (p: Params, s?: Signal) => call("similar", p, s);
+export const suggest = (p: Params, s?: Signal) => call("suggest", p, s);

@@ -1,0 +1,190 @@
+// The API's one endpoint table. Each entry names a GET endpoint's path, what it is for, the zod
+// schema of its query (and path) parameters, the schema of its answer and, for analytics, how the
+// answer becomes CSV rows. The server registers one route per entry (server/routes/), the OpenAPI
+// document is generated from it (openapi.ts), the web client's functions are derived from it
+// (web/src/api/endpoints.ts). Browser-safe: no Node imports.
+import type { z } from "zod";
+import * as S from "./schema.ts";
+
+export interface CsvColumn {
+  key: string;
+  header: string;
+}
+
+export interface Csv<R> {
+  /** the answer as flat rows: one line of the CSV each */
+  rows: (body: R) => Record<string, unknown>[];
+  columns: readonly CsvColumn[];
+}
+
+export interface Endpoint<R extends z.ZodType = z.ZodType, Q extends z.ZodObject | undefined = z.ZodObject | undefined, P extends z.ZodObject | undefined = z.ZodObject | undefined> {
+  /** OpenAPI form: /api/reports/{id} */
+  path: `/api/${string}`;
+  summary: string;
+  description: string;
+  /** query parameters; absent: the endpoint takes none */
+  query?: Q;
+  /** path parameters, named as in `path` */
+  params?: P;
+  response: R;
+  /** present: `format=csv` answers text/csv with these rows and columns */
+  csv?: Csv<z.output<R>>;
+}
+
+const endpoint = <R extends z.ZodType, Q extends z.ZodObject | undefined = undefined, P extends z.ZodObject | undefined = undefined>(e: Endpoint<R, Q, P>) => e;
+
+/** Columns named after the keys of a flat row schema, in its order. */
+const columnsOf = (row: z.ZodObject, except: readonly string[] = []): CsvColumn[] =>
+  Object.keys(row.shape)
+    .filter((k) => !except.includes(k))
+    .map((key) => ({ key, header: key }));
+
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+const KeynessSide = S.KeynessResponseSchema.shape.rows.element.shape.a;
+
+export const API = {
+  health: endpoint({
+    path: "/api/health",
+    summary: "Service health: Meilisearch and the corpus store",
+    description: "200 when Meilisearch answers and the report count could be read, else 503 with the same body. `corpus` says whether analytics can run.",
+    response: S.HealthSchema,
+  }),
+  stats: endpoint({ path: "/api/stats", summary: "Corpus size", description: "Canonical reports (no excerpts, no duplicates): their count, characters, word tokens and count per sector.", response: S.StatsSchema }),
+  search: endpoint({
+    path: "/api/search",
+    summary: "Faceted word, phrase and substring search over reports or passages",
+    description: "Hits with a snippet from the corpus store and facet counts (each facet counted with the other facets' filters applied).",
+    query: S.SearchQuerySchema,
+    response: S.SearchResponseSchema,
+  }),
+  reports: endpoint({ path: "/api/reports", summary: "The document table", description: "Reports matching the filters, one row each, with their metadata.", query: S.ReportsQuerySchema, response: S.ReportsResponseSchema }),
+  report: endpoint({
+    path: "/api/reports/{id}",
+    summary: "One report in full",
+    description: "Clean text, paragraphs, outline, duplicates, theme counts, and the character ranges matching `highlight`.",
+    query: S.ReportQuerySchema,
+    params: S.ReportParamsSchema,
+    response: S.ReportSchema,
+  }),
+  facet: endpoint({
+    path: "/api/facets/{name}",
+    summary: "Facet value search with counts",
+    description: "Values of one facet (report counts) under the filters, optionally narrowed to values containing `query`.",
+    query: S.FacetQuerySchema,
+    params: S.FacetParamsSchema,
+    response: S.FacetResponseSchema,
+  }),
+  suggest: endpoint({ path: "/api/suggest", summary: "Completion from the corpus vocabulary", description: "Corpus words starting with `q`, most frequent first.", query: S.SuggestQuerySchema, response: S.SuggestResponseSchema }),
+  kwic: endpoint({
+    path: "/api/kwic",
+    summary: "Keyword in context",
+    description: "Every occurrence of a term in the subcorpus with `width` characters of context each side, paged.",
+    query: S.KwicQuerySchema,
+    response: S.KwicResponseSchema,
+    csv: { rows: (b) => b.lines, columns: columnsOf(S.KwicLineSchema) },
+  }),
+  frequency: endpoint({
+    path: "/api/frequency",
+    summary: "Word list",
+    description: "The subcorpus's words by frequency: occurrences, reports holding them, rates.",
+    query: S.FrequencyQuerySchema,
+    response: S.FrequencyResponseSchema,
+    csv: { rows: (b) => b.rows, columns: columnsOf(S.FrequencyResponseSchema.shape.rows.element) },
+  }),
+  breakdown: endpoint({
+    path: "/api/breakdown",
+    summary: "A term by sector, year, docType or level",
+    description: "Occurrences of a term per group, the reports holding it, the group's size and rates.",
+    query: S.BreakdownQuerySchema,
+    response: S.BreakdownResponseSchema,
+    csv: { rows: (b) => b.rows, columns: columnsOf(S.BreakdownResponseSchema.shape.rows.element) },
+  }),
+  keyness: endpoint({
+    path: "/api/keyness",
+    summary: "Keyness (G², log ratio) of subcorpus a against b",
+    description: "Words over- and under-represented in subcorpus a (filters a.*) against b (filters b.*; none given: the rest of the corpus).",
+    query: S.KeynessQuerySchema,
+    response: S.KeynessResponseSchema,
+    csv: {
+      rows: (b) =>
+        b.rows.map(({ a, b: bSide, ...rest }) => ({
+          ...rest,
+          ...Object.fromEntries(Object.entries(a).map(([k, v]) => [`a${cap(k)}`, v])),
+          ...Object.fromEntries(Object.entries(bSide).map(([k, v]) => [`b${cap(k)}`, v])),
+        })),
+      columns: [
+        { key: "term", header: "term" },
+        ...["a", "b"].flatMap((side) => Object.keys(KeynessSide.shape).map((k) => ({ key: `${side}${cap(k)}`, header: `${side}${cap(k)}` }))),
+        ...columnsOf(S.KeynessResponseSchema.shape.rows.element, ["term", "a", "b"]),
+      ],
+    },
+  }),
+  collocates: endpoint({
+    path: "/api/collocates",
+    summary: "Collocates of a term (MI, LLR, t, logDice)",
+    description: "Words near a term (within `window` words each side, inside one sentence) with association measures.",
+    query: S.CollocatesQuerySchema,
+    response: S.CollocatesResponseSchema,
+    csv: { rows: (b) => b.rows, columns: columnsOf(S.CollocatesResponseSchema.shape.rows.element) },
+  }),
+  ngrams: endpoint({
+    path: "/api/ngrams",
+    summary: "Recurring word sequences",
+    description: "Sequences of `n` words that recur in the subcorpus, with their reports.",
+    query: S.NgramsQuerySchema,
+    response: S.NgramsResponseSchema,
+    csv: { rows: (b) => b.rows.map((x) => ({ ...x, tokens: x.tokens.join(" ") })), columns: columnsOf(S.NgramsResponseSchema.shape.rows.element) },
+  }),
+  themes: endpoint({
+    path: "/api/themes",
+    summary: "Theme × group matrix",
+    description: "For each theme of corpus/themes.yaml and each group: reports mentioning it, occurrences of its terms, rates.",
+    query: S.ThemesQuerySchema,
+    response: S.ThemesResponseSchema,
+    csv: { rows: (b) => b.cells, columns: columnsOf(S.ThemesResponseSchema.shape.cells.element) },
+  }),
+  phrasing: endpoint({
+    path: "/api/phrasing",
+    summary: "How reports phrase a term: variant clusters",
+    description: "Sentences holding a term grouped by the words around it; each cluster with its pattern, reach and examples.",
+    query: S.PhrasingQuerySchema,
+    response: S.PhrasingResponseSchema,
+    csv: {
+      rows: (b) => b.clusters.flatMap((c, i) => c.examples.map((e) => ({ cluster: i + 1, pattern: c.pattern, reports: c.reports, sector: e.sector, title: e.title, text: e.text }))),
+      columns: ["cluster", "pattern", "reports", "sector", "title", "text"].map((key) => ({ key, header: key })),
+    },
+  }),
+  formulas: endpoint({
+    path: "/api/formulas",
+    summary: "Recurring formulas with gaps",
+    description: "Fixed wordings with slots (一是…二是…, 以…为抓手) and what fills the slots.",
+    query: S.FormulasQuerySchema,
+    response: S.FormulasResponseSchema,
+    csv: {
+      rows: (b) => b.rows.map((x) => ({ ...x, sectors: JSON.stringify(x.sectors), fillers: x.fillers.map((g) => g.map((f) => f.text).join("/")).join(" | ") })),
+      columns: columnsOf(S.FormulasResponseSchema.shape.rows.element),
+    },
+  }),
+  similar: endpoint({
+    path: "/api/similar",
+    summary: "Corpus sentences closest to a given text",
+    description: "Sentences of the subcorpus most like `text` (word TF-IDF cosine, re-scored with character bigrams; scores 0–1).",
+    query: S.SimilarQuerySchema,
+    response: S.SimilarResponseSchema,
+    csv: { rows: (b) => b.rows, columns: columnsOf(S.SimilarResponseSchema.shape.rows.element) },
+  }),
+};
+
+export type EndpointName = keyof typeof API;
+export type AnyEndpoint = (typeof API)[EndpointName];
+
+/** Every endpoint, in the table's order. */
+export const ENDPOINTS: readonly Endpoint[] = Object.values(API) as readonly Endpoint[];
+
+type Parsed<T> = [NonNullable<T>] extends [never] ? Record<string, never> : NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : never;
+/** What an endpoint's handler receives: its parsed query and path parameters. */
+export type QueryOf<N extends EndpointName> = Parsed<(typeof API)[N]["query"]>;
+export type ParamsOf<N extends EndpointName> = Parsed<(typeof API)[N]["params"]>;
+/** What an endpoint answers (as JSON). */
+export type ResponseOf<N extends EndpointName> = z.output<(typeof API)[N]["response"]>;

@@ -1,0 +1,41 @@
+// One route per entry of the endpoint table (core/api/endpoints.ts): validate the query and path
+// parameters with the entry's schemas, call the handler, send its answer with `send`. Routes never
+// build error responses: a ZodError or a typed error goes to the error middleware.
+import type { Response, Router } from "express";
+import { API, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from "../../core/api/endpoints.ts";
+import { toCsv } from "../analytics/csv.ts";
+
+export type Handler<N extends EndpointName> = (input: { query: QueryOf<N>; params: ParamsOf<N> }) => ResponseOf<N> | Promise<ResponseOf<N>>;
+
+export interface RouteOptions<N extends EndpointName> {
+  /** the HTTP status of a successful answer; default 200 */
+  status?: (body: ResponseOf<N>) => number;
+}
+
+/** Registers the table entry `name` on a router mounted at /api. */
+export function route<N extends EndpointName>(r: Router, name: N, handler: Handler<N>, options: RouteOptions<N> = {}): void {
+  const e = API[name];
+  // OpenAPI /api/reports/{id} → Express /reports/:id
+  const path = e.path.replace(/^\/api/, "").replace(/\{(\w+)\}/g, ":$1");
+  const querySchema = "query" in e ? e.query : undefined;
+  const paramsSchema = "params" in e ? e.params : undefined;
+  r.get(path, async (req, res) => {
+    const query = (querySchema ? querySchema.parse(req.query) : {}) as QueryOf<N>;
+    const params = (paramsSchema ? paramsSchema.parse(req.params) : {}) as ParamsOf<N>;
+    const body = await handler({ query, params });
+    send(res, name, (query as { format?: string }).format, body, options.status?.(body) ?? 200);
+  });
+}
+
+/** JSON, or with format=csv and a CSV entry, the entry's rows and columns (with a BOM, so Excel opens Chinese correctly). */
+export function send<N extends EndpointName>(res: Response, name: N, format: string | undefined, body: ResponseOf<N>, status = 200): void {
+  const csv = (API[name] as { csv?: { rows: (b: ResponseOf<N>) => Record<string, unknown>[]; columns: readonly { key: string; header: string }[] } }).csv;
+  if (format === "csv" && csv) {
+    res.status(status);
+    res.setHeader("Content-Type", "text/csv; charset=utf-8");
+    res.setHeader("Content-Disposition", `attachment; filename="wenyuan-${name}.csv"`);
+    res.send(toCsv(csv.rows(body), [...csv.columns]));
+    return;
+  }
+  res.status(status).json(body);
+}
