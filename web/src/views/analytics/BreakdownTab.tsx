@@ -53,7 +53,7 @@ function Breakdown({ term, by, filters }: { term: string; by: TabProps["state"][
     const groupLabel = (k: string) => (by === "year" ? k : label(by as LabelKind, k));
     return verticalBars((rows ?? []).map((r) => groupLabel(r.key)), (rows ?? []).map((r) => Number(r.per10k.toFixed(2))), t("per10k"));
   }, [rows, by, t, label]);
-  const title = t("breakdownTitle", { term, by: t(`by_${by}`) });
+  const title = t("breakdownTitlePer10k", { term, by: t(`by_${by}`) });
   const columns: Column<Row>[] = [
     { key: "group", header: t("group"), cell: (r) => keyLabel(r.key) },
     { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
@@ -80,9 +80,9 @@ function Trend({ term, filters }: { term: string; filters: TabProps["filters"] }
     return trendLine(years.map((r) => r.key), years.map((r) => Number(r.per10k.toFixed(2))), t("per10k"));
   }, [q.data, t]);
   return (
-    <Panel id="trend-h" title={t("trendOverYears")} tools={<DownloadLinks endpoint="breakdown" params={params} />}>
+    <Panel id="trend-h" title={t("trendPer10k")} tools={<DownloadLinks endpoint="breakdown" params={params} />}>
       <QueryError q={q} />
-      <Chart option={option} height={260} label={`${t("trendOverYears")} (${t("per10k")})`} fileName="wenyuan-trend" />
+      <Chart option={option} height={260} label={t("trendPer10k")} fileName="wenyuan-trend" />
     </Panel>
   );
 }
