@@ -28,26 +28,47 @@ const text = (max: number) => single(z.string().max(max));
 // ---------------------------------------------------------------- filters
 
 export const filterShape = {
-  q: text(500).optional(),
-  sector: repeated(SECTORS),
-  year: intParam(1900, 2100).optional(),
-  yearFrom: intParam(1900, 2100).optional(),
-  yearTo: intParam(1900, 2100).optional(),
-  docType: repeated(DOC_TYPES),
-  level: repeated(LEVELS),
-  includeDuplicates: boolParam.optional(),
-  kind: single(z.enum(KINDS)).optional(),
+  q: text(500)
+    .optional()
+    .describe(
+      'The query: words (every one must occur; a word jieba splits into several tokens matches where they are adjacent), "quoted phrases", -exclusions; synonyms from corpus/synonyms.json count as the word. With match=substring (search, kwic) the text as a string. Analytics: narrows the subcorpus to reports matching it. Default: no query (every report).',
+    ),
+  sector: repeated(SECTORS).describe("Sectors to keep (repeat or comma-separate for OR: sector=hospital&sector=school). Default: all."),
+  year: intParam(1900, 2100).optional().describe("Only reports of this year. Reports without a known year are left out whenever a year filter is given."),
+  yearFrom: intParam(1900, 2100).optional().describe("Only reports of this year or later (inclusive)."),
+  yearTo: intParam(1900, 2100).optional().describe("Only reports of this year or earlier (inclusive)."),
+  docType: repeated(DOC_TYPES).describe("Document types to keep (repeat or comma-separate for OR). Default: all."),
+  level: repeated(LEVELS).describe("Levels of the reporting union to keep (repeat or comma-separate for OR). Default: all."),
+  includeDuplicates: boolParam.optional().describe("true|false (or 1|0): also count near-duplicate copies of a report. Default false: only the canonical report of each duplicate group."),
+  synonyms: boolParam
+    .optional()
+    .describe("true|false (or 1|0): a query word (or term) that is a key of corpus/synonyms.json also matches its synonyms, in `q`, in its exclusions and in `term`. Default true. Quoted phrases never take synonyms."),
+  kind: single(z.enum(KINDS)).optional().describe('report = reports; excerpt = the "related documents" excerpts split from scraped pages. Default: report (excerpts are left out of every total).'),
 };
 export const FiltersSchema = z.object(filterShape);
+
+/** What one part of `q` (or the `term`) matched: the part itself, then each synonym it also matched. */
+export const QueryPartSchema = z.object({
+  text: z.string(),
+  role: z.enum(["q", "term"]),
+  negated: z.boolean(),
+  matches: z.array(z.string()),
+});
+export type QueryPart = z.infer<typeof QueryPartSchema>;
+const matched = { matched: z.array(QueryPartSchema).describe("what the query and the term matched (synonyms included)") };
 export type Filters = z.infer<typeof FiltersSchema>;
 
 export const FACETS = ["sector", "year", "docType", "level"] as const;
 export type FacetName = (typeof FACETS)[number];
 
 const paging = (maxPerPage: number, defaultPerPage: number) => ({
-  page: intParam(1, 10_000).default(1),
-  perPage: intParam(1, maxPerPage).default(defaultPerPage),
+  page: intParam(1, 10_000).default(1).describe("Page number, from 1. Default 1."),
+  perPage: intParam(1, maxPerPage).default(defaultPerPage).describe(`Results per page, 1–${maxPerPage}. Default ${defaultPerPage}.`),
 });
+
+const matchParam = single(z.enum(["word", "substring"]))
+  .default("word")
+  .describe("word = whole jieba words (工程 does not match inside 在建工程); substring = the string anywhere in the text, inside words or across them. Default word.");
 
 export const MATCHES = ["word", "substring"] as const;
 
@@ -56,9 +77,9 @@ export const MATCHES = ["word", "substring"] as const;
 export const SearchQuerySchema = z.object({
   ...filterShape,
   ...paging(100, 20),
-  sort: single(z.enum(["relevance", "year:desc", "year:asc"])).default("relevance"),
-  mode: single(z.enum(["report", "passage"])).default("report"),
-  match: single(z.enum(MATCHES)).default("word"),
+  sort: single(z.enum(["relevance", "year:desc", "year:asc"])).default("relevance").describe("relevance, or by year (newest or oldest first; unknown years last). Default relevance."),
+  mode: single(z.enum(["report", "passage"])).default("report").describe("report = one hit per report; passage = one hit per passage (a section or a run of paragraphs) holding the query. Default report."),
+  match: matchParam,
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
@@ -95,6 +116,7 @@ export const FacetDistributionSchema = z.object({
 });
 
 export const SearchResponseSchema = z.object({
+  ...matched,
   total: z.number().int(),
   page: z.number().int(),
   perPage: z.number().int(),
@@ -112,7 +134,7 @@ export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 export const ReportsQuerySchema = z.object({
   ...filterShape,
   ...paging(100, 20),
-  sort: single(z.enum(["year:desc", "year:asc", "chars:desc", "chars:asc", "title:asc"])).default("year:desc"),
+  sort: single(z.enum(["year:desc", "year:asc", "chars:desc", "chars:asc", "title:asc"])).default("year:desc").describe("By year, by length in characters, or by title. Default year:desc."),
 });
 export type ReportsQuery = z.infer<typeof ReportsQuerySchema>;
 
@@ -139,7 +161,11 @@ export const ReportsResponseSchema = z.object({
 });
 export type ReportsResponse = z.infer<typeof ReportsResponseSchema>;
 
-export const ReportQuerySchema = z.object({ highlight: text(500).optional(), match: single(z.enum(MATCHES)).default("word") });
+export const ReportQuerySchema = z.object({
+  highlight: text(500).optional().describe("A query whose matches are returned as `marks` (character ranges of the text). Default: none."),
+  match: matchParam,
+});
+export const ReportParamsSchema = z.object({ id: z.string().max(64).regex(/^[\w-]+$/, "not a report id").describe("The report's id (as in search hits and the document table).") });
 
 export const SectionSchema = z.object({ level: z.number().int(), title: z.string(), start: z.number().int() });
 export const ThemeCountSchema = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), count: z.number().int() });
@@ -162,13 +188,17 @@ export type ReportDetail = z.infer<typeof ReportSchema>;
 
 // ---------------------------------------------------------------- facets, suggest, health
 
-export const FacetQuerySchema = z.object({ ...filterShape, query: text(100).optional() });
+export const FacetQuerySchema = z.object({ ...filterShape, query: text(100).optional().describe("Only facet values containing this text. Default: all values.") });
+export const FacetParamsSchema = z.object({ name: z.enum(FACETS).describe("The facet: sector, year, docType or level.") });
 export const FacetResponseSchema = z.object({
   name: z.enum(FACETS),
   values: z.array(z.object({ value: z.string(), count: z.number().int() })),
 });
 
-export const SuggestQuerySchema = z.object({ q: text(50), limit: intParam(1, 50).default(10) });
+export const SuggestQuerySchema = z.object({
+  q: text(50).describe("The beginning of a word."),
+  limit: intParam(1, 50).default(10).describe("Suggestions returned, 1–50. Default 10."),
+});
 export const SuggestResponseSchema = z.object({ suggestions: z.array(z.object({ term: z.string(), count: z.number().int() })) });
 
 export const HealthSchema = z.object({
@@ -194,17 +224,22 @@ export const ErrorSchema = z.object({
 
 // ---------------------------------------------------------------- analytics
 
-const format = { format: single(z.enum(["json", "csv"])).default("json") };
-const term = text(100).pipe(z.string().trim().min(1, "term is required"));
+const format = { format: single(z.enum(["json", "csv"])).default("json").describe("json, or csv (UTF-8 with a BOM, for Excel). Default json.") };
+const term = text(100)
+  .pipe(z.string().trim().min(1, "term is required"))
+  .describe("The term: a word or a phrase, segmented with jieba; it matches where its words occur adjacent (required).");
+const limit = (max: number, dflt: number, what = "Rows returned") => intParam(1, max).default(dflt).describe(`${what}, 1–${max}. Default ${dflt}.`);
 
 export const KwicQuerySchema = z.object({
   ...filterShape,
   ...format,
   ...paging(500, 50),
   term,
-  width: intParam(1, 200).default(20),
-  sort: single(z.enum(["L1", "L2", "R1", "R2", "doc"])).default("doc"),
-  match: single(z.enum(MATCHES)).default("word"),
+  width: intParam(1, 200).default(20).describe("Characters of context each side of the match, 1–200. Default 20."),
+  sort: single(z.enum(["L1", "L2", "R1", "R2", "doc"]))
+    .default("doc")
+    .describe("doc = in report order; L1/L2 = by the first/second word left of the match; R1/R2 = by the first/second word right of it. Default doc."),
+  match: matchParam,
 });
 export const KwicLineSchema = z.object({
   reportId: z.string(),
@@ -217,6 +252,7 @@ export const KwicLineSchema = z.object({
   offset: z.number().int(),
 });
 export const KwicResponseSchema = z.object({
+  ...matched,
   total: z.number().int(),
   reports: z.number().int(),
   page: z.number().int(),
@@ -228,9 +264,9 @@ export type KwicResponse = z.infer<typeof KwicResponseSchema>;
 export const FrequencyQuerySchema = z.object({
   ...filterShape,
   ...format,
-  limit: intParam(1, 5000).default(100),
-  minLength: intParam(1, 20).default(1),
-  stopwords: boolParam.default(true),
+  limit: limit(5000, 100, "Words returned, most frequent first"),
+  minLength: intParam(1, 20).default(1).describe("Minimum word length in characters, 1–20. Default 1."),
+  stopwords: boolParam.default(true).describe("true|false: leave out the stopwords of corpus/stopwords.txt (totals still count them). Default true."),
 });
 export const FrequencyResponseSchema = z.object({
   totalTokens: z.number().int(),
@@ -239,8 +275,14 @@ export const FrequencyResponseSchema = z.object({
 });
 
 export const BREAKDOWN_BY = ["sector", "year", "docType", "level"] as const;
-export const BreakdownQuerySchema = z.object({ ...filterShape, ...format, term, by: single(z.enum(BREAKDOWN_BY)).default("sector") });
+export const BreakdownQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  term,
+  by: single(z.enum(BREAKDOWN_BY)).default("sector").describe("Group by sector, year, docType or level. Default sector."),
+});
 export const BreakdownResponseSchema = z.object({
+  ...matched,
   term: z.string(),
   by: z.enum(BREAKDOWN_BY),
   rows: z.array(
@@ -250,13 +292,13 @@ export const BreakdownResponseSchema = z.object({
 
 /** keyness takes two filter sets, prefixed `a.` and `b.` */
 const prefixed = <P extends string>(prefix: P) =>
-  Object.fromEntries(Object.entries(filterShape).map(([k, v]) => [`${prefix}.${k}`, v])) as { [K in keyof typeof filterShape as `${P}.${K}`]: (typeof filterShape)[K] };
+  Object.fromEntries(Object.entries(filterShape).map(([k, v]) => [`${prefix}.${k}`, v.describe(`Subcorpus ${prefix}: ${v.description ?? k}`)])) as { [K in keyof typeof filterShape as `${P}.${K}`]: (typeof filterShape)[K] };
 export const KeynessQuerySchema = z.object({
   ...prefixed("a"),
   ...prefixed("b"),
   ...format,
-  min: intParam(1, 100_000).default(5),
-  limit: intParam(1, 1000).default(100),
+  min: intParam(1, 100_000).default(5).describe("Minimum frequency: occurrences in a and b together, 1–100000. Default 5."),
+  limit: limit(1000, 100, "Rows per side (the most a-key words, then the most b-key words)"),
 });
 export const KeynessResponseSchema = z.object({
   totals: z.object({ a: z.number().int(), b: z.number().int() }),
@@ -276,12 +318,13 @@ export const CollocatesQuerySchema = z.object({
   ...filterShape,
   ...format,
   term,
-  window: intParam(1, 20).default(5),
-  measure: single(z.enum(["mi", "llr", "t", "logdice"])).default("logdice"),
-  min: intParam(1, 10_000).default(3),
-  limit: intParam(1, 1000).default(50),
+  window: intParam(1, 20).default(5).describe("Window in words each side of the term, 1–20 (punctuation is not counted; a window stops at a sentence end). Default 5."),
+  measure: single(z.enum(["mi", "llr", "t", "logdice"])).default("logdice").describe("Sort by mutual information, log-likelihood (G²), t-score or logDice. Default logdice."),
+  min: intParam(1, 10_000).default(3).describe("Minimum frequency: co-occurrences within the window, 1–10000. Default 3."),
+  limit: limit(1000, 50),
 });
 export const CollocatesResponseSchema = z.object({
+  ...matched,
   node: z.number().int(),
   totalTokens: z.number().int(),
   totalChars: z.number().int(),
@@ -305,27 +348,34 @@ export const CollocatesResponseSchema = z.object({
 export const NgramsQuerySchema = z.object({
   ...filterShape,
   ...format,
-  n: intParam(2, 8).default(3),
-  min: intParam(1, 10_000).default(3),
-  limit: intParam(1, 1000).default(100),
+  n: intParam(2, 8).default(3).describe("Words per sequence, 2–8. Default 3."),
+  min: intParam(1, 10_000).default(3).describe("Minimum frequency: occurrences of the sequence, 1–10000. Default 3."),
+  limit: limit(1000, 100),
 });
 export const NgramsResponseSchema = z.object({
   rows: z.array(z.object({ text: z.string(), tokens: z.array(z.string()), count: z.number().int(), docs: z.number().int() })),
 });
 
 export const THEMES_BY = ["sector", "year", "docType"] as const;
-export const ThemesQuerySchema = z.object({ ...filterShape, ...format, by: single(z.enum(THEMES_BY)).default("sector") });
+export const ThemesQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  by: single(z.enum(THEMES_BY)).default("sector").describe("Columns of the matrix: sector, year or docType. Rates are per 10k characters (每万字) of the group. Default sector."),
+});
 export const ThemesResponseSchema = z.object({
   themes: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string(), terms: z.array(z.string()) })),
   groups: z.array(z.object({ key: z.string(), docs: z.number().int(), chars: z.number().int(), tokens: z.number().int() })),
   cells: z.array(z.object({ theme: z.string(), group: z.string(), docs: z.number().int(), count: z.number().int(), per10k: z.number(), perMillion: z.number() })),
 });
 
-export const PhrasingQuerySchema = z.object({ ...filterShape, ...format, term, limit: intParam(1, 100).default(20) });
+export const PhrasingQuerySchema = z.object({ ...filterShape, ...format, term, limit: limit(100, 20, "Clusters returned") });
 const MarksSchema = z.array(z.tuple([z.number().int(), z.number().int()]));
 export const PhrasingResponseSchema = z.object({
+  ...matched,
   term: z.string(),
   total: z.number().int(),
+  /** sentences clustered: total, or a sample of it when there are more */
+  considered: z.number().int(),
   clusters: z.array(
     z.object({
       pattern: z.string(),
@@ -341,8 +391,15 @@ export const PhrasingResponseSchema = z.object({
 });
 export type PhrasingResponse = z.infer<typeof PhrasingResponseSchema>;
 
-export const FormulasQuerySchema = z.object({ ...filterShape, ...format, min: intParam(2, 10_000).default(3), limit: intParam(1, 500).default(50) });
+export const FormulasQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  min: intParam(2, 10_000).default(3).describe("Minimum frequency: reports using the formula, 2–10000. Default 3."),
+  limit: limit(500, 50),
+});
 export const FormulasResponseSchema = z.object({
+  /** reports read: all of the subcorpus, or a sample of it when there are more */
+  sampledDocs: z.number().int(),
   rows: z.array(
     z.object({
       pattern: z.string(),
@@ -357,8 +414,10 @@ export const FormulasResponseSchema = z.object({
 export const SimilarQuerySchema = z.object({
   ...filterShape,
   ...format,
-  text: text(2000).pipe(z.string().trim().min(1, "text is required")),
-  limit: intParam(1, 100).default(10),
+  text: text(2000)
+    .pipe(z.string().trim().min(1, "text is required"))
+    .describe("A sentence or paragraph (up to 2000 characters) to find the closest corpus sentences to (required)."),
+  limit: limit(100, 10, "Sentences returned"),
 });
 export const SimilarResponseSchema = z.object({
   rows: z.array(

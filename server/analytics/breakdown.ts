@@ -1,18 +1,16 @@
 // How often a term occurs per sector / year / doc type / level. O(docs) for a one-word term (counts
 // from the doc postings), plus the tokens of the docs holding it for a multi-word term.
 // Rows cover every group present in the docs (zero counts included), so they sum to the totals.
+import type { CorpusIndexes } from "../corpus/indexes.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
-import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
+import { compileTerm, forEachMatch } from "../../core/corpus/match.ts";
 import { compareGroupKeys, groupKey } from "./shared/groupKey.ts";
 import type { GroupBy } from "./shared/groupKey.ts";
-import { docPostings } from "./shared/docPostings.ts";
-import { termSequence } from "./shared/termSequence.ts";
 import { rates } from "./shared/rates.ts";
-import { tokenClasses } from "./shared/tokenClasses.ts";
 
 export interface BreakdownOptions {
-  /** the segmenter's tokens of the term; matched as a word sequence, like kwic's word mode */
-  tokens: string[];
+  /** the term and its synonyms as token sequences (core/query.ts parseTerm), matched as kwic's word mode */
+  alternatives: string[][];
   by: GroupBy;
 }
 
@@ -33,24 +31,24 @@ export type BreakdownRow = {
   perMillion: number;
 };
 
-export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownOptions): { rows: BreakdownRow[] } {
-  const seq = termSequence(corpus, options.tokens);
-  const flags = tokenClasses(corpus);
-  // Per doc, the count of the term's rarest token (from the postings, as kwic does): exact for a
-  // one-word term, and for longer terms only docs holding it are scanned.
+export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings">): { rows: BreakdownRow[] } {
+  const term = compileTerm(corpus, options.alternatives);
+  // Per doc, the occurrences of each alternative's rarest token, summed (from the postings, as
+  // kwic does): exact when every alternative is one word; otherwise only docs holding some are scanned.
   const perDoc = new Uint32Array(corpus.docs.length);
-  const P = seq ? docPostings(corpus) : null;
-  if (seq && P) {
+  const P = ix.docPostings;
+  for (const seq of term) {
     const rarest = seq.reduce((a, b) => (P.offsets[b + 1] - P.offsets[b] < P.offsets[a + 1] - P.offsets[a] ? b : a));
-    for (let p = P.offsets[rarest]; p < P.offsets[rarest + 1]; p++) perDoc[P.doc[p]] = P.count[p];
+    for (let p = P.offsets[rarest]; p < P.offsets[rarest + 1]; p++) perDoc[P.doc[p]] += P.count[p];
   }
+  const exact = term.every((seq) => seq.length === 1);
   const groups = new Map<string, BreakdownRow>();
   for (const doc of docs) {
     const key = groupKey(doc.report, options.by);
     let row = groups.get(key);
     if (!row) groups.set(key, (row = { key, count: 0, docs: 0, totalDocs: 0, tokens: 0, chars: 0, per10k: 0, perMillion: 0 }));
-    const upper = seq && P ? perDoc[P.docIndex.get(doc) ?? -1] ?? 0 : 0;
-    const n = !seq || !upper ? 0 : seq.length === 1 ? upper : forEachOccurrence(doc, seq, flags, () => {});
+    const upper = perDoc[P.docIndex.get(doc) ?? -1] ?? 0;
+    const n = !upper ? 0 : exact ? upper : forEachMatch(corpus, doc, term);
     row.count += n;
     if (n) row.docs++;
     row.totalDocs++;

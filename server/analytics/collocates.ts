@@ -18,18 +18,19 @@
 //         O11 = O, O12 = W − O, O21 = f(c) − O, O22 = N − W − f(c) + O — all ≥ 0 because each
 //         position is counted once — with E_ij from the margins (E11 is the E above).
 //   llr is signed negative when O < E (the words avoid each other).
+import type { CorpusIndexes } from "../corpus/indexes.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
-import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
+import { compileTerm, forEachMatch } from "../../core/corpus/match.ts";
 import { logLikelihood } from "./shared/logLikelihood.ts";
 import { rates } from "./shared/rates.ts";
-import { termSequence } from "./shared/termSequence.ts";
-import { SENTENCE_END, tokenClasses, WORD } from "./shared/tokenClasses.ts";
+import { SENTENCE_END, WORD } from "./shared/tokenClasses.ts";
 
 export type CollocateMeasure = "mi" | "llr" | "t" | "logdice";
 
 export interface CollocatesOptions {
-  tokens: string[];
+  /** the node and its synonyms as token sequences (core/query.ts parseTerm) */
+  alternatives: string[][];
   /** word positions each side; default 5 */
   window?: number;
   /** minimum co-occurrences; default 3 */
@@ -67,14 +68,14 @@ export type CollocatesResult = {
   rows: CollocateRow[];
 };
 
-export function collocates(corpus: Corpus, docs: CorpusDoc[], options: CollocatesOptions): CollocatesResult {
+export function collocates(corpus: Corpus, docs: CorpusDoc[], options: CollocatesOptions, ix: Pick<CorpusIndexes, "tokenClasses">): CollocatesResult {
   const window = options.window ?? 5;
   const min = options.min ?? 3;
   const measure = options.measure ?? "logdice";
-  const flags = tokenClasses(corpus);
-  const seq = termSequence(corpus, options.tokens);
+  const flags = ix.tokenClasses;
+  const term = compileTerm(corpus, options.alternatives);
   const { counts: freq, words: N, chars } = countTerms(corpus, docs);
-  if (!seq) return { node: 0, totalTokens: N, totalChars: chars, windowTokens: 0, rows: [] };
+  if (!term.length) return { node: 0, totalTokens: N, totalChars: chars, windowTokens: 0, rows: [] };
 
   const observed = new Uint32Array(corpus.vocab.length);
   // covered[i] === stamp: position i of the current doc is already in some window
@@ -91,7 +92,7 @@ export function collocates(corpus: Corpus, docs: CorpusDoc[], options: Collocate
       observed[ids[i]]++;
       W++;
     };
-    fn += forEachOccurrence(doc, seq, flags, (start, end) => {
+    fn += forEachMatch(corpus, doc, term, (start, end) => {
       for (let i = start - 1, k = 0; i >= 0 && k < window; i--) {
         const f = flags[ids[i]];
         if (f & SENTENCE_END) break;

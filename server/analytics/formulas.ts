@@ -15,10 +15,13 @@
 // Cost is bounded: frames are mined from at most MAX_WORDS word tokens (an even sample of the
 // docs when there are more; `sampledDocs` says how many). Time O(sampled tokens · MAX_GAP) map
 // updates per phase; memory O(distinct frames). The route should cache the result per filter.
+import type { z } from "zod";
+import type { FormulasResponseSchema } from "../../core/api/schema.ts";
+import type { CorpusIndexes } from "../corpus/indexes.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
 import { enumerations } from "./shared/enumerations.ts";
-import { NUMERIC, tokenClasses, WORD } from "./shared/tokenClasses.ts";
+import { NUMERIC, WORD } from "./shared/tokenClasses.ts";
 
 const ANCHORS = 400;
 const MAX_GAP = 5;
@@ -33,20 +36,9 @@ export interface FormulasOptions {
   limit?: number;
 }
 
-export type FormulaRow = {
-  pattern: string;
-  count: number;
-  reports: number;
-  /** sector → reports */
-  sectors: Record<string, number>;
-  /** per gap, the most frequent fillers */
-  fillers: { text: string; count: number }[][];
-};
-
-export type FormulasResult = {
-  sampledDocs: number;
-  rows: FormulaRow[];
-};
+export type FormulasResult = z.infer<typeof FormulasResponseSchema>;
+/** sectors: sector → reports; fillers: per gap, the most frequent fillers */
+export type FormulaRow = FormulasResult["rows"][number];
 
 interface Uses {
   count: number;
@@ -56,10 +48,10 @@ interface Uses {
   fillers: Map<string, number>;
 }
 
-export function formulas(corpus: Corpus, docs: CorpusDoc[], options: FormulasOptions = {}): FormulasResult {
+export function formulas(corpus: Corpus, docs: CorpusDoc[], options: FormulasOptions, ix: Pick<CorpusIndexes, "tokenClasses">): FormulasResult {
   const min = options.min ?? 3;
   const limit = options.limit ?? 50;
-  const flags = tokenClasses(corpus);
+  const flags = ix.tokenClasses;
   const V = corpus.vocab.length;
   const sample = sampleDocs(docs);
   const { counts: freq, docFreq, words: N } = countTerms(corpus, sample);

@@ -4,18 +4,18 @@
 // Substring mode is O(chars of docs). Sorting h hits by a context word is O(h log h) on numbers
 // (the distinct context words are collated once). Only the page's lines are cut as strings.
 import { tokenBound, tokenStarts } from "../../core/corpus/offsets.ts";
+import type { CorpusIndexes } from "../corpus/indexes.ts";
+import type { KwicResponse } from "../../core/api/schema.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
-import { docPostings } from "./shared/docPostings.ts";
-import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
-import { termSequence } from "./shared/termSequence.ts";
-import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
+import { compileTerm, forEachMatch, type CompiledTerm } from "../../core/corpus/match.ts";
+import { WORD } from "./shared/tokenClasses.ts";
 
 export type KwicSort = "L1" | "L2" | "R1" | "R2" | "doc";
 
 export interface KwicOptions {
   term: string;
-  /** the segmenter's tokens of `term` (word mode) */
-  tokens: string[];
+  /** word mode: the term and its synonyms as token sequences (core/query.ts parseTerm) */
+  alternatives: string[][];
   match: "word" | "substring";
   /** characters of context each side; default 20 */
   width?: number;
@@ -25,62 +25,52 @@ export interface KwicOptions {
   perPage?: number;
 }
 
-export type KwicLine = {
-  reportId: string;
-  title: string;
-  sector: string;
-  year: number | null;
-  left: string;
-  match: string;
-  right: string;
-  /** char offset of the match in report.text */
-  offset: number;
-};
+/** One concordance line (offset: of the match in report.text). */
+export type KwicLine = KwicResponse["lines"][number];
 
-export type KwicResult = {
-  total: number;
-  /** reports with at least one hit */
-  reports: number;
-  lines: KwicLine[];
-};
+/** total: occurrences; reports: reports with at least one. The route adds paging and `matched`. */
+export type KwicResult = Omit<KwicResponse, "page" | "perPage" | "matched">;
 
 // Pinyin order, as a Chinese index would list them. Only distinct context words are collated.
 const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
 
-export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions): KwicResult {
+export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings">): KwicResult {
   const width = options.width ?? 20;
   const sort = options.sort ?? "doc";
   const perPage = options.perPage ?? 50;
   const page = Math.max(1, options.page ?? 1);
   const from = (page - 1) * perPage;
-  const flags = tokenClasses(corpus);
+  const flags = ix.tokenClasses;
 
   // `base` is the global number of the first hit collected, non-zero only when the fast path
   // collects just the page.
   const hits = new Hits();
   let total = 0;
   let reports = 0;
-  const collect = (doc: CorpusDoc, d: number, seq: readonly number[]) => {
+  const collect = (doc: CorpusDoc, d: number, term: CompiledTerm) => {
     const at = tokenStarts(corpus, doc);
-    return forEachOccurrence(doc, seq, flags, (s, e) => {
+    return forEachMatch(corpus, doc, term, (s, e) => {
       hits.push(d, at(s), at(e));
     });
   };
 
   if (options.match === "word") {
-    const seq = termSequence(corpus, options.tokens);
-    if (seq) {
-      // occurrences of the term's rarest token per doc: exact for a one-token term, an upper
-      // bound otherwise; docs without it are never scanned
-      const P = docPostings(corpus);
-      const rarest = seq.reduce((a, b) => (P.offsets[b + 1] - P.offsets[b] < P.offsets[a + 1] - P.offsets[a] ? b : a));
+    const term = compileTerm(corpus, options.alternatives);
+    if (term.length) {
+      // per doc, the occurrences of each alternative's rarest token, summed: exact when every
+      // alternative is one token (distinct tokens never overlap), an upper bound otherwise; docs
+      // without any are never scanned
+      const P = ix.docPostings;
       const perDoc = new Uint32Array(corpus.docs.length);
-      for (let p = P.offsets[rarest]; p < P.offsets[rarest + 1]; p++) perDoc[P.doc[p]] = P.count[p];
+      for (const seq of term) {
+        const rarest = seq.reduce((a, b) => (P.offsets[b + 1] - P.offsets[b] < P.offsets[a + 1] - P.offsets[a] ? b : a));
+        for (let p = P.offsets[rarest]; p < P.offsets[rarest + 1]; p++) perDoc[P.doc[p]] += P.count[p];
+      }
       const upper = docs.map((doc) => {
         const k = P.docIndex.get(doc);
         return k === undefined ? 0 : perDoc[k];
       });
-      if (seq.length === 1 && sort === "doc") {
+      if (term.every((seq) => seq.length === 1) && sort === "doc") {
         // counts come from the postings; only the docs the page falls in are scanned
         hits.base = -1;
         docs.forEach((doc, d) => {
@@ -88,7 +78,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions): K
           if (!n) return;
           if (total + n > from && total < from + perPage) {
             if (hits.base < 0) hits.base = total;
-            collect(doc, d, seq);
+            collect(doc, d, term);
           }
           total += n;
           reports++;
@@ -96,7 +86,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions): K
         hits.base = Math.max(0, hits.base);
       } else {
         docs.forEach((doc, d) => {
-          if (upper[d] && collect(doc, d, seq)) reports++;
+          if (upper[d] && collect(doc, d, term)) reports++;
         });
         total = hits.length;
       }

@@ -6,8 +6,11 @@
 // position allocated ~2 GB per call at 20k reports and kept ~100 bytes per distinct n-gram.
 // For very large selections the route should cap the docs or cache the result — distinct
 // n-grams grow almost linearly with the corpus.
+import type { z } from "zod";
+import type { NgramsResponseSchema } from "../../core/api/schema.ts";
+import type { CorpusIndexes } from "../corpus/indexes.ts";
 import type { Corpus, CorpusDoc, TokenIds } from "../../core/corpus/types.ts";
-import { tokenClasses, WORD } from "./shared/tokenClasses.ts";
+import { WORD } from "./shared/tokenClasses.ts";
 
 export interface NgramsOptions {
   /** 2..8 */
@@ -17,19 +20,15 @@ export interface NgramsOptions {
   limit?: number;
 }
 
-export type NgramRow = {
-  /** the words joined as they appear in the text (no spaces) */
-  text: string;
-  tokens: string[];
-  count: number;
-  docs: number;
-};
+/** text: the words joined as they appear in the text (no spaces) */
+export type NgramRow = NgramsResponse["rows"][number];
+type NgramsResponse = z.infer<typeof NgramsResponseSchema>;
 
-export function ngrams(corpus: Corpus, docs: CorpusDoc[], options: NgramsOptions): { rows: NgramRow[] } {
+export function ngrams(corpus: Corpus, docs: CorpusDoc[], options: NgramsOptions, ix: Pick<CorpusIndexes, "tokenClasses">): NgramsResponse {
   const n = Math.trunc(options.n);
   if (!(n >= 2 && n <= 8)) throw new RangeError(`ngrams: n must be 2..8, got ${options.n}`);
   const min = options.min ?? 2;
-  const flags = tokenClasses(corpus);
+  const flags = ix.tokenClasses;
 
   const table = new GramTable(n);
   docs.forEach((doc, d) => {

@@ -11,12 +11,13 @@
 // for candidate clusters that share a non-term word with the sentence and whose multiset overlap
 // could reach the threshold, at most MAX_LCS of those per sentence. Each LCS is ≤ 61×61 cells.
 import { tokenStart, tokenStarts } from "../../core/corpus/offsets.ts";
+import type { CorpusIndexes } from "../corpus/indexes.ts";
+import type { PhrasingResponse } from "../../core/api/schema.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
-import { forEachOccurrence } from "./shared/forEachOccurrence.ts";
+import { compileTerm, forEachMatch } from "../../core/corpus/match.ts";
 import { lcs } from "./shared/lcs.ts";
 import { sentenceRange } from "./shared/sentenceRange.ts";
-import { termSequence } from "./shared/termSequence.ts";
-import { NUMERIC, tokenClasses, WORD } from "./shared/tokenClasses.ts";
+import { NUMERIC, WORD } from "./shared/tokenClasses.ts";
 
 const MAX_SENTENCES = 2000;
 const MAX_LCS = 20;
@@ -24,41 +25,19 @@ const CLIP_WORDS = 30;
 const THRESHOLD = 0.5;
 
 export interface PhrasingOptions {
-  tokens: string[];
+  /** the term and its synonyms as token sequences (core/query.ts parseTerm) */
+  alternatives: string[][];
   term: string;
   /** clusters returned; default 20 */
   limit?: number;
 }
 
-export type PhrasingExample = {
-  reportId: string;
-  title: string;
-  sector: string;
-  text: string;
-  /** char ranges in `text` of the words that are not in the pattern */
-  marks: [number, number][];
-  termAt: [number, number];
-};
+/** A cluster (gaps: inner gaps in the pattern; sectors: sector → reports) and its examples (marks: char ranges of `text` not in the pattern). */
+export type PhrasingCluster = PhrasingResponse["clusters"][number];
+export type PhrasingExample = PhrasingCluster["examples"][number];
 
-export type PhrasingCluster = {
-  pattern: string;
-  /** inner gaps in the pattern */
-  gaps: number;
-  reports: number;
-  /** sector → reports */
-  sectors: Record<string, number>;
-  sentences: number;
-  examples: PhrasingExample[];
-};
-
-export type PhrasingResult = {
-  term: string;
-  /** sentences holding the term */
-  total: number;
-  /** sentences clustered (total, or MAX_SENTENCES when sampled) */
-  considered: number;
-  clusters: PhrasingCluster[];
-};
+/** total: sentences holding the term; considered: those clustered (total, or MAX_SENTENCES when sampled). The route adds `matched`. */
+export type PhrasingResult = Omit<PhrasingResponse, "matched">;
 
 interface Sentence {
   doc: CorpusDoc;
@@ -71,15 +50,15 @@ interface Sentence {
   ids: number[];
 }
 
-export function phrasing(corpus: Corpus, docs: CorpusDoc[], options: PhrasingOptions): PhrasingResult {
-  const flags = tokenClasses(corpus);
-  const seq = termSequence(corpus, options.tokens);
-  if (!seq) return { term: options.term, total: 0, considered: 0, clusters: [] };
+export function phrasing(corpus: Corpus, docs: CorpusDoc[], options: PhrasingOptions, ix: Pick<CorpusIndexes, "tokenClasses">): PhrasingResult {
+  const flags = ix.tokenClasses;
+  const term = compileTerm(corpus, options.alternatives);
+  if (!term.length) return { term: options.term, total: 0, considered: 0, clusters: [] };
 
   const found: Omit<Sentence, "pos" | "ids">[] = [];
   for (const doc of docs) {
     let lastStart = -1;
-    forEachOccurrence(doc, seq, flags, (ts, te) => {
+    forEachMatch(corpus, doc, term, (ts, te) => {
       const [start, end] = sentenceRange(doc.tokenIds, ts, te, flags, CLIP_WORDS);
       if (start === lastStart) return; // the term twice in one sentence
       lastStart = start;
@@ -100,7 +79,7 @@ export function phrasing(corpus: Corpus, docs: CorpusDoc[], options: PhrasingOpt
   }
   sentences.sort((a, b) => b.ids.length - a.ids.length);
 
-  const termIds = new Set(seq);
+  const termIds = new Set(term.flat());
   const clusters: Sentence[][] = [];
   // token id → [cluster index, count of the token in the representative]
   const postings = new Map<number, [number, number][]>();
@@ -112,7 +91,7 @@ export function phrasing(corpus: Corpus, docs: CorpusDoc[], options: PhrasingOpt
       for (const [c, m] of postings.get(id) ?? []) overlap.set(c, (overlap.get(c) ?? 0) + Math.min(n, m));
     }
     const candidates = [...overlap]
-      .map(([c, o]) => [c, o + seq.length] as const)
+      .map(([c, o]) => [c, o + term[0].length] as const)
       .filter(([c, bound]) => (2 * bound) / (s.ids.length + clusters[c][0].ids.length) >= THRESHOLD)
       .sort((x, y) => y[1] - x[1])
       .slice(0, MAX_LCS);

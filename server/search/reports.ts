@@ -5,14 +5,14 @@ import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse,
 import type { SearchDeps } from "./search.ts";
 import { meiliFilter } from "../../core/meili/filters.ts";
 import { parseQuery } from "../../core/query.ts";
-import { substringOccurrences, tokenOccurrences } from "./snippet.ts";
+import { markParts, queryOccurrences, substringOccurrences } from "./snippet.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
 import type { Report } from "../../core/model.ts";
 
 const ROW_FIELDS = ["id", "title", "sector", "sectorConfidence", "year", "docType", "level", "kind", "source", "chars", "duplicateOf"];
 
 export async function listReports(deps: SearchDeps, query: ReportsQuery): Promise<ReportsResponse> {
-  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms);
+  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
   const res = await deps.meili.request<{ hits: (Omit<ReportRow, "year"> & { year?: number })[]; totalHits: number }>("POST", `/indexes/${deps.names.reports}/search`, {
     q: parsed.meiliQ,
     matchingStrategy: "all",
@@ -42,7 +42,7 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
     const occ =
       match === "substring"
         ? substringOccurrences(r.text, highlight.trim())
-        : tokenOccurrences(corpus, doc, parseQuery(highlight, deps.segmenter, deps.synonyms).markTokens);
+        : queryOccurrences(corpus, doc, markParts(corpus, parseQuery(highlight, deps.segmenter, deps.synonyms)));
     marks = occ.map((o) => [o.start, o.end]);
   }
   const canonical = r.duplicateOf ? corpus.byId.get(r.duplicateOf)?.report : undefined;
@@ -73,7 +73,7 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
 }
 
 export async function facetValues(deps: SearchDeps, name: FacetName, query: z.infer<typeof FacetQuerySchema>): Promise<z.infer<typeof FacetResponseSchema>> {
-  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms);
+  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
   const res = await deps.meili.request<{ facetHits: { value: string; count: number }[] }>("POST", `/indexes/${deps.names.reports}/facet-search`, {
     facetName: name,
     facetQuery: query.query ?? "",

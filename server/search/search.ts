@@ -3,18 +3,20 @@
 // prefix-only for Chinese and cannot find 工程 inside 在建工程).
 import { sectionAt } from "../../core/documents.ts";
 import type { Segmenter } from "../../core/text/segment.ts";
-import type { Report } from "../../core/model.ts";
 import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse } from "../../core/api/schema.ts";
 import type { MeiliClient } from "../../core/meili/client.ts";
 import type { IndexNames } from "../../core/meili/indexes.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { activeFacets, meiliFilter } from "../../core/meili/filters.ts";
-import { parseQuery, type ParsedQuery } from "../../core/query.ts";
-import { makeSnippet, tokenOccurrences } from "./snippet.ts";
+import { explainQuery, parseQuery, type ParsedQuery } from "../../core/query.ts";
+import { failedFacets, inScope } from "../../core/filter.ts";
+import { makeSnippet, markParts, queryOccurrences } from "./snippet.ts";
 import type { NeedleReader } from "./needleReader.ts";
 import { rankByCount } from "./rankByCount.ts";
-import { byPassage, cachedPassageSpans, findSubstring } from "./substring.ts";
+import { byPassage, findSubstring, substringMatchesSize, type SubstringMatches } from "./substring.ts";
+import type { CorpusIndexes } from "../corpus/indexes.ts";
+import { jsonSize } from "../cache.ts";
 
 export interface SearchDeps {
   meili: MeiliClient;
@@ -53,8 +55,9 @@ const META = ["id", "reportId", "title", "source", "section", "start", "end", "s
 
 export async function search(deps: SearchDeps, query: SearchQuery): Promise<SearchResponse> {
   const t0 = performance.now();
-  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms);
-  const result = query.match === "substring" && query.q?.trim() ? substringSearch(deps, query) : await wordSearch(deps, query, parsed);
+  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
+  const substring = query.match === "substring" && Boolean(query.q?.trim());
+  const result = substring ? substringSearch(deps, query) : await wordSearch(deps, query, parsed);
   return {
     total: result.total,
     page: query.page,
@@ -64,6 +67,7 @@ export async function search(deps: SearchDeps, query: SearchQuery): Promise<Sear
     truncatedQuery: query.match === "word" && parsed.truncated,
     hits: result.hits,
     facets: result.facets,
+    matched: substring ? [{ text: query.q?.trim() ?? "", role: "q", negated: false, matches: [query.q?.trim() ?? ""] }] : explainQuery(parsed),
   };
 }
 
@@ -87,12 +91,13 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
   for (const f of FACETS) facets[f] = main.facetDistribution?.[f] ?? {};
   disjunctive.forEach((f, i) => (facets[f] = results[i + 1].facetDistribution?.[f] ?? {}));
   const corpus = deps.corpus.peek();
+  const parts = corpus ? markParts(corpus, parsed) : [];
   const hits = main.hits.map((h): Hit => {
     const reportId = h.reportId ?? h.id;
     const doc = corpus?.byId.get(reportId);
     const from = h.start ?? 0;
     const to = h.end ?? doc?.report.text.length ?? 0;
-    const occ = doc && corpus ? tokenOccurrences(corpus, doc, parsed.markTokens, from, to) : [];
+    const occ = doc && corpus ? queryOccurrences(corpus, doc, parts, from, to) : [];
     const { snippet, offset } = doc ? makeSnippet(doc.report.text, occ, from, to) : { snippet: { text: "", marks: [] }, offset: from };
     return {
       id: h.id,
@@ -110,24 +115,6 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
     };
   });
   return { total: main.totalHits ?? main.estimatedTotalHits ?? 0, hits, facets };
-}
-
-const NONE: FacetName[] = [];
-
-/** The facet filters a report fails; a report counts for facet f when it fails no other. */
-function failedFacets(query: SearchQuery, r: Report): FacetName[] {
-  let failed = NONE;
-  const fail = (f: FacetName) => (failed = failed === NONE ? [f] : [...failed, f]);
-  if (query.sector?.length && !query.sector.includes(r.sector)) fail("sector");
-  const byYear = query.year !== undefined || query.yearFrom !== undefined || query.yearTo !== undefined;
-  if (
-    byYear &&
-    (r.year === null || (query.year !== undefined && r.year !== query.year) || (query.yearFrom !== undefined && r.year < query.yearFrom) || (query.yearTo !== undefined && r.year > query.yearTo))
-  )
-    fail("year");
-  if (query.docType?.length && !query.docType.includes(r.docType)) fail("docType");
-  if (query.level?.length && !query.level.includes(r.level)) fail("level");
-  return failed;
 }
 
 interface SubstringMatch {
@@ -148,32 +135,30 @@ interface SubstringResult {
 }
 
 /**
- * Matches, facet counts and the ranking so far per (string, filters, mode, sort), per corpus:
- * paging through a frequent string over 20k reports would otherwise refacet every match.
+ * Matches, facet counts and the ranking so far per (string, filters, mode, sort) go in the result
+ * cache: paging through a frequent string over 20k reports would otherwise refacet every match.
+ * The string's matches are cached on their own too: other filters reuse them.
+ * Size: ~120 bytes a match (the object, its ranking slot) plus the facet counts.
  */
-const substringResults = new WeakMap<object, Map<string, SubstringResult>>();
-
 function substringSearch(deps: SearchDeps, query: SearchQuery) {
   const corpus = deps.corpus.get();
+  const ix = deps.corpus.indexes();
+  const { cache, generation } = deps.corpus;
   const { page: _page, perPage: _perPage, ...rest } = query;
-  const key = JSON.stringify(rest);
-  let perCorpus = substringResults.get(corpus);
-  if (!perCorpus) substringResults.set(corpus, (perCorpus = new Map()));
-  let result = perCorpus.get(key);
-  if (result) {
-    perCorpus.delete(key);
-  } else {
-    result = substringMatches(corpus, query);
-    if (perCorpus.size >= 64) perCorpus.delete(perCorpus.keys().next().value as string);
-  }
-  perCorpus.set(key, result);
+  const needle = (query.q ?? "").trim();
+  const result = cache.get(
+    generation,
+    "search:substring",
+    JSON.stringify(rest),
+    () => substringMatches(corpus, query, cache.get(generation, "substring", needle, () => findSubstring(corpus, ix, needle), substringMatchesSize), ix),
+    (r) => 120 * r.total + jsonSize(r.facets),
+  );
   const from = (query.page - 1) * query.perPage;
   return { total: result.total, hits: substringHits(result.page(from, from + query.perPage), query, result.read), facets: result.facets };
 }
 
-function substringMatches(corpus: Corpus, query: SearchQuery): SubstringResult {
+function substringMatches(corpus: Corpus, query: SearchQuery, found: SubstringMatches, ix: CorpusIndexes): SubstringResult {
   const needle = (query.q ?? "").trim();
-  const kind = query.kind ?? "report";
   // Maps while counting: a frequent string bumps four facets of ~20k reports.
   const counts = new Map<FacetName, Map<string | number, number>>(FACETS.map((f) => [f, new Map()]));
   const bump = (f: FacetName, key: string | number | null) => {
@@ -181,22 +166,21 @@ function substringMatches(corpus: Corpus, query: SearchQuery): SubstringResult {
     const m = counts.get(f)!;
     m.set(key, (m.get(key) ?? 0) + 1);
   };
-  const found = findSubstring(corpus, needle);
   const matches: SubstringMatch[] = [];
   const exact: number[] = [];
   for (let i = 0; i < found.docs.length; i++) {
     const doc = corpus.docs[found.docs[i]];
     const r = doc.report;
     // kind and duplicates are not facets: they narrow before counting.
-    if (r.kind !== kind || (!query.includeDuplicates && r.duplicateOf !== null)) continue;
-    const failed = failedFacets(query, r);
+    if (!inScope(r, query)) continue;
+    const failed = failedFacets(r, query);
     // Failing two filters, it counts for no facet and is no hit: not worth reading for passages.
     if (failed.length > 1) continue;
     const hit = failed.length === 0;
     const counted = hit ? FACETS : failed;
     const units =
       query.mode === "passage"
-        ? byPassage(cachedPassageSpans(r), found.read.occurrences(r.text), needle.length)
+        ? byPassage(ix.passageSpans(r), found.read.occurrences(r.text), needle.length)
         : [{ start: 0, end: r.text.length, idx: -1, count: found.counts[i] }];
     for (const u of units) {
       for (const f of counted) bump(f, f === "year" ? r.year : r[f]);

@@ -9,7 +9,7 @@ const wordTotal = docs.reduce((n, d) => n + d.wordCount, 0);
 
 describe("breakdown", () => {
   it("splits a term's counts by sector, zero groups included", () => {
-    const { rows } = breakdown(corpus, docs, { tokens: words("劳动竞赛"), by: "sector" }, indexesOf(corpus));
+    const { rows } = breakdown(corpus, docs, { alternatives: [words("劳动竞赛")], by: "sector" }, indexesOf(corpus));
     expect(rows.map((r) => [r.key, r.count, r.docs, r.totalDocs])).toEqual([
       ["hospital", 1, 1, 2],
       ["school", 0, 0, 2],
@@ -29,7 +29,7 @@ describe("breakdown", () => {
   });
 
   it("orders years ascending with unknown last, and rows sum to the totals", () => {
-    const { rows } = breakdown(corpus, docs, { tokens: words("送温暖"), by: "year" }, indexesOf(corpus));
+    const { rows } = breakdown(corpus, docs, { alternatives: [words("送温暖")], by: "year" }, indexesOf(corpus));
     expect(rows.map((r) => [r.key, r.count, r.totalDocs])).toEqual([
       ["2021", 1, 1],
       ["2022", 2, 2],
@@ -42,13 +42,13 @@ describe("breakdown", () => {
   });
 
   it("groups by docType and level", () => {
-    const byType = breakdown(corpus, docs, { tokens: words("以"), by: "docType" }, indexesOf(corpus)).rows;
+    const byType = breakdown(corpus, docs, { alternatives: [words("以")], by: "docType" }, indexesOf(corpus)).rows;
     expect(byType.map((r) => [r.key, r.count])).toEqual([
       ["report", 4],
       ["summary", 1],
       ["plan", 1],
     ]);
-    const byLevel = breakdown(corpus, docs, { tokens: words("职代会"), by: "level" }, indexesOf(corpus)).rows;
+    const byLevel = breakdown(corpus, docs, { alternatives: [words("职代会")], by: "level" }, indexesOf(corpus)).rows;
     expect(byLevel.map((r) => [r.key, r.count])).toEqual([
       ["county", 1],
       ["unit", 3],

@@ -72,7 +72,7 @@ describe("collocates", () => {
     // 开展 送温暖 慰问 送温暖 活动 。 — the nodes are 2 tokens apart, so with window 5 each covers
     // the other's whole neighbourhood: 慰问 is one token, counted once (it was counted twice).
     const { c, docs: all } = corpusOf("开展送温暖慰问送温暖活动。");
-    const out = collocates(c, all, { tokens: words("送温暖"), window: 5, min: 1 }, indexesOf(c));
+    const out = collocates(c, all, { alternatives: [words("送温暖")], window: 5, min: 1 }, indexesOf(c));
     const count = new Map(out.rows.map((r) => [r.term, r.count]));
     expect(count).toEqual(new Map([["开展", 1], ["慰问", 1], ["活动", 1], ["送温暖", 2]]));
     expect(out.node).toBe(2);
@@ -92,12 +92,12 @@ describe("collocates", () => {
     const text = "送温暖活动。开展送温暖。\n坚持送温暖，慰问困难职工，关爱职工，落实院务公开";
     const { c, docs: all } = corpusOf(text);
     // window 5: {活动} + {开展} + {坚持, 慰问, 困难职工, 关爱, 职工, 落实}; commas do not stop a window
-    const five = collocates(c, all, { tokens: words("送温暖"), window: 5, min: 1 }, indexesOf(c));
+    const five = collocates(c, all, { alternatives: [words("送温暖")], window: 5, min: 1 }, indexesOf(c));
     expect(five.node).toBe(3);
     expect(five.windowTokens).toBe(8);
     expect(five.rows.find((r) => r.term === "院务公开")).toBeUndefined();
     // window 8: the third window is cut by the report's end after 院务公开
-    const eight = collocates(c, all, { tokens: words("送温暖"), window: 8, min: 1 }, indexesOf(c));
+    const eight = collocates(c, all, { alternatives: [words("送温暖")], window: 8, min: 1 }, indexesOf(c));
     expect(eight.windowTokens).toBe(9);
     expect(eight.rows.find((r) => r.term === "院务公开")?.count).toBe(1);
     expect(eight.rows.find((r) => r.term === "院务公开")?.expected).toBeCloseTo((9 * 1) / 12, 12);
@@ -106,7 +106,7 @@ describe("collocates", () => {
   it("equals an independent recount of counts, W and E on the fixture corpus", () => {
     for (const node of ["送温暖", "工会", "开展", "职工"]) {
       for (const w of [1, 2, 5, 10]) {
-        const out = collocates(corpus, docs, { tokens: words(node), window: w, min: 1 }, indexesOf(corpus));
+        const out = collocates(corpus, docs, { alternatives: [words(node)], window: w, min: 1 }, indexesOf(corpus));
         const n = recount(docs, node, w);
         const at = `${node} ±${w}`;
         expect(out.node, at).toBe(n.fn);
@@ -122,7 +122,7 @@ describe("collocates", () => {
     }
     // by hand: 活动 follows 送温暖 six times and s2 has a second 活动 in the window; 慰问 is in
     // the window in h1 h2 s1 e1 a1 (commas do not stop it); nothing crosses 。
-    const out = collocates(corpus, docs, { tokens: words("送温暖"), window: 5, min: 1, measure: "mi" }, indexesOf(corpus));
+    const out = collocates(corpus, docs, { alternatives: [words("送温暖")], window: 5, min: 1, measure: "mi" }, indexesOf(corpus));
     const count = (t: string) => out.rows.find((r) => r.term === t)?.count;
     expect(out.node).toBe(6);
     expect(count("活动")).toBe(7);
@@ -133,7 +133,7 @@ describe("collocates", () => {
 
   it("computes MI, t, logDice and LLR from O, E, f(n), f(c), W and N", () => {
     for (const [node, w] of [["送温暖", 5], ["开展", 3]] as const) {
-      const out = collocates(corpus, docs, { tokens: words(node), window: w, min: 1, measure: "llr" }, indexesOf(corpus));
+      const out = collocates(corpus, docs, { alternatives: [words(node)], window: w, min: 1, measure: "llr" }, indexesOf(corpus));
       const n = recount(docs, node, w);
       for (const r of out.rows) {
         const O = n.O.get(r.term)!;
@@ -157,10 +157,10 @@ describe("collocates", () => {
   });
 
   it("applies min and limit, and handles an unknown node", () => {
-    const out = collocates(corpus, docs, { tokens: words("送温暖"), min: 6, limit: 1, measure: "logdice" }, indexesOf(corpus));
+    const out = collocates(corpus, docs, { alternatives: [words("送温暖")], min: 6, limit: 1, measure: "logdice" }, indexesOf(corpus));
     expect(out.rows).toHaveLength(1);
     expect(out.rows[0].term).toBe("活动");
-    const none = collocates(corpus, docs, { tokens: ["没有"] }, indexesOf(corpus));
+    const none = collocates(corpus, docs, { alternatives: [["没有"]] }, indexesOf(corpus));
     expect(none.rows).toEqual([]);
     expect(none.windowTokens).toBe(0);
   });

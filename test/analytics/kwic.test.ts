@@ -6,7 +6,7 @@ import { fixtureCorpus, words, indexesOf } from "../fixtures/analytics-corpus.ts
 const corpus = fixtureCorpus();
 const docs = selectReports(corpus, {}, null);
 const run = (term: string, extra: Partial<Parameters<typeof kwic>[2]> = {}) =>
-  kwic(corpus, docs, { term, tokens: words(term), match: "word", perPage: 100, ...extra }, indexesOf(corpus));
+  kwic(corpus, docs, { term, alternatives: [words(term)], match: "word", perPage: 100, ...extra }, indexesOf(corpus));
 
 /** independent count: non-overlapping String occurrences */
 const naive = (term: string) => docs.reduce((n, d) => n + d.report.text.split(term).length - 1, 0);

@@ -7,7 +7,7 @@ const corpus = fixtureCorpus();
 const docs = selectReports(corpus, {}, null);
 
 describe("phrasing", () => {
-  const out = phrasing(corpus, docs, { tokens: words("送温暖"), term: "送温暖" }, indexesOf(corpus));
+  const out = phrasing(corpus, docs, { alternatives: [words("送温暖")], term: "送温暖" }, indexesOf(corpus));
 
   it("clusters the sentences built on one frame", () => {
     expect(out.total).toBe(6);
@@ -38,7 +38,7 @@ describe("phrasing", () => {
   });
 
   it("returns nothing for a term the corpus lacks, and honours limit", () => {
-    expect(phrasing(corpus, docs, { tokens: ["没有"], term: "没有" }, indexesOf(corpus)).clusters).toEqual([]);
-    expect(phrasing(corpus, docs, { tokens: words("送温暖"), term: "送温暖", limit: 1 }, indexesOf(corpus)).clusters).toHaveLength(1);
+    expect(phrasing(corpus, docs, { alternatives: [["没有"]], term: "没有" }, indexesOf(corpus)).clusters).toEqual([]);
+    expect(phrasing(corpus, docs, { alternatives: [words("送温暖")], term: "送温暖", limit: 1 }, indexesOf(corpus)).clusters).toHaveLength(1);
   });
 });

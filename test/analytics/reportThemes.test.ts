@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reportThemes } from "../../server/analytics/reportThemes.ts";
 import type { ThemeDef } from "../../server/analytics/themes-file.ts";
-import { fixtureCorpus, segmenter, indexesOf } from "../fixtures/analytics-corpus.ts";
+import { fixtureCorpus, segmenter } from "../fixtures/analytics-corpus.ts";
 
 const def = (id: string, name: string, terms: string[]): ThemeDef => ({ id, name, nameEn: id, description: "", terms, termTokens: terms.map((t) => segmenter.cut(t)) });
 
@@ -14,7 +14,7 @@ describe("reportThemes", () => {
       def("emulation", "劳动竞赛", ["劳动竞赛"]),
       def("women", "女职工", ["女职工"]),
     ];
-    expect(reportThemes(corpus, corpus.byId.get("e1")!, defs, indexesOf(corpus))).toEqual([
+    expect(reportThemes(corpus, corpus.byId.get("e1")!, defs)).toEqual([
       { id: "relief", name: "送温暖", count: 3 },
       { id: "emulation", name: "劳动竞赛", count: 2 },
       { id: "congress", name: "职代会", count: 1 },

@@ -4,7 +4,7 @@ import { loadThemes } from "../../server/analytics/themes-file.ts";
 import type { ThemeDef } from "../../server/analytics/themes-file.ts";
 import { themes } from "../../server/analytics/themes.ts";
 import { selectReports } from "../../core/corpus/select.ts";
-import { fixtureCorpus, segmenter, indexesOf } from "../fixtures/analytics-corpus.ts";
+import { fixtureCorpus, segmenter } from "../fixtures/analytics-corpus.ts";
 
 const corpus = fixtureCorpus();
 const docs = selectReports(corpus, {}, null);
@@ -31,7 +31,7 @@ const DEFS = [
 const wordsIn = (ids: string[]) => ids.reduce((n, id) => n + segmenter.cut(corpus.byId.get(id)!.report.text).filter((t) => /[\p{L}\p{N}]/u.test(t)).length, 0);
 
 describe("themes", () => {
-  const out = themes(corpus, docs, DEFS, { by: "sector" }, indexesOf(corpus));
+  const out = themes(corpus, docs, DEFS, { by: "sector" });
   const cell = (theme: string, group: string) => out.cells.find((c) => c.theme === theme && c.group === group)!;
 
   it("lists groups with their docs and chars", () => {
@@ -70,7 +70,7 @@ describe("themes", () => {
   });
 
   it("groups by year", () => {
-    const byYear = themes(corpus, docs, DEFS, { by: "year" }, indexesOf(corpus));
+    const byYear = themes(corpus, docs, DEFS, { by: "year" });
     expect(byYear.groups.map((g) => g.key)).toEqual(["2021", "2022", "2023", "unknown"]);
   });
 });

@@ -133,7 +133,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 describe("one query, one answer (issue cases)", () => {
   it("职代会: search, KWIC, breakdown and the facet counts agree, with synonyms and without", async () => {
     for (const synonyms of [true, false]) {
-      const extra = synonyms ? {} : { synonyms: "false" };
+      const extra: Record<string, string> = synonyms ? {} : { synonyms: "false" };
       const want = expectedReports([{ text: "职代会", negated: false, phrase: false }], {}, synonyms);
       const s = await search(params("职代会", {}, extra));
       expect(s.total).toBe(want.length);
@@ -162,7 +162,7 @@ describe("one query, one answer (issue cases)", () => {
 
   it("q and -q partition the corpus (synonyms in exclusions too)", async () => {
     const all = live().length;
-    for (const extra of [{}, { synonyms: "false" }]) {
+    for (const extra of [{}, { synonyms: "false" }] as Record<string, string>[]) {
       const yes = await search(params("职代会", {}, extra));
       const no = await search(params("-职代会", {}, extra));
       expect(yes.total + no.total).toBe(all);

@@ -4,12 +4,10 @@
 // mention, not also 送温暖); a term listed under two themes counts for both.
 import type { Corpus, CorpusDoc } from "../../../core/corpus/types.ts";
 import type { ThemeDef } from "../themes-file.ts";
-import { matchAt } from "./forEachOccurrence.ts";
-import { termSequence } from "./termSequence.ts";
-import { tokenClasses } from "./tokenClasses.ts";
+import { compileTerm, matchAt } from "../../../core/corpus/match.ts";
 
 interface Candidate {
-  seq: number[];
+  seq: readonly number[];
   themes: number[];
 }
 
@@ -19,11 +17,10 @@ export interface ThemeMatcher {
 }
 
 export function themeMatcher(corpus: Corpus, defs: readonly ThemeDef[]): ThemeMatcher {
-  const flags = tokenClasses(corpus);
   const byKey = new Map<string, Candidate>();
   defs.forEach((def, t) => {
     for (const tokens of def.termTokens) {
-      const seq = termSequence(corpus, tokens);
+      const [seq] = compileTerm(corpus, [tokens]);
       if (!seq) continue; // a term the corpus never uses
       const key = seq.join(",");
       const c = byKey.get(key) ?? { seq, themes: [] };
@@ -48,7 +45,7 @@ export function themeMatcher(corpus: Corpus, defs: readonly ThemeDef[]): ThemeMa
         const list = byFirst.get(ids[i]);
         if (!list) continue;
         for (const c of list) {
-          const end = c.seq.length === 1 ? i + 1 : matchAt(ids, i, c.seq, flags);
+          const end = c.seq.length === 1 ? i + 1 : matchAt(ids, i, c.seq, corpus.isSpace);
           if (end < 0) continue;
           for (const t of c.themes) {
             if (i < nextFree[t]) continue;
