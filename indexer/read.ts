@@ -5,6 +5,7 @@ import { readFile as readBytes, readdir, realpath, stat } from "node:fs/promises
 import { extname, relative, resolve, sep } from "node:path";
 import iconv from "iconv-lite";
 import type { ReadResult } from "../core/model.ts";
+import { zipExpansionProblem } from "./zip-guard.ts";
 
 export const MAX_BYTES = 64 * 1024 * 1024;
 const TEXT_EXT = new Set([".txt", ".md", ".text"]);
@@ -133,27 +134,53 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Per file: how long a .docx or .pdf extraction may take, and the heap it may use. */
+export const EXTRACT_LIMITS = { timeoutMs: 30_000, maxHeapMb: 512 };
+
+/**
+ * .docx and .pdf text, extracted in a worker thread (extract-worker.mjs) that is terminated past
+ * the time limit or the heap limit: a hostile file costs at most those, and is skipped with why.
+ */
+async function extractBounded(kind: "docx" | "pdf", bytes: Uint8Array): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  const { Worker } = await import("node:worker_threads");
+  const worker = new Worker(new URL("./extract-worker.mjs", import.meta.url), {
+    workerData: { kind, bytes },
+    resourceLimits: { maxOldGenerationSizeMb: EXTRACT_LIMITS.maxHeapMb },
+    stdout: true,
+    stderr: true,
+  });
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (r: { ok: true; text: string } | { ok: false; reason: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(r);
+    };
+    const timer = setTimeout(() => done({ ok: false, reason: `extraction took longer than ${EXTRACT_LIMITS.timeoutMs / 1000} s` }), EXTRACT_LIMITS.timeoutMs);
+    worker.on("message", (m: { ok: true; text: string } | { ok: false; reason: string }) => done(m));
+    worker.on("error", (e: Error & { code?: string }) =>
+      done({ ok: false, reason: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `extraction needed more than ${EXTRACT_LIMITS.maxHeapMb} MB of memory` : e.message }),
+    );
+    worker.on("exit", () => done({ ok: false, reason: "extraction stopped unexpectedly" }));
+  });
+}
+
 async function fromDocx(bytes: Uint8Array, source: string, sha256: string): Promise<ReadResult> {
-  try {
-    const mammoth = await import("mammoth");
-    const { value } = await mammoth.default.extractRawText({ buffer: Buffer.from(bytes) });
-    if (!value.trim()) return { ok: false, source, reason: "empty file" };
-    return { ok: true, source, text: value, format: "docx", encoding: "docx", bytes: bytes.length, sha256 };
-  } catch (error) {
-    return { ok: false, source, reason: `unreadable .docx: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const bomb = zipExpansionProblem(bytes);
+  if (bomb) return { ok: false, source, reason: `unreadable .docx: ${bomb}` };
+  const r = await extractBounded("docx", bytes);
+  if (!r.ok) return { ok: false, source, reason: `unreadable .docx: ${r.reason}` };
+  if (!r.text.trim()) return { ok: false, source, reason: "empty file" };
+  return { ok: true, source, text: r.text, format: "docx", encoding: "docx", bytes: bytes.length, sha256 };
 }
 
 async function fromPdf(bytes: Uint8Array, source: string, sha256: string): Promise<ReadResult> {
-  try {
-    const { getDocumentProxy, extractText } = await import("unpdf");
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    const { text } = await extractText(pdf, { mergePages: true });
-    if (!text.trim()) return { ok: false, source, reason: "no text layer in PDF (scanned image?)" };
-    return { ok: true, source, text, format: "pdf", encoding: "pdf", bytes: bytes.length, sha256 };
-  } catch (error) {
-    return { ok: false, source, reason: `unreadable .pdf: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const r = await extractBounded("pdf", bytes);
+  if (!r.ok) return { ok: false, source, reason: `unreadable .pdf: ${r.reason}` };
+  if (!r.text.trim()) return { ok: false, source, reason: "no text layer in PDF (scanned image?)" };
+  return { ok: true, source, text: r.text, format: "pdf", encoding: "pdf", bytes: bytes.length, sha256 };
 }
 
 const DROP = new Set(["script", "style", "noscript", "template", "head", "svg", "iframe"]);
@@ -192,7 +219,8 @@ export async function htmlToText(html: string): Promise<string> {
 
 /**
  * Walk files and folders (sorted, recursive). Hidden entries are skipped silently; unsupported
- * extensions, missing paths and symlink loops are reported. Symlinks to files are followed.
+ * extensions, missing paths, symlink loops and symlinks that lead outside the folder named on the
+ * command line are reported. Other symlinks are followed.
  */
 export async function listFiles(
   paths: string[],
@@ -203,7 +231,9 @@ export async function listFiles(
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  const visit = async (abs: string, explicit: boolean): Promise<void> => {
+  /** `top`: the real path of the folder named on the command line that this entry was found in */
+  const visit = async (abs: string, top: string | null): Promise<void> => {
+    const explicit = top === null;
     const source = toSource(abs, root);
     let real: string;
     try {
@@ -212,6 +242,11 @@ export async function listFiles(
       const code = (error as { code?: string }).code;
       if (code === "ELOOP") skipped.push({ source, reason: "symlink loop" });
       else skipped.push({ source, reason: explicit ? "not found" : "broken symlink" });
+      return;
+    }
+    // A link inside a corpus folder must not reach outside it (/etc/passwd, another user's files).
+    if (top !== null && real !== top && !real.startsWith(top + sep)) {
+      skipped.push({ source, reason: "symlink points outside the folder being indexed" });
       return;
     }
     let info;
@@ -234,7 +269,7 @@ export async function listFiles(
         skipped.push({ source, reason: describe(error) });
         return;
       }
-      for (const name of entries) if (!name.startsWith(".")) await visit(resolve(abs, name), false);
+      for (const name of entries) if (!name.startsWith(".")) await visit(resolve(abs, name), top ?? real);
       seenDirs.delete(real); // only ancestors make a loop; a second link to a sibling folder is fine
       return;
     }
@@ -252,6 +287,6 @@ export async function listFiles(
     files.push(abs);
   };
 
-  for (const p of paths) await visit(resolve(root, p), true);
+  for (const p of paths) await visit(resolve(root, p), null);
   return { files: files.sort(), skipped };
 }

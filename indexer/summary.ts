@@ -1,4 +1,5 @@
 // The table a person reads at the end of `npm run index`.
+import { printable } from "../core/text/printable.ts";
 import type { IndexSummary } from "./run.ts";
 
 function row(label: string, value: string | number): string {
@@ -17,7 +18,7 @@ export function formatSummary(s: IndexSummary): string {
     "Indexing summary",
     row("files read", s.filesRead),
     row("files skipped", s.filesSkipped.length),
-    ...s.filesSkipped.map((f) => `      ${f.source} — ${f.reason}`),
+    ...s.filesSkipped.map((f) => `      ${printable(f.source)} — ${printable(f.reason)}`),
     row("reports", s.reports),
     row("excerpts", s.excerpts),
     row("duplicate groups", `${s.duplicateGroups} (${s.duplicates} copies linked to a canonical report)`),
@@ -27,7 +28,7 @@ export function formatSummary(s: IndexSummary): string {
     row("by docType", dist(s.byDocType)),
     row("by year", dist(s.byYear)),
     row("warnings", s.warnings.length),
-    ...s.warnings.slice(0, 20).map((w) => `      ${w}`),
+    ...s.warnings.slice(0, 20).map((w) => `      ${printable(w)}`),
     row("time", `${s.seconds.toFixed(2)} s`),
   ];
   return lines.join("\n");

@@ -16,7 +16,8 @@ import { buildReports } from "../../indexer/pipeline.ts";
 import { listFiles, readFile } from "../../indexer/read.ts";
 import { readStore } from "../../core/store.ts";
 import { FIXTURE_CORPUS, ROOT, getJson } from "../helpers/app.ts";
-import { docx, pdf } from "../indexer/helpers/files.ts";
+import { docx, pdf, zipBomb } from "../indexer/helpers/files.ts";
+import { printable } from "../../core/text/printable.ts";
 import { privateMeili, runIndexCli, seedParagraphs, type CliResult } from "./helpers.ts";
 
 const KEY = "wenyuan-test-master-key-bad-input";
@@ -48,6 +49,8 @@ const DECODABLE: { file: string; sentence: string; phrase: string }[] = [
 const GOOD_COPIES = ["hospital-2022.txt", "school-2022.txt"];
 // The 20 MB single line: a report opening, a pasted data-URI image, a closing sentence.
 const HUGE = { file: "huge-one-line.txt", head: "超长单行的开头写明职工疗休养安排。", tail: "。超长单行的结尾写明工会经费审计结果。" };
+/** A name that would clear the terminal and print a fake summary line if echoed raw. */
+const HOSTILE_NAME = "\u001b[2Jevil\n      fake.txt — indexed.txt";
 const SKIPPED: Record<string, RegExp> = {
   "empty.txt": /^empty file$/,
   "blank.txt": /^empty file$/,
@@ -55,6 +58,11 @@ const SKIPPED: Record<string, RegExp> = {
   loop: /^symlink loop$/,
   "cycle.txt": /^symlink loop$/,
   "vanished.txt": /^broken symlink$/,
+  // 1 KB per expanded MB, headers claiming 1 KB: measured while unpacking, refused at 64 MB
+  "bomb.docx": /^unreadable \.docx: expands to more than 64 MB when unpacked/,
+  "outside.txt": /^symlink points outside the folder being indexed$/,
+  // printed with its control characters escaped (below), never raw
+  [HOSTILE_NAME]: /^empty file$/,
 };
 
 function writeCorpus(): void {
@@ -90,6 +98,10 @@ function writeCorpus(): void {
   const blob = Buffer.alloc(3 * 1024 * 1024, "工会").toString("base64"); // 4 MB of base64
   while (Buffer.byteLength(line) < 20 * 1024 * 1024) line += blob;
   writeFileSync(join(corpus, HUGE.file), line + HUGE.tail);
+  writeFileSync(join(corpus, "bomb.docx"), zipBomb(300 * 1024 * 1024));
+  writeFileSync(join(tmp, "secret.txt"), report(9, "不该被读到的文件", "语料目录之外的秘密句子不应出现。"));
+  symlinkSync(join(tmp, "secret.txt"), join(corpus, "outside.txt"));
+  writeFileSync(join(corpus, HOSTILE_NAME), "");
   symlinkSync(".", join(corpus, "loop")); // a folder that contains itself
   symlinkSync("cycle.txt", join(corpus, "cycle.txt")); // a link to itself
   // A file removed between listing and reading is a race; a link whose target was deleted
@@ -122,12 +134,16 @@ describe("indexing a folder of hostile files", () => {
     expect(skippedLine).toMatch(new RegExp(`files skipped\\s+${Object.keys(SKIPPED).length}$`));
     const listed = new Map(
       block
-        .map((l) => /^ {6}(.+?) — (.+)$/.exec(l))
+        .map((l) => /^ {6}(.+) — (.+)$/.exec(l))
         .filter((m): m is RegExpExecArray => m !== null)
         .map((m) => [m[1], m[2]]),
     );
-    for (const [file, reason] of Object.entries(SKIPPED)) expect(listed.get(file), file).toMatch(reason);
-    expect([...listed.keys()].filter((k) => !(k in SKIPPED))).toEqual([]); // warnings use the same indent; there must be none here
+    // names are printed with control characters escaped: no raw escape sequence, no fake line
+    for (const [file, reason] of Object.entries(SKIPPED)) expect(listed.get(printable(file)), `${file}\n${cli.stdout}`).toMatch(reason);
+    const printed = new Set(Object.keys(SKIPPED).map(printable));
+    expect([...listed.keys()].filter((k) => !printed.has(k))).toEqual([]); // warnings use the same indent; there must be none here
+    expect(cli.stdout + cli.stderr).not.toContain("\u001b");
+    expect(printable(HOSTILE_NAME)).toBe("\\u{1b}[2Jevil\\u{a}      fake.txt — indexed.txt");
     expect(block.find((l) => /^\s+files read\s/.test(l))).toMatch(new RegExp(`files read\\s+${GOOD_COPIES.length + DECODABLE.length + 1}$`));
   });
 
@@ -148,6 +164,11 @@ describe("indexing a folder of hostile files", () => {
     expect(doc.body.source).toBe(file);
     expect(doc.body.text).toContain(sentence.replace(/。$/, ""));
     expect(doc.body.text).not.toContain("\ufffd");
+  });
+
+  it("never reads through a symlink that leads outside the corpus folder", async () => {
+    const res = await getJson<{ total: number }>(app.url, `/api/search?match=substring&q=${encodeURIComponent("语料目录之外的秘密句子")}&includeDuplicates=true`);
+    expect(res.body.total).toBe(0);
   });
 
   it("keeps the text of HTML and drops its scripts and styles", async () => {

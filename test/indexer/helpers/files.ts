@@ -1,5 +1,5 @@
 // Builders for binary test inputs, so read's .docx and .pdf paths are tested without fixture blobs.
-import { deflateRawSync } from "node:zlib";
+import { constants, deflateRawSync } from "node:zlib";
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -13,16 +13,21 @@ function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A minimal ZIP archive (deflate), enough for mammoth to open a .docx. */
-export function zip(files: Record<string, string>): Buffer {
+interface Entry {
+  name: string;
+  /** raw deflate data */
+  packed: Buffer;
+  crc: number;
+  /** the uncompressed size the headers claim */
+  size: number;
+}
+
+function archive(entries: Entry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const raw = Buffer.from(content, "utf8");
-    const packed = deflateRawSync(raw);
+  for (const { name, packed, crc, size } of entries) {
     const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -30,7 +35,7 @@ export function zip(files: Record<string, string>): Buffer {
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     locals.push(local, nameBytes, packed);
     const central = Buffer.alloc(46);
@@ -41,7 +46,7 @@ export function zip(files: Record<string, string>): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);
@@ -50,11 +55,37 @@ export function zip(files: Record<string, string>): Buffer {
   const dir = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(dir.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
+}
+
+/** A minimal ZIP archive (deflate), enough for mammoth to open a .docx. */
+export function zip(files: Record<string, string>): Buffer {
+  return archive(
+    Object.entries(files).map(([name, content]) => {
+      const raw = Buffer.from(content, "utf8");
+      return { name, packed: deflateRawSync(raw), crc: crc32(raw), size: raw.length };
+    }),
+  );
+}
+
+/**
+ * A .docx whose word/document.xml inflates to `expandedBytes` (a ZIP bomb: ~1 KB per MB) while its
+ * headers claim 1 KB: a reader must measure, not trust them. Built a megabyte at a time (each a
+ * fully flushed deflate block of one stream), so the test never holds the expanded bytes.
+ */
+export function zipBomb(expandedBytes: number): Buffer {
+  const chunk = Buffer.alloc(1024 * 1024, "工会");
+  const parts: Buffer[] = [];
+  for (let left = expandedBytes; left > 0; ) {
+    const n = Math.min(left, chunk.length);
+    left -= n;
+    parts.push(deflateRawSync(chunk.subarray(0, n), { finishFlush: left > 0 ? constants.Z_FULL_FLUSH : constants.Z_FINISH }));
+  }
+  return archive([{ name: "word/document.xml", packed: Buffer.concat(parts), crc: 0, size: 1024 }]);
 }
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -115,3 +146,4 @@ export function pdf(lines: string[]): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "binary");
 }
+
