@@ -4,7 +4,19 @@ import { z } from "zod";
 import { SEGMENTER_ENGINES } from "./text/segment.ts";
 
 export interface ResolvedConfig {
+  /** interface the HTTP server listens on; loopback unless the operator opens it */
+  readonly host: string;
   readonly port: number;
+  /** the app is reached over TLS (directly or through a proxy): send HSTS, upgrade-insecure-requests, Secure cookies */
+  readonly https: boolean;
+  /** Express `trust proxy`: false, true, a hop count or a list of addresses/subnets */
+  readonly trustProxy: boolean | number | string;
+  /** public path prefix ("" or "/wenyuan"); every route, asset and cookie lives under it */
+  readonly basePath: string;
+  /** reading needs this token (Bearer or the login page's session cookie); null = open */
+  readonly readToken: string | null;
+  /** writes (corpus management) need this token as Bearer; null = writes only from loopback */
+  readonly adminToken: string | null;
   readonly dataDir: string;
   readonly corpusDir: string;
   readonly meiliUrl: string | null;
@@ -29,6 +41,14 @@ export class ConfigError extends Error {
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
+const bool = z.enum(["true", "false"]).transform((v) => v === "true");
+const token = z.string().min(16, "must be at least 16 characters");
+// "/wenyuan/" → "/wenyuan"; "/" → ""
+const basePath = z
+  .string()
+  .regex(/^\/[A-Za-z0-9._~\-/]*$/, "must start with / and hold only URL path characters")
+  .transform((v) => v.replace(/\/+$/, ""));
+const trustProxy = z.string().transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v));
 const url = z.url({ protocol: /^https?$/ });
 
 function pick<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T>, fallback: T): T {
@@ -45,7 +65,13 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env, projectRoot 
   const meiliMasterKey = pick(env, "MEILI_MASTER_KEY", z.string().min(16, "must be at least 16 bytes"), null as string | null);
   if (meiliUrl && !meiliMasterKey) throw new ConfigError("MEILI_MASTER_KEY", "required when MEILI_URL is set");
   return Object.freeze({
+    host: pick(env, "HOST", z.string().min(1), "127.0.0.1"),
     port: pick(env, "PORT", port, 3000),
+    https: pick(env, "WENYUAN_HTTPS", bool, false),
+    trustProxy: pick(env, "WENYUAN_TRUST_PROXY", trustProxy, false),
+    basePath: pick(env, "WENYUAN_BASE_PATH", basePath, ""),
+    readToken: pick(env, "WENYUAN_READ_TOKEN", token, null as string | null),
+    adminToken: pick(env, "WENYUAN_ADMIN_TOKEN", token, null as string | null),
     dataDir: abs(pick(env, "WENYUAN_DATA_DIR", z.string(), "./data")),
     corpusDir: abs(pick(env, "WENYUAN_CORPUS_DIR", z.string(), "./corpus/raw")),
     meiliUrl: meiliUrl ? meiliUrl.replace(/\/+$/, "") : null,
@@ -53,7 +79,7 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env, projectRoot 
     meiliBin: env.MEILI_BIN ? abs(env.MEILI_BIN) : null,
     segmenter: pick(env, "WENYUAN_SEGMENTER", z.enum(SEGMENTER_ENGINES), "node-rs"),
     rateLimit: pick(env, "WENYUAN_RATE_LIMIT", z.coerce.number().int().min(0), 0),
-    rateLimitLocal: pick(env, "WENYUAN_RATE_LIMIT_LOCAL", z.enum(["true", "false"]).transform((v) => v === "true"), false),
+    rateLimitLocal: pick(env, "WENYUAN_RATE_LIMIT_LOCAL", bool, false),
     projectRoot,
   });
 }

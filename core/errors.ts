@@ -55,3 +55,39 @@ export class CorpusUnavailableError extends HttpError {
     super(503, "corpus_unavailable", message);
   }
 }
+
+/** Reading needs the read token (or a session from the login page). */
+export class UnauthorizedError extends HttpError {
+  override name = "UnauthorizedError";
+  constructor(message = "this Wenyuan is private: send Authorization: Bearer <token> or sign in") {
+    super(401, "unauthorized", message);
+  }
+}
+
+/** Writing needs the admin token (or, when none is set, a request from this machine). */
+export class ForbiddenError extends HttpError {
+  override name = "ForbiddenError";
+  constructor(message: string) {
+    super(403, "forbidden", message);
+  }
+}
+
+/** The path exists but not with this method; `allow` becomes the Allow header. */
+export class MethodNotAllowedError extends HttpError {
+  override name = "MethodNotAllowedError";
+  constructor(
+    method: string,
+    path: string,
+    readonly allow: readonly string[],
+  ) {
+    super(405, "method_not_allowed", `${method} is not allowed on ${path}; use ${allow.join(", ")}`);
+  }
+}
+
+/** The server is starting, reindexing or shutting down; try again shortly. */
+export class NotReadyError extends HttpError {
+  override name = "NotReadyError";
+  constructor(code: "starting" | "shutting_down", message: string) {
+    super(503, code, message);
+  }
+}

@@ -1,35 +1,47 @@
-// The Express application: API under /api, the built web app everywhere else.
-import { existsSync } from "node:fs";
+// The Express application: API under /api, the built web app everywhere else, all of it under
+// the base path (WENYUAN_BASE_PATH) so a proxy can serve it at https://lab.example/wenyuan/.
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import express, { type Express } from "express";
+import express, { Router, type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { rateLimit } from "express-rate-limit";
 import type { ResolvedConfig } from "../core/config.ts";
+import { NotFoundError } from "../core/errors.ts";
 import type { SearchDeps } from "./search/search.ts";
 import type { ReportDetail } from "../core/api/schema.ts";
 import type { Report } from "../core/model.ts";
-import { errorMiddleware, notFoundApi } from "./middlewares/error.ts";
+import { errorMiddleware } from "./middlewares/error.ts";
+import { unmatchedApi } from "./middlewares/methods.ts";
+import { loginRoutes, readAuth } from "./middlewares/auth.ts";
+import { drain } from "./middlewares/lifecycle.ts";
+import { Lifecycle } from "./lifecycle.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { analyticsRoutes, type AnalyticsDeps } from "./routes/analytics.ts";
 
+export type AppConfig = Pick<ResolvedConfig, "rateLimit" | "rateLimitLocal" | "projectRoot" | "https" | "trustProxy" | "basePath" | "readToken" | "adminToken">;
+
 export interface AppDeps {
-  config: Pick<ResolvedConfig, "rateLimit" | "rateLimitLocal" | "projectRoot">;
+  config: AppConfig;
   search: SearchDeps;
   analytics: AnalyticsDeps;
   reportThemes: (r: Report) => ReportDetail["themes"];
   /** folder with the built web app; null = API only */
   webDir: string | null;
+  /** starting / indexing / draining, for readiness and shutdown; default: a fresh one, started */
+  lifecycle?: Lifecycle;
   log?: (msg: string) => void;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-export function createApp(deps: AppDeps): Express {
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("query parser", "simple");
-  app.use(
+/**
+ * helmet's headers. HSTS and `upgrade-insecure-requests` only over TLS (WENYUAN_HTTPS, or a TLS
+ * proxy that `trust proxy` believes): sent over plain HTTP from a host name or LAN address they
+ * rewrite every asset URL to https, and the page stays blank.
+ */
+function securityHeaders(config: AppConfig): RequestHandler {
+  const make = (tls: boolean) =>
     helmet({
       contentSecurityPolicy: {
         directives: {
@@ -40,21 +52,64 @@ export function createApp(deps: AppDeps): Express {
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
+          upgradeInsecureRequests: tls ? [] : null,
         },
       },
-    }),
-  );
-  app.use(express.json({ limit: "64kb" }));
+      strictTransportSecurity: tls,
+    });
+  const plain = make(false);
+  const tls = make(true);
+  return (req, res, next) => (config.https || req.secure ? tls : plain)(req, res, next);
+}
 
-  if (deps.config.rateLimit > 0) {
-    app.use(
+/**
+ * The built index.html with its asset URLs and the base path the web app reads (a meta tag: the
+ * CSP allows no inline script). Vite builds with relative URLs (base "./"); the shell is served at
+ * every client route, so they are made absolute here. Re-read when the build changes.
+ */
+function appShell(webDir: string, basePath: string): () => string {
+  const file = join(webDir, "index.html");
+  let cached: { mtime: number; html: string } | null = null;
+  return () => {
+    const mtime = statSync(file).mtimeMs;
+    if (cached?.mtime !== mtime) {
+      const html = readFileSync(file, "utf8")
+        .replace(/(src|href)="\.?\/assets\//g, `$1="${basePath}/assets/`)
+        .replace("<head>", `<head>\n    <meta name="wenyuan-base" content="${basePath}" />`);
+      cached = { mtime, html };
+    }
+    return cached.html;
+  };
+}
+
+/** A request for a file (an asset, a favicon) is never answered with the app shell. */
+const FILE_LIKE = /^\/assets\/|\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|json|webmanifest)$/i;
+
+export function createApp(deps: AppDeps): Express {
+  const { config } = deps;
+  const lifecycle = deps.lifecycle ?? new Lifecycle();
+  if (!deps.lifecycle) lifecycle.markStarted();
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.set("trust proxy", config.trustProxy);
+  app.use(securityHeaders(config));
+  app.use(drain(lifecycle));
+
+  const r = Router();
+  r.use(loginRoutes(config));
+  r.use(readAuth(config));
+  r.use(express.json({ limit: "64kb" }));
+
+  if (config.rateLimit > 0) {
+    r.use(
       "/api",
       rateLimit({
         windowMs: 60_000,
-        limit: deps.config.rateLimit,
+        limit: config.rateLimit,
         standardHeaders: "draft-8",
         legacyHeaders: false,
-        skip: (req) => !deps.config.rateLimitLocal && LOOPBACK.has(req.ip ?? ""),
+        skip: (req) => !config.rateLimitLocal && LOOPBACK.has(req.ip ?? ""),
         handler: (_req, res) => {
           res.status(429).json({ error: { code: "rate_limited", message: "too many requests; slow down" } });
         },
@@ -62,21 +117,30 @@ export function createApp(deps: AppDeps): Express {
     );
   }
 
-  app.use("/api", healthRoutes(deps));
-  app.use("/api", searchRoutes(deps));
-  app.use("/api", analyticsRoutes(deps.analytics));
-  app.use("/api", notFoundApi);
+  r.use("/api", healthRoutes({ ...deps, lifecycle }));
+  r.use("/api", searchRoutes(deps));
+  r.use("/api", analyticsRoutes(deps.analytics));
+  r.use("/api", unmatchedApi());
 
   if (deps.webDir && existsSync(join(deps.webDir, "index.html"))) {
     const webDir = deps.webDir;
-    app.use(express.static(webDir, { index: false, maxAge: "1h", setHeaders: (res, path) => path.endsWith(".html") && res.setHeader("Cache-Control", "no-cache") }));
+    const shell = appShell(webDir, config.basePath);
+    r.use(express.static(webDir, { index: false, maxAge: "1h", setHeaders: (res, path) => path.endsWith(".html") && res.setHeader("Cache-Control", "no-cache") }));
+    r.use((req, _res, next) => next(FILE_LIKE.test(req.path) ? new NotFoundError(`no file ${req.path}`) : undefined));
     // Client-side routes (/report/…, /kwic …) all get the app shell.
-    app.get(/^(?!\/api\/).*/, (_req, res) => {
+    r.get(/^(?!\/api\/).*/, (_req, res) => {
       res.setHeader("Cache-Control", "no-cache");
-      res.sendFile(join(webDir, "index.html"));
+      res.type("html").send(shell());
     });
   }
 
+  if (config.basePath) {
+    const base = config.basePath;
+    // /wenyuan → /wenyuan/ (relative links and the router's basename expect the slash)
+    app.get(base, (req, res, next) => (req.path === base ? res.redirect(301, `${base}/${req.url.slice(base.length)}`) : next()));
+  }
+  app.use(config.basePath || "/", r);
+  app.use((req, _res, next) => next(new NotFoundError(`nothing at ${req.path}${config.basePath ? `; this Wenyuan lives under ${config.basePath}/` : ""}`)));
   app.use(errorMiddleware(deps.log));
   return app;
 }

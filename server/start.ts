@@ -1,7 +1,6 @@
 // Everything `npm start` does, as one function the tests can call too:
 // Meilisearch (own or external) → index when the corpus changed → keys →
 // corpus store → Express. Returns a handle that shuts it all down in order.
-import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { join } from "node:path";
 import type { ResolvedConfig } from "../core/config.ts";
@@ -16,6 +15,8 @@ import { CorpusHolder } from "./corpus/holder.ts";
 import { loadThemes } from "./analytics/themes-file.ts";
 import { reportThemes } from "./analytics/reportThemes.ts";
 import { createApp } from "./app.ts";
+import { Lifecycle } from "./lifecycle.ts";
+import { listen } from "./listen.ts";
 import type { MeiliClient } from "../core/meili/client.ts";
 
 export interface StartOptions {
@@ -36,8 +37,11 @@ export interface Started {
   meili: MeiliConnection;
   names: IndexNames;
   corpus: CorpusHolder;
-  /** reindex the corpus dir and reload the store (used after `npm run index` too) */
+  lifecycle: Lifecycle;
+  /** reload the store (after `npm run index`) */
   reload(): void;
+  /** reindex the corpus dir, then reload the store; readiness is 503 meanwhile */
+  reindex(): Promise<IndexSummary>;
   close(): Promise<void>;
 }
 
@@ -81,16 +85,26 @@ export async function start(opts: StartOptions): Promise<Started> {
   const resources = loadResources(config.projectRoot);
   const segmenter = createSegmenter(config.segmenter, resources.dictionary);
   const names = indexNames(opts.indexPrefix);
-  const meili = opts.connection ?? (await connectMeili(config));
+  const lifecycle = new Lifecycle();
+  const listening = await listen(config, lifecycle);
+  const { server } = listening;
+  server.on("clientError", jsonClientError);
+  let meili: MeiliConnection;
+  try {
+    meili = opts.connection ?? (await connectMeili(config));
+  } catch (e) {
+    server.close();
+    throw e;
+  }
   try {
     const admin = await adminClient(meili.master);
     const listed = await listFiles([config.corpusDir], config.corpusDir);
     const fingerprint = corpusFingerprint(listed.files, config.corpusDir, { dictionary: resources.dictionary, synonyms: resources.synonyms, segmenter: segmenter.engine });
     const reason = await needsIndex(admin, names, config, fingerprint);
     let indexed: IndexSummary | null = null;
-    if (reason) {
-      log(`Indexing ${config.corpusDir} (${reason}) …`);
-      indexed = await runIndexer({
+    const index = (progress?: Progress) =>
+      lifecycle.indexingRun(() =>
+        runIndexer({
         paths: [config.corpusDir],
         root: config.corpusDir,
         dataDir: config.dataDir,
@@ -100,8 +114,12 @@ export async function start(opts: StartOptions): Promise<Started> {
         segmenter,
         dictionary: resources.dictionary,
         synonyms: resources.synonyms,
-        progress: opts.progress,
-      });
+        progress,
+      }),
+      );
+    if (reason) {
+      log(`Indexing ${config.corpusDir} (${reason}) …`);
+      indexed = await index(opts.progress);
     }
     const search = await searchClient(meili.master, [names.reports, names.passages]);
     const corpus = new CorpusHolder(config.dataDir, resources.stopwords);
@@ -122,25 +140,28 @@ export async function start(opts: StartOptions): Promise<Started> {
         return reportThemes(c, doc, themes).map((t) => ({ ...t, nameEn: nameEn.get(t.id) ?? t.id }));
       },
       webDir: opts.webDir === undefined ? join(config.projectRoot, "web", "dist") : opts.webDir,
+      lifecycle,
       log: (m) => console.error(m),
     });
-    const server: Server = await new Promise((resolve, reject) => {
-      const s = app.listen(config.port, () => resolve(s));
-      s.once("error", reject);
-      s.on("clientError", jsonClientError);
-    });
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.port;
+    listening.attach(app);
+    lifecycle.markStarted();
+    const port = listening.port;
     return {
-      url: `http://localhost:${port}`,
+      url: `http://${/^(0\.0\.0\.0|::)$/.test(config.host) ? "localhost" : config.host.includes(":") ? `[${config.host}]` : config.host}:${port}${config.basePath}`,
       port,
       indexed,
       meili,
       names,
       corpus,
+      lifecycle,
       reload: loadCorpus,
+      async reindex() {
+        const summary = await index();
+        loadCorpus();
+        return summary;
+      },
       async close() {
-        // Let in-flight requests finish, then cut idle keep-alive sockets.
+        await lifecycle.drain(10_000);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
@@ -153,6 +174,7 @@ export async function start(opts: StartOptions): Promise<Started> {
       },
     };
   } catch (e) {
+    server.close();
     if (!opts.connection) await meili.close();
     throw e;
   }

@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
+  // Relative asset URLs, so the app works under any base path; the server makes index.html's absolute.
+  base: "./",
   build: {
     outDir: fileURLToPath(new URL("./dist", import.meta.url)),
     emptyOutDir: true,

@@ -3,10 +3,11 @@
 // which happens however this Node process ends (exit, signal, crash, SIGKILL).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { MeiliClient } from "./client.ts";
+import { openLog, rotateLog } from "./logfile.ts";
 
 export interface RunningMeili {
   url: string;
@@ -83,7 +84,7 @@ export async function startMeili(opts: StartOptions): Promise<RunningMeili> {
   const dbPath = join(opts.dataDir, "meili");
   mkdirSync(dbPath, { recursive: true });
   const logFile = opts.logFile ?? join(opts.dataDir, "meili.log");
-  const logFd = openSync(logFile, "a");
+  const logFd = openLog(logFile);
   const args = [
     opts.binary,
     "--db-path", join(dbPath, "data.ms"),
@@ -93,6 +94,8 @@ export async function startMeili(opts: StartOptions): Promise<RunningMeili> {
     "--env", "production",
     "--no-analytics",
     "--http-payload-size-limit", "500MB",
+    // INFO logs every request; warnings and errors are what an operator needs.
+    "--log-level", "WARN",
   ];
   const child: ChildProcess = spawn("sh", ["-c", WATCHDOG, "meili-watchdog", ...args], {
     stdio: ["pipe", logFd, logFd],
@@ -105,6 +108,8 @@ export async function startMeili(opts: StartOptions): Promise<RunningMeili> {
   const exitPromise = new Promise<void>((r) => child.once("exit", (code) => ((exited = code ?? -1), r())));
   const killOnExit = () => child.kill("SIGTERM");
   process.once("exit", killOnExit);
+  const rotation = setInterval(() => rotateLog(logFile), 60_000);
+  rotation.unref();
 
   const client = new MeiliClient(url, masterKey, 1000);
   const deadline = Date.now() + (opts.healthTimeoutMs ?? 60_000);
@@ -126,6 +131,7 @@ export async function startMeili(opts: StartOptions): Promise<RunningMeili> {
     pid: child.pid ?? -1,
     async stop() {
       process.removeListener("exit", killOnExit);
+      clearInterval(rotation);
       if (exited !== null) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);

@@ -1,8 +1,8 @@
 // The one place errors become HTTP responses: `{ error: { code, message, field? } }`.
 // No stack traces or internal paths leave the server.
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
-import { HttpError, MeiliApiError } from "../../core/errors.ts";
+import { HttpError, MeiliApiError, MethodNotAllowedError } from "../../core/errors.ts";
 
 export function formatZodError(e: ZodError): { message: string; field?: string } {
   const issue = e.issues[0];
@@ -19,6 +19,7 @@ export function errorMiddleware(log: (msg: string) => void = (m) => console.erro
       return;
     }
     if (err instanceof HttpError) {
+      if (err instanceof MethodNotAllowedError) res.setHeader("Allow", err.allow.join(", "));
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
       return;
     }
@@ -37,7 +38,3 @@ export function errorMiddleware(log: (msg: string) => void = (m) => console.erro
     res.status(500).json({ error: { code: "internal", message: "internal error" } });
   };
 }
-
-export const notFoundApi: RequestHandler = (req, res) => {
-  res.status(404).json({ error: { code: "not_found", message: `no API endpoint ${req.method} ${req.path}` } });
-};

@@ -4,6 +4,7 @@ import type { ResponseOf } from "../../core/api/endpoints.ts";
 import { openApiDocument } from "../../core/api/openapi.ts";
 import type { AppDeps } from "../app.ts";
 import { route } from "./endpoint.ts";
+import { readiness } from "./ready.ts";
 
 async function health(deps: AppDeps): Promise<ResponseOf<"health">> {
   const corpus = deps.search.corpus.status;
@@ -18,7 +19,8 @@ async function health(deps: AppDeps): Promise<ResponseOf<"health">> {
   }
   const ok = up && reports !== null;
   return {
-    status: ok ? "ok" : "unavailable",
+    // Reports and analytics answer 503 without the store: so does health.
+    status: ok && corpus.ok ? "ok" : "unavailable",
     meilisearch: ok ? "available" : "unavailable",
     reports,
     corpus: corpus.ok ? "ok" : "unavailable",
@@ -29,6 +31,13 @@ async function health(deps: AppDeps): Promise<ResponseOf<"health">> {
 export function healthRoutes(deps: AppDeps): Router {
   const r = Router();
   route(r, "health", () => health(deps), { status: (body) => (body.status === "ok" ? 200 : 503) });
+  // Liveness: the process answers. Readiness: it can serve now (ready.ts).
+  r.get("/health/live", (_req, res) => void res.setHeader("Cache-Control", "no-store").json({ status: "live" }));
+  r.get("/health/ready", async (_req, res) => {
+    const body = await readiness(deps);
+    res.setHeader("Cache-Control", "no-store");
+    res.status(body.ready ? 200 : 503).json(body);
+  });
   route(r, "stats", () => deps.search.corpus.getStats());
   const doc = openApiDocument();
   r.get("/openapi.json", (_req, res) => {

@@ -1,49 +1,25 @@
 // `npm start` as a user runs it: the real CLI in a child process with its own
 // Meilisearch. Stopping it — politely or not — must leave no Meilisearch behind,
 // and a second start on the same data dir reuses the index.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { readFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, isAlive } from "../../core/meili/process.ts";
-import { FIXTURE_CORPUS, ROOT } from "../helpers/app.ts";
+import { FIXTURE_CORPUS } from "../helpers/app.ts";
+import { launch as launchCli } from "../serve/launch.ts";
 import { gone } from "../helpers/processes.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "wenyuan-test-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function launch(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; ready: Promise<{ url: string; meiliPid: number }> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: FIXTURE_CORPUS, MEILI_URL: "", MEILI_MASTER_KEY: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-  const ready = new Promise<{ url: string; meiliPid: number }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 90 s:\n${out}`)), 90_000);
-    const check = () => {
-      const m = /ready in [\d.]+ s: (http:\/\/\S+)[\s\S]*?pid (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], meiliPid: Number(m[2]) });
-      }
-    };
-    child.stdout!.on("data", check);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code}:\n${out}`));
-    });
-  });
-  return { child, output: () => out, ready };
-}
+const launch = (env: Record<string, string>) => launchCli({ WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: FIXTURE_CORPUS, ...env });
 
 describe("npm start", () => {
   it("serves the corpus, and SIGTERM stops Meilisearch too", async () => {
     const port = await freePort();
-    const run = await launch({ PORT: String(port) });
+    const run = launch({ PORT: String(port) });
     const { url, meiliPid } = await run.ready;
     expect(run.output()).toContain("Indexing");
     const health = await fetch(`${url}/api/health`).then((r) => r.json() as Promise<{ status: string; reports: number }>);
@@ -51,28 +27,96 @@ describe("npm start", () => {
     expect(health.reports).toBeGreaterThan(0);
     expect((await fetch(url)).headers.get("content-type")).toContain("text/html");
     expect(statSync(join(dataDir, "meili.key")).mode & 0o777).toBe(0o600);
-    expect(isAlive(meiliPid)).toBe(true);
+    expect(isAlive(meiliPid!)).toBe(true);
 
-    const exited = new Promise<number | null>((r) => run.child.once("exit", (code) => r(code)));
     run.child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(await gone(meiliPid)).toBe(true);
+    expect(await run.exited).toBe(0);
+    expect(await gone(meiliPid!)).toBe(true);
   });
 
   it("reuses the index on the same data dir, and a SIGKILLed server leaves no orphan", async () => {
     const port = await freePort();
-    const run = await launch({ PORT: String(port) });
+    const run = launch({ PORT: String(port) });
     const { url, meiliPid } = await run.ready;
     expect(run.output()).not.toContain("Indexing");
     const search = await fetch(`${url}/api/search?q=${encodeURIComponent("送温暖")}`).then((r) => r.json() as Promise<{ total: number }>);
     expect(search.total).toBeGreaterThan(0);
     run.child.kill("SIGKILL");
-    expect(await gone(meiliPid)).toBe(true);
+    expect(await gone(meiliPid!)).toBe(true);
   });
 
   it("refuses a bad setting in one line naming the variable, before starting anything", async () => {
-    const run = await launch({ PORT: "not-a-port" });
+    const run = launch({ PORT: "not-a-port" });
     await expect(run.ready).rejects.toThrow(/PORT/);
     expect(run.output().trim().split("\n").filter((l) => !/npm warn/.test(l))).toHaveLength(1);
+  });
+
+  it("logs Meilisearch at WARN to a file only its owner can read", () => {
+    const log = join(dataDir, "meili.log");
+    expect(statSync(log).mode & 0o777).toBe(0o600);
+    // At INFO, Meilisearch writes a line per HTTP request; the runs above made dozens.
+    expect(readFileSync(log, "utf8")).not.toMatch(/\bINFO\b/);
+  });
+});
+
+describe("supervision", () => {
+  /** CPU seconds (user + system) the process has used so far, from /proc. */
+  const cpuSeconds = (pid: number) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
+
+  it("a taken port: exits 1 at once with one line saying so, and starts no Meilisearch", async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const t0 = Date.now();
+      const run = launch({ PORT: String(port) });
+      expect(await run.exited).toBe(1);
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      const lines = run.output().trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`port ${port} is in use`));
+      expect(run.output()).not.toContain("ready");
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("with its output pipe closed it does not spin, and SIGTERM still stops it (and Meilisearch) within 10 s", async () => {
+    const run = launch({ PORT: String(await freePort()) });
+    const { url, serverPid, meiliPid } = await run.ready;
+    expect(serverPid).toBe(run.child.pid);
+    // The reader goes away: every later write of the server fails with EPIPE.
+    run.child.stdout!.destroy();
+    run.child.stderr!.destroy();
+    expect((await fetch(`${url}/api/health/live`)).status).toBe(200);
+    const before = cpuSeconds(serverPid);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(cpuSeconds(serverPid) - before).toBeLessThan(0.5);
+    const t0 = Date.now();
+    // Its first words go into the closed pipe ("SIGTERM: stopping …"): before, EPIPE →
+    // uncaughtException → a log line → EPIPE … spun forever and never exited.
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(await gone(meiliPid!)).toBe(true);
+  });
+
+  it.each(["SIGTERM", "SIGKILL"] as const)("`npm start` killed by pid with %s leaves no server and no Meilisearch", async (signal) => {
+    const run = launchCli({ WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: FIXTURE_CORPUS, PORT: String(await freePort()) }, "npm");
+    const { url, serverPid, meiliPid } = await run.ready;
+    // The server is node itself (no tsx wrapper): its command line is node's.
+    expect(readFileSync(`/proc/${serverPid}/cmdline`, "utf8").split("\0")[0]).toMatch(/node$/);
+    expect((await fetch(`${url}/api/health/live`)).status).toBe(200);
+    try {
+      process.kill(run.child.pid!, signal);
+      expect(await gone(serverPid)).toBe(true);
+      expect(await gone(meiliPid!)).toBe(true);
+    } finally {
+      // Should the guard fail, do not leak the server into the next tests.
+      if (isAlive(serverPid)) process.kill(serverPid, "SIGTERM");
+    }
   });
 });

@@ -39,13 +39,14 @@ describe("request size limit", () => {
     expect(typeof json.error.message).toBe("string");
   });
 
-  it("answers a malformed JSON body with a JSON 400, and a small POST with a JSON 404", async () => {
+  it("answers a malformed JSON body with a JSON 400, and a small POST with a JSON 405 naming GET in Allow", async () => {
     const bad = await fetch(`${app.url}/api/search`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"q": "工会",' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBeTruthy();
     const post = await fetch(`${app.url}/api/search`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"q":"工会"}' });
-    expect(post.status).toBe(404);
-    expect(((await post.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect(((await post.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
   });
 });
 

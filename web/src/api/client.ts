@@ -24,6 +24,9 @@ export class ApiError extends Error {
 export type ParamValue = string | number | boolean | readonly string[] | null | undefined;
 export type Params = Record<string, ParamValue>;
 
+/** Where the app lives (WENYUAN_BASE_PATH, e.g. "/wenyuan"): the server writes it into index.html; "" at the root and under Vite's dev server. */
+export const BASE_PATH = typeof document === "undefined" ? "" : (document.querySelector<HTMLMetaElement>('meta[name="wenyuan-base"]')?.content ?? "");
+
 export function apiUrl(path: string, params: Params = {}): string {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
@@ -32,7 +35,7 @@ export function apiUrl(path: string, params: Params = {}): string {
     else sp.set(k, String(v));
   }
   const qs = sp.toString();
-  return `/api/${path}${qs ? `?${qs}` : ""}`;
+  return `${BASE_PATH}/api/${path}${qs ? `?${qs}` : ""}`;
 }
 
 export async function request<S extends z.ZodType>(path: string, params: Params, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {

@@ -2,7 +2,7 @@
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { ApiError } from "../api/client.ts";
+import { ApiError, BASE_PATH } from "../api/client.ts";
 import { Header } from "./Header.tsx";
 import { LangProvider, useLang } from "./lang.tsx";
 import { SearchView } from "../views/SearchView.tsx";
@@ -38,7 +38,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <LangProvider>
-        <BrowserRouter>
+        <BrowserRouter basename={BASE_PATH || undefined}>
           <Header />
           <main id="main" tabIndex={-1}>
             <Suspense fallback={<Loading />}>

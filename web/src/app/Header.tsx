@@ -1,7 +1,7 @@
 // App name, navigation, language toggle, API docs link, corpus size, health banner.
 import { useQuery } from "@tanstack/react-query";
 import { NavLink } from "react-router";
-import { ApiError } from "../api/client.ts";
+import { ApiError, apiUrl } from "../api/client.ts";
 import { getHealth, getStats } from "../api/endpoints.ts";
 import { useLang } from "./lang.tsx";
 
@@ -39,7 +39,7 @@ export function Header() {
           <span className="corpus-size" aria-live="polite">
             {stats.data ? t("corpusSize", { reports: stats.data.reports, chars: stats.data.chars }) : "\u00a0"}
           </span>
-          <a href="/api/openapi.json">{t("apiDocs")}</a>
+          <a href={apiUrl("openapi.json")}>{t("apiDocs")}</a>
           <button type="button" className="lang-toggle" lang={lang === "zh" ? "en" : "zh-CN"} aria-label={t("switchLangLabel")} onClick={() => setLang(lang === "zh" ? "en" : "zh")}>
             {t("switchLang")}
           </button>

@@ -1,0 +1,137 @@
+// Optional access control. Reading: with WENYUAN_READ_TOKEN set, API clients send it as
+// `Authorization: Bearer …`; browsers sign in once on /login and get a session cookie (HttpOnly,
+// SameSite=Strict, Secure behind TLS) that is an HMAC of an expiry under the token, so nothing is
+// stored and changing the token signs everyone out. Writing: `requireAdmin` (corpus management).
+import { createHmac, timingSafeEqual } from "node:crypto";
+import express, { Router, type Request, type RequestHandler } from "express";
+import type { ResolvedConfig } from "../../core/config.ts";
+import { ForbiddenError, UnauthorizedError } from "../../core/errors.ts";
+
+type AuthConfig = Pick<ResolvedConfig, "readToken" | "adminToken" | "basePath" | "https">;
+
+const COOKIE = "wenyuan_session";
+const SESSION_DAYS = 30;
+/** reachable without signing in: the probes a supervisor or proxy polls, and the login page itself */
+const OPEN_PATHS = new Set(["/api/health/live", "/api/health/ready", "/login", "/logout"]);
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function bearer(req: Request): string | null {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get("authorization") ?? "");
+  return m ? m[1] : null;
+}
+
+const sign = (token: string, expires: number) => createHmac("sha256", token).update(`wenyuan-session:${expires}`).digest("base64url");
+
+function sessionValid(req: Request, token: string): boolean {
+  const raw = (req.get("cookie") ?? "")
+    .split(";")
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${COOKIE}=`))
+    ?.slice(COOKIE.length + 1);
+  const m = raw ? /^(\d+)\.([\w-]+)$/.exec(raw) : null;
+  if (!m || Number(m[1]) < Date.now()) return false;
+  return same(m[2], sign(token, Number(m[1])));
+}
+
+const secure = (config: AuthConfig, req: Request) => config.https || req.secure;
+
+function sessionCookie(config: AuthConfig, req: Request, value: string, maxAge: number): string {
+  return [`${COOKIE}=${value}`, `Path=${config.basePath || "/"}`, `Max-Age=${maxAge}`, "HttpOnly", "SameSite=Strict", ...(secure(config, req) ? ["Secure"] : [])].join("; ");
+}
+
+/** Whether the request may read: no read token configured, the read or admin token as Bearer, or a valid session. */
+export function canRead(config: AuthConfig, req: Request): boolean {
+  if (!config.readToken) return true;
+  const b = bearer(req);
+  if (b && (same(b, config.readToken) || (config.adminToken !== null && same(b, config.adminToken)))) return true;
+  return sessionValid(req, config.readToken);
+}
+
+/** Paths are relative to the base path (the router is mounted there). */
+export function readAuth(config: AuthConfig): RequestHandler {
+  return (req, res, next) => {
+    if (!config.readToken || OPEN_PATHS.has(req.path) || canRead(config, req)) return next();
+    if (!req.path.startsWith("/api/") && (req.method === "GET" || req.method === "HEAD") && req.accepts("html")) {
+      res.redirect(303, `${config.basePath}/login?next=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    res.setHeader("WWW-Authenticate", 'Bearer realm="wenyuan"');
+    next(new UnauthorizedError());
+  };
+}
+
+/**
+ * Guards a write route: `Authorization: Bearer <WENYUAN_ADMIN_TOKEN>`, or, when no admin token is
+ * set, a request made on this machine directly (a request relayed by a proxy carries forwarding
+ * headers and is refused, since behind nginx every client would otherwise look local).
+ */
+export function requireAdmin(config: Pick<ResolvedConfig, "adminToken">): RequestHandler {
+  return (req, _res, next) => {
+    if (config.adminToken) {
+      const b = bearer(req);
+      return next(b && same(b, config.adminToken) ? undefined : new ForbiddenError("writing needs Authorization: Bearer <WENYUAN_ADMIN_TOKEN>"));
+    }
+    const relayed = req.get("x-forwarded-for") !== undefined || req.get("forwarded") !== undefined || req.get("x-real-ip") !== undefined;
+    const local = LOOPBACK.has(req.socket.remoteAddress ?? "") && !relayed;
+    next(local ? undefined : new ForbiddenError("writing is allowed only from this machine unless WENYUAN_ADMIN_TOKEN is set"));
+  };
+}
+
+/** Where to go after signing in: a path of this app, never another site. */
+function safeNext(config: AuthConfig, next: unknown): string {
+  const home = `${config.basePath}/`;
+  return typeof next === "string" && next.startsWith(home) && !next.startsWith("//") && !next.includes("\\") ? next : home;
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function loginPage(config: AuthConfig, next: string, failed: boolean): string {
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>登录 · 文渊 Wenyuan</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:22rem;margin:12vh auto;padding:0 1rem;color:#222}
+h1{font-size:1.4rem}label{display:block;margin:1rem 0 .3rem}input{width:100%;padding:.5rem;font-size:1rem;box-sizing:border-box}
+button{margin-top:1rem;padding:.5rem 1.2rem;font-size:1rem}.error{color:#b00020}</style></head>
+<body><main><h1>文渊 Wenyuan</h1><p>此语料库不公开，请输入访问令牌。<br>This corpus is private: enter the access token.</p>
+${failed ? '<p class="error" role="alert">令牌不正确 · Wrong token</p>' : ""}
+<form method="post" action="${escape(config.basePath)}/login"><input type="hidden" name="next" value="${escape(next)}">
+<label for="token">访问令牌 · Access token</label><input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
+<button type="submit">登录 · Sign in</button></form></main></body></html>`;
+}
+
+/** GET/POST /login and POST /logout (only with a read token). */
+export function loginRoutes(config: AuthConfig): Router {
+  const r = Router();
+  const token = config.readToken;
+  if (!token) return r;
+  r.get("/login", (req, res) => {
+    const next = safeNext(config, req.query.next);
+    if (canRead(config, req)) return res.redirect(303, next);
+    res.setHeader("Cache-Control", "no-store");
+    res.type("html").send(loginPage(config, next, false));
+  });
+  r.post("/login", express.urlencoded({ extended: false, limit: "4kb" }), (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const next = safeNext(config, body.next);
+    if (typeof body.token !== "string" || !same(body.token, token)) {
+      res.status(401).setHeader("Cache-Control", "no-store");
+      res.type("html").send(loginPage(config, next, true));
+      return;
+    }
+    const maxAge = SESSION_DAYS * 86_400;
+    const expires = Date.now() + maxAge * 1000;
+    res.setHeader("Set-Cookie", sessionCookie(config, req, `${expires}.${sign(token, expires)}`, maxAge));
+    res.redirect(303, next);
+  });
+  r.post("/logout", (req, res) => {
+    res.setHeader("Set-Cookie", sessionCookie(config, req, "", 0));
+    res.redirect(303, `${config.basePath}/login`);
+  });
+  return r;
+}
