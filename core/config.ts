@@ -27,6 +27,12 @@ export interface ResolvedConfig {
   readonly rateLimit: number;
   /** apply the rate limit to loopback clients too */
   readonly rateLimitLocal: boolean;
+  /** an analysis (or substring search) running longer is stopped and answered 504 */
+  readonly analyticsTimeoutMs: number;
+  /** analyses waiting for a worker beyond this are refused with 429 */
+  readonly analyticsQueue: number;
+  /** analyses one client may run at once, loopback included */
+  readonly analyticsPerClient: number;
   readonly projectRoot: string;
 }
 
@@ -80,6 +86,9 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env, projectRoot 
     segmenter: pick(env, "WENYUAN_SEGMENTER", z.enum(SEGMENTER_ENGINES), "node-rs"),
     rateLimit: pick(env, "WENYUAN_RATE_LIMIT", z.coerce.number().int().min(0), 0),
     rateLimitLocal: pick(env, "WENYUAN_RATE_LIMIT_LOCAL", bool, false),
+    analyticsTimeoutMs: pick(env, "WENYUAN_ANALYTICS_TIMEOUT_MS", z.coerce.number().int().min(100), 30_000),
+    analyticsQueue: pick(env, "WENYUAN_ANALYTICS_QUEUE", z.coerce.number().int().min(0), 64),
+    analyticsPerClient: pick(env, "WENYUAN_ANALYTICS_PER_CLIENT", z.coerce.number().int().min(1), 8),
     projectRoot,
   });
 }

@@ -91,3 +91,31 @@ export class NotReadyError extends HttpError {
     super(503, code, message);
   }
 }
+
+/** An analysis ran past its deadline (WENYUAN_ANALYTICS_TIMEOUT_MS) and was stopped. */
+export class AnalyticsTimeoutError extends HttpError {
+  override name = "AnalyticsTimeoutError";
+  constructor(readonly limitMs: number) {
+    super(504, "analytics_timeout", `the analysis took longer than the limit of ${limitMs} ms (WENYUAN_ANALYTICS_TIMEOUT_MS) and was stopped; narrow the selection or ask for fewer rows`);
+  }
+}
+
+/** Analyses are queued to the limit, or this client already runs its share: retry after `retryAfter` s. */
+export class AnalyticsBusyError extends HttpError {
+  override name = "AnalyticsBusyError";
+  constructor(
+    code: "analytics_queue_full" | "analytics_client_limit",
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
+/** The client went away before its analysis finished; the work was cancelled and nobody reads the answer. */
+export class ClientClosedError extends HttpError {
+  override name = "ClientClosedError";
+  constructor() {
+    super(499, "client_closed_request", "the client closed the connection; the analysis was cancelled");
+  }
+}

@@ -41,6 +41,19 @@ export class ResultCache {
     return value;
   }
 
+  /**
+   * get() for a value computed elsewhere (a pool worker), stored when it arrives. A failed or
+   * cancelled computation stores nothing.
+   */
+  async getAsync<T>(generation: number, kind: string, key: string, compute: () => Promise<T>, size: Sizer<T>): Promise<T> {
+    const k = `${generation}|${kind}|${key}`;
+    const hit = this.lru.get(k);
+    if (hit) return hit.value as T;
+    const value = await compute();
+    this.lru.set(k, { value, size: size(value) });
+    return value;
+  }
+
   /** Bytes held now (by the estimates). */
   get bytes(): number {
     return this.lru.calculatedSize;

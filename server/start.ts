@@ -122,7 +122,11 @@ export async function start(opts: StartOptions): Promise<Started> {
       indexed = await index(opts.progress);
     }
     const search = await searchClient(meili.master, [names.reports, names.passages]);
-    const corpus = new CorpusHolder(config.dataDir, resources.stopwords);
+    const corpus = new CorpusHolder(config.dataDir, resources.stopwords, undefined, {
+      timeoutMs: config.analyticsTimeoutMs,
+      maxQueue: config.analyticsQueue,
+      perClient: config.analyticsPerClient,
+    });
     // load() also builds what the first substring search needs (the term → report postings).
     const loadCorpus = () => corpus.load();
     loadCorpus();
@@ -170,6 +174,7 @@ export async function start(opts: StartOptions): Promise<Started> {
             resolve();
           }, 10_000).unref();
         });
+        await corpus.close();
         if (!opts.connection) await meili.close();
       },
     };

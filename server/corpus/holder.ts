@@ -1,15 +1,22 @@
-// Holds the in-memory corpus built from the store, the indexes derived from it (CorpusIndexes)
-// and the one result cache. A reload replaces the corpus and its indexes together and empties the
-// cache, so nothing derived from the old corpus stays reachable. When the store is missing or
-// damaged it says which file and why, and analytics refuse to serve numbers (search keeps
-// working: it lives in Meilisearch).
+// Holds the corpus the server serves: the corpus image (derived from the store, loaded into
+// SharedArrayBuffers), the corpus and indexes this thread reads over it (search snippets, the
+// report view), the analytics pool whose workers attach to the same buffers, and the one result
+// cache. load() is the one entry point that (re)loads everything: it replaces image, corpus and
+// indexes together and empties the cache, so nothing derived from an old store stays reachable.
+// When the store or the image is missing or damaged it says which file and why, and analytics
+// refuse to serve numbers (search keeps working: it lives in Meilisearch).
 import { basename } from "node:path";
-import { iterateStore, StoreError } from "../../core/store.ts";
+import { StoreError } from "../../core/store.ts";
 import { CorpusUnavailableError } from "../../core/errors.ts";
-import { buildCorpus } from "../../core/corpus/build.ts";
+import { ImageError } from "../../core/image/layout.ts";
+import { loadImage, type LoadedImage } from "../../core/image/reader.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
-import { ResultCache } from "../cache.ts";
-import { CorpusIndexes } from "./indexes.ts";
+import { ResultCache, type Sizer } from "../cache.ts";
+import { AnalyticsPool, type PoolOptions, type RunContext } from "../pool/pool.ts";
+import type { AnalysisTask, TaskResult } from "../pool/tasks.ts";
+import type { ReportPatch } from "../pool/worker.ts";
+import { attachCorpus, ensureImage } from "./image.ts";
+import type { CorpusIndexes } from "./indexes.ts";
 
 export interface CorpusStats {
   reports: number;
@@ -20,47 +27,74 @@ export interface CorpusStats {
   sectors: Record<string, number>;
 }
 
+const DEFAULT_POOL: PoolOptions = { timeoutMs: 30_000, maxQueue: 64, perClient: 8 };
+
 export class CorpusHolder {
+  private image: (LoadedImage & { generation: number }) | null = null;
   private corpus: Corpus | null = null;
   private derived: CorpusIndexes | null = null;
   private problem: string | null = "corpus store not loaded yet";
   private stats: CorpusStats | null = null;
   private termCounts: { term: string; count: number }[] = [];
-  /** bumped on every reload; result cache keys start with it */
+  private patches: { version: number; list: ReportPatch[] } = { version: 0, list: [] };
+  private pool: AnalyticsPool | null = null;
+  /** bumped on every reload and every metadata correction; result cache keys start with it */
   generation = 0;
-  /** analytics results and substring matches; keyed on the generation, emptied on reload */
+  /** what the last load did, for the log: whether it built the image and how long it took */
+  lastLoad: { builtImage: boolean; ms: number } | null = null;
+  /** analytics results and search pages; keyed on the generation, emptied on reload */
   readonly cache: ResultCache;
 
   constructor(
     private readonly dataDir: string,
     private readonly stopwords: string[],
     cacheBytes?: number,
+    private readonly poolOptions: PoolOptions = DEFAULT_POOL,
   ) {
     this.cache = new ResultCache(cacheBytes);
   }
 
+  /**
+   * (Re)loads the corpus: builds the image from the store when it is missing or stale, loads it,
+   * and lets the pool's workers attach to it. Corrections set before are dropped: whoever applies
+   * them applies them again after a load (`correct`).
+   */
   load(): void {
+    const t0 = performance.now();
+    this.image = null;
     this.corpus = null;
     this.derived = null;
     this.cache.clear();
+    this.patches = { version: this.patches.version + 1, list: [] };
+    let built = false;
     try {
-      // Streamed: only one report's token strings exist at a time; the corpus keeps ids.
-      this.corpus = buildCorpus(iterateStore(this.dataDir), this.stopwords);
-      this.derived = new CorpusIndexes(this.corpus);
-      // At load on purpose: the first substring search needs the doc postings (~1 s at 20k reports).
-      this.derived.prepareSubstringSearch();
+      const ensured = ensureImage(this.dataDir, this.stopwords);
+      built = ensured.built;
+      const image = { ...loadImage(ensured.path), generation: this.generation + 1 };
+      const { corpus, ix } = attachCorpus(image, this.stopwords);
+      this.image = image;
+      this.corpus = corpus;
+      this.derived = ix;
       this.problem = null;
-      this.computeStats(this.corpus);
+      this.computeStats(corpus);
+      this.pool ??= new AnalyticsPool(this.poolOptions, this.stopwords);
+      void this.pool.warm({ image, patches: this.patches });
     } catch (e) {
+      this.image = null;
       this.corpus = null;
       this.derived = null;
       this.stats = null;
       this.termCounts = [];
       // Named relative to the data dir: responses carry no absolute paths of this machine.
       this.problem =
-        e instanceof StoreError ? `corpus store file store/${basename(e.file)}: ${e.detail}` : `corpus store unreadable: ${String((e as Error).message).split(this.dataDir).join("<data dir>")}`;
+        e instanceof StoreError
+          ? `corpus store file store/${basename(e.file)}: ${e.detail}`
+          : e instanceof ImageError
+            ? `corpus image store/${basename(e.file)}: ${e.detail}`
+            : `corpus store unreadable: ${String((e as Error).message).split(this.dataDir).join("<data dir>")}`;
     }
     this.generation++;
+    this.lastLoad = { builtImage: built, ms: performance.now() - t0 };
   }
 
   get status(): { ok: boolean; message: string | null } {
@@ -83,6 +117,32 @@ export class CorpusHolder {
     return this.derived;
   }
 
+  /**
+   * Sets metadata of one loaded report (a researcher's correction): here, and in every worker
+   * before its next task. Cached results are dropped (a new generation). False for an unknown id.
+   */
+  correct(id: string, fields: ReportPatch["fields"]): boolean {
+    const doc = this.corpus?.byId.get(id);
+    if (!doc) return false;
+    Object.assign(doc.report, fields);
+    this.patches = { version: this.patches.version + 1, list: [...this.patches.list, { id, fields }] };
+    this.generation++;
+    this.computeStats(this.corpus!);
+    return true;
+  }
+
+  /** Runs a task in the analytics pool over the loaded image (deadline, queue and per-client limits: pool.ts). */
+  async run<T extends AnalysisTask>(task: T, ctx: RunContext = {}): Promise<TaskResult<T>> {
+    const image = this.image;
+    if (!image || !this.pool) throw new CorpusUnavailableError(this.problem ?? "corpus store unavailable");
+    return (await this.pool.run({ image, patches: this.patches, task }, ctx)) as TaskResult<T>;
+  }
+
+  /** A pool task's answer through the result cache: computed in a worker on a miss. */
+  cached<T extends AnalysisTask>(kind: string, key: string, task: () => T, ctx: RunContext, size: Sizer<TaskResult<T>>): Promise<TaskResult<T>> {
+    return this.cache.getAsync(this.generation, kind, key, () => this.run(task(), ctx), size);
+  }
+
   getStats(): CorpusStats {
     if (!this.stats) throw new CorpusUnavailableError(this.problem ?? "corpus store unavailable");
     return this.stats;
@@ -91,6 +151,12 @@ export class CorpusHolder {
   /** Corpus words by frequency, for completion. */
   vocabulary(): { term: string; count: number }[] {
     return this.termCounts;
+  }
+
+  /** Stops the pool's workers. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
   }
 
   private computeStats(c: Corpus): void {

@@ -12,6 +12,13 @@ import { sentenceIndex, type SentenceIndex } from "../analytics/shared/sentenceI
 import { tokenClasses } from "../analytics/shared/tokenClasses.ts";
 import { byteCosts } from "../search/substring.ts";
 
+/** Indexes read from a corpus image instead of built (server/corpus/image.ts stores them). */
+export interface PrebuiltIndexes {
+  docPostings: Omit<DocPostings, "docIndex">;
+  sentenceIndex: Omit<SentenceIndex, "docIndex">;
+  byteCosts: Float64Array;
+}
+
 export class CorpusIndexes {
   #tokenClasses: Uint8Array | null = null;
   #docPostings: DocPostings | null = null;
@@ -19,7 +26,17 @@ export class CorpusIndexes {
   #byteCosts: Float64Array | null = null;
   readonly #passages = new Map<Report, PassageSpan[]>();
 
-  constructor(readonly corpus: Corpus) {}
+  constructor(
+    readonly corpus: Corpus,
+    prebuilt?: PrebuiltIndexes,
+  ) {
+    if (prebuilt) {
+      const docIndex = new Map(corpus.docs.map((d, k) => [d, k]));
+      this.#docPostings = { ...prebuilt.docPostings, docIndex };
+      this.#sentenceIndex = { ...prebuilt.sentenceIndex, docIndex };
+      this.#byteCosts = prebuilt.byteCosts;
+    }
+  }
 
   /** per vocab id: WORD, SPACE, SENTENCE_END … flags (O(vocab)) */
   get tokenClasses(): Uint8Array {

@@ -2,7 +2,7 @@
 // No stack traces or internal paths leave the server.
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
-import { HttpError, MeiliApiError, MethodNotAllowedError } from "../../core/errors.ts";
+import { AnalyticsBusyError, HttpError, MeiliApiError, MethodNotAllowedError } from "../../core/errors.ts";
 
 export function formatZodError(e: ZodError): { message: string; field?: string } {
   const issue = e.issues[0];
@@ -20,6 +20,7 @@ export function errorMiddleware(log: (msg: string) => void = (m) => console.erro
     }
     if (err instanceof HttpError) {
       if (err instanceof MethodNotAllowedError) res.setHeader("Allow", err.allow.join(", "));
+      if (err instanceof AnalyticsBusyError) res.setHeader("Retry-After", String(err.retryAfter));
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
       return;
     }

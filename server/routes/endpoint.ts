@@ -4,8 +4,10 @@
 import type { Response, Router } from "express";
 import { API, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from "../../core/api/endpoints.ts";
 import { toCsv } from "../analytics/csv.ts";
+import type { RunContext } from "../pool/pool.ts";
 
-export type Handler<N extends EndpointName> = (input: { query: QueryOf<N>; params: ParamsOf<N> }) => ResponseOf<N> | Promise<ResponseOf<N>>;
+/** `ctx`: who asks, and a signal aborted when they go away (analyses in the pool are cancelled then). */
+export type Handler<N extends EndpointName> = (input: { query: QueryOf<N>; params: ParamsOf<N>; ctx: Required<RunContext> }) => ResponseOf<N> | Promise<ResponseOf<N>>;
 
 export interface RouteOptions<N extends EndpointName> {
   /** the HTTP status of a successful answer; default 200 */
@@ -22,7 +24,11 @@ export function route<N extends EndpointName>(r: Router, name: N, handler: Handl
   r.get(path, async (req, res) => {
     const query = (querySchema ? querySchema.parse(req.query) : {}) as QueryOf<N>;
     const params = (paramsSchema ? paramsSchema.parse(req.params) : {}) as ParamsOf<N>;
-    const body = await handler({ query, params });
+    const gone = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const body = await handler({ query, params, ctx: { client: req.ip ?? req.socket.remoteAddress ?? "", signal: gone.signal } });
     send(res, name, (query as { format?: string }).format, body, options.status?.(body) ?? 200);
   });
 }

@@ -1,22 +1,17 @@
 // /api/search: word and phrase search in Meilisearch (disjunctive facets through
-// one multi-search), substring search over the corpus store (Meilisearch is
-// prefix-only for Chinese and cannot find 工程 inside 在建工程).
+// one multi-search), substring search over the corpus image in the analytics pool (Meilisearch
+// is prefix-only for Chinese and cannot find 工程 inside 在建工程).
 import { sectionAt } from "../../core/documents.ts";
 import type { Segmenter } from "../../core/text/segment.ts";
-import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse } from "../../core/api/schema.ts";
+import { FACETS, type Hit, type SearchQuery, type SearchResponse } from "../../core/api/schema.ts";
 import type { MeiliClient } from "../../core/meili/client.ts";
 import type { IndexNames } from "../../core/meili/indexes.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
-import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { activeFacets, meiliFilter } from "../../core/meili/filters.ts";
 import { explainQuery, parseQuery, type ParsedQuery } from "../../core/query.ts";
-import { failedFacets, inScope } from "../../core/filter.ts";
 import { makeSnippet, markParts, queryOccurrences } from "./snippet.ts";
-import type { NeedleReader } from "./needleReader.ts";
-import { rankByCount } from "./rankByCount.ts";
-import { byPassage, findSubstring, substringMatchesSize, type SubstringMatches } from "./substring.ts";
-import type { CorpusIndexes } from "../corpus/indexes.ts";
 import { jsonSize } from "../cache.ts";
+import type { RunContext } from "../pool/pool.ts";
 
 export interface SearchDeps {
   meili: MeiliClient;
@@ -53,11 +48,11 @@ interface MeiliResult {
 
 const META = ["id", "reportId", "title", "source", "section", "start", "end", "sector", "docType", "level", "kind", "year"];
 
-export async function search(deps: SearchDeps, query: SearchQuery): Promise<SearchResponse> {
+export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunContext = {}): Promise<SearchResponse> {
   const t0 = performance.now();
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
   const substring = query.match === "substring" && Boolean(query.q?.trim());
-  const result = substring ? substringSearch(deps, query) : await wordSearch(deps, query, parsed);
+  const result = substring ? await substringSearch(deps, query, ctx) : await wordSearch(deps, query, parsed);
   return {
     total: result.total,
     page: query.page,
@@ -117,117 +112,11 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
   return { total: main.totalHits ?? main.estimatedTotalHits ?? 0, hits, facets };
 }
 
-interface SubstringMatch {
-  doc: CorpusDoc;
-  start: number;
-  end: number;
-  idx: number;
-  /** occurrences in [start, end), or an upper bound of them (see findSubstring) */
-  count: number;
-}
-
-interface SubstringResult {
-  total: number;
-  facets: Facets;
-  /** matches [from, to) in the query's order */
-  page(from: number, to: number): SubstringMatch[];
-  read: NeedleReader;
-}
-
 /**
- * Matches, facet counts and the ranking so far per (string, filters, mode, sort) go in the result
- * cache: paging through a frequent string over 20k reports would otherwise refacet every match.
- * The string's matches are cached on their own too: other filters reuse them.
- * Size: ~120 bytes a match (the object, its ranking slot) plus the facet counts.
+ * Substring search runs in the analytics pool, over the corpus image (server/search/substring.ts);
+ * each page's answer goes in the one result cache.
  */
-function substringSearch(deps: SearchDeps, query: SearchQuery) {
-  const corpus = deps.corpus.get();
-  const ix = deps.corpus.indexes();
+async function substringSearch(deps: SearchDeps, query: SearchQuery, ctx: RunContext) {
   const { cache, generation } = deps.corpus;
-  const { page: _page, perPage: _perPage, ...rest } = query;
-  const needle = (query.q ?? "").trim();
-  const result = cache.get(
-    generation,
-    "search:substring",
-    JSON.stringify(rest),
-    () => substringMatches(corpus, query, cache.get(generation, "substring", needle, () => findSubstring(corpus, ix, needle), substringMatchesSize), ix),
-    (r) => 120 * r.total + jsonSize(r.facets),
-  );
-  const from = (query.page - 1) * query.perPage;
-  return { total: result.total, hits: substringHits(result.page(from, from + query.perPage), query, result.read), facets: result.facets };
-}
-
-function substringMatches(corpus: Corpus, query: SearchQuery, found: SubstringMatches, ix: CorpusIndexes): SubstringResult {
-  const needle = (query.q ?? "").trim();
-  // Maps while counting: a frequent string bumps four facets of ~20k reports.
-  const counts = new Map<FacetName, Map<string | number, number>>(FACETS.map((f) => [f, new Map()]));
-  const bump = (f: FacetName, key: string | number | null) => {
-    if (key === null) return;
-    const m = counts.get(f)!;
-    m.set(key, (m.get(key) ?? 0) + 1);
-  };
-  const matches: SubstringMatch[] = [];
-  const exact: number[] = [];
-  for (let i = 0; i < found.docs.length; i++) {
-    const doc = corpus.docs[found.docs[i]];
-    const r = doc.report;
-    // kind and duplicates are not facets: they narrow before counting.
-    if (!inScope(r, query)) continue;
-    const failed = failedFacets(r, query);
-    // Failing two filters, it counts for no facet and is no hit: not worth reading for passages.
-    if (failed.length > 1) continue;
-    const hit = failed.length === 0;
-    const counted = hit ? FACETS : failed;
-    const units =
-      query.mode === "passage"
-        ? byPassage(ix.passageSpans(r), found.read.occurrences(r.text), needle.length)
-        : [{ start: 0, end: r.text.length, idx: -1, count: found.counts[i] }];
-    for (const u of units) {
-      for (const f of counted) bump(f, f === "year" ? r.year : r[f]);
-      if (hit) {
-        matches.push({ doc, start: u.start, end: u.end, idx: u.idx, count: u.count });
-        exact.push(query.mode === "passage" ? 1 : found.exact[i]);
-      }
-    }
-  }
-  const facets = emptyFacets();
-  for (const [f, m] of counts) for (const [key, n] of m) facets[f][String(key)] = n;
-  if (query.sort === "relevance") {
-    const ranking = rankByCount(
-      matches.map((m) => m.count),
-      exact,
-      (i) => found.read.count(matches[i].doc.report.text),
-    );
-    return { total: matches.length, facets, page: (from, to) => ranking.take(to).slice(from).map((i) => matches[i]), read: found.read };
-  }
-  const dir = query.sort === "year:asc" ? 1 : -1;
-  // Unknown years go last, as in Meilisearch.
-  matches.sort((a, b) => (a.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir - (b.doc.report.year ?? (dir > 0 ? 9999 : 0)) * dir);
-  return { total: matches.length, facets, page: (from, to) => matches.slice(from, to), read: found.read };
-}
-
-function substringHits(page: SubstringMatch[], query: SearchQuery, read: NeedleReader): Hit[] {
-  const needle = (query.q ?? "").trim();
-  return page.map((m): Hit => {
-    const r = m.doc.report;
-    const marks = read
-      .occurrences(r.text)
-      .filter((at) => at >= m.start && at + needle.length <= m.end)
-      .map((start) => ({ start, end: start + needle.length, term: needle }));
-    const { snippet, offset } = makeSnippet(r.text, marks, m.start, m.end);
-    return {
-      id: m.idx >= 0 ? `${r.id}-${m.idx}` : r.id,
-      reportId: r.id,
-      title: r.title,
-      sector: r.sector,
-      year: r.year,
-      docType: r.docType,
-      level: r.level,
-      kind: r.kind,
-      source: r.source,
-      section: sectionAt(r, offset),
-      offset,
-      snippet,
-    };
-  });
+  return cache.getAsync(generation, "search:substring:page", JSON.stringify(query), () => deps.corpus.run({ name: "substring", query }, ctx), jsonSize);
 }

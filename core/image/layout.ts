@@ -1,0 +1,83 @@
+// The corpus image: one binary file derived from the committed JSONL store (data/store), holding
+// everything analytics and substring search read, so the server loads it into SharedArrayBuffers
+// in seconds (no JSON parse of every token) and a worker pool attaches to the same memory.
+//
+//   bytes 0..8     magic "WYIMAGE\0"
+//   bytes 8..12    u32 LE: length L of the header JSON
+//   bytes 12..12+L the header (ImageHeader) as UTF-8 JSON
+//   then each section, 8-byte aligned, at the offset the header gives, with its own sha256
+//
+// Texts are UTF-16 code units, so every offset is the API's offset; token ids index one
+// vocabulary; per-doc slices of the big arrays are found through `*Offsets` sections (n + 1
+// entries). Sections a server derives from the corpus (postings, the sentence index) are added
+// by name by whoever builds the image; this layout only fixes the core ones.
+
+export const IMAGE_MAGIC = "WYIMAGE\0";
+export const IMAGE_VERSION = 1;
+export const IMAGE_FILE = "corpus.img";
+
+export type SectionType = "u8" | "u16" | "u32" | "f32" | "f64";
+
+export interface SectionEntry {
+  name: string;
+  type: SectionType;
+  offset: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ImageHeader {
+  version: number;
+  /** the store manifest (and stopwords) this image was derived from; a different one means rebuild */
+  fingerprint: string;
+  createdAt: string;
+  docs: number;
+  vocab: number;
+  /** numbers the derived sections need (e.g. how many sentences) */
+  counts: Record<string, number>;
+  sections: SectionEntry[];
+}
+
+export type TypedArray = Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
+
+export const ARRAY_OF: Record<SectionType, { BYTES_PER_ELEMENT: number; new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): TypedArray }> = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  u32: Uint32Array,
+  f32: Float32Array,
+  f64: Float64Array,
+};
+
+export function sectionType(a: TypedArray): SectionType {
+  if (a instanceof Uint8Array) return "u8";
+  if (a instanceof Uint16Array) return "u16";
+  if (a instanceof Uint32Array) return "u32";
+  if (a instanceof Float32Array) return "f32";
+  return "f64";
+}
+
+/**
+ * The core sections. Per doc d: text = texts[textOffsets[d], textOffsets[d+1]) (UTF-16),
+ * tokens = tokenIds[tokenOffsets[d], tokenOffsets[d+1]), checkpoints = the doc's
+ * checkpointCount(tokens) entries of `checkpoints` in doc order, metadata = entry d of the
+ * JSON array `meta` (UTF-8; the scalar Report fields) plus the JSON object at
+ * detail[detailOffsets[d], detailOffsets[d+1]) (the DETAIL_FIELDS lists).
+ * vocabulary: term v = vocabChars[vocabOffsets[v], vocabOffsets[v+1]).
+ */
+export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets", "checkpoints", "wordCounts", "meta", "detail", "detailOffsets", "vocabChars", "vocabOffsets"] as const;
+
+/** Report fields that are lists: parsed per report on first read, not at load. */
+export const DETAIL_FIELDS = ["paragraphs", "sections", "sectorEvidence", "duplicates"] as const;
+
+/** The image is missing, stale or damaged; `detail` says what, without the path. */
+export class ImageError extends Error {
+  override name = "ImageError";
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}
+
+export const align8 = (n: number): number => (n + 7) & ~7;

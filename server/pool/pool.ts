@@ -1,0 +1,96 @@
+// The analytics pool: worker threads (piscina) that attach to the one corpus image in shared
+// memory and run every analytic and substring search, so a heavy analysis never blocks the event
+// loop that answers search and health. Each run has a deadline (504 past it, the worker stopped),
+// the queue is bounded (429 + Retry-After when full), a client that goes away cancels its run,
+// and one client may run only so many at once — loopback included (one analyst's six tabs must
+// not starve everyone else).
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { AnalyticsBusyError, AnalyticsTimeoutError, ClientClosedError } from "../../core/errors.ts";
+import type { AnalysisTask } from "./tasks.ts";
+import type { Envelope } from "./worker.ts";
+
+export interface PoolOptions {
+  /** worker threads; default: the cores, at least 2 */
+  threads?: number;
+  timeoutMs: number;
+  maxQueue: number;
+  perClient: number;
+}
+
+/** Who asks and whether they are still there: from the HTTP request (routes/endpoint.ts). */
+export interface RunContext {
+  /** the client's address (req.ip) */
+  client?: string;
+  /** aborted when the client goes away */
+  signal?: AbortSignal;
+}
+
+export class AnalyticsPool {
+  private readonly piscina: Piscina;
+  private readonly running = new Map<string, number>();
+  readonly threads: number;
+
+  constructor(
+    private readonly options: PoolOptions,
+    stopwords: readonly string[],
+  ) {
+    this.threads = options.threads ?? Math.max(2, availableParallelism());
+    this.piscina = new Piscina({
+      filename: new URL("./worker.mjs", import.meta.url).href,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      idleTimeout: Infinity,
+      maxQueue: Math.max(1, options.maxQueue),
+      workerData: { stopwords: [...stopwords] },
+    });
+  }
+
+  /** Runs `envelope` in a worker within the deadline; the typed errors say why not. */
+  async run(envelope: Envelope, ctx: RunContext = {}): Promise<unknown> {
+    const { timeoutMs, maxQueue, perClient } = this.options;
+    if (this.piscina.queueSize >= maxQueue) {
+      throw new AnalyticsBusyError("analytics_queue_full", `${this.piscina.queueSize} analyses are waiting for a worker (the limit, WENYUAN_ANALYTICS_QUEUE, is ${maxQueue}); try again shortly`, this.retryAfter());
+    }
+    const client = ctx.client ?? "";
+    const mine = this.running.get(client) ?? 0;
+    if (mine >= perClient) {
+      throw new AnalyticsBusyError("analytics_client_limit", `you already run ${mine} analyses (the limit per client, WENYUAN_ANALYTICS_PER_CLIENT, is ${perClient}); wait for one to finish`, this.retryAfter());
+    }
+    this.running.set(client, mine + 1);
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = ctx.signal ? AbortSignal.any([deadline, ctx.signal]) : deadline;
+    try {
+      // Aborting a running task terminates its worker (piscina starts a fresh one): real cancellation.
+      return await this.piscina.run(envelope, { signal });
+    } catch (e) {
+      if (deadline.aborted) throw new AnalyticsTimeoutError(timeoutMs);
+      if (ctx.signal?.aborted) throw new ClientClosedError();
+      throw e;
+    } finally {
+      const n = (this.running.get(client) ?? 1) - 1;
+      if (n) this.running.set(client, n);
+      else this.running.delete(client);
+    }
+  }
+
+  /** Attaches every worker to a newly loaded image before the first request needs it. */
+  async warm(envelope: Omit<Envelope, "task">): Promise<void> {
+    await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run({ ...envelope, task: { name: "warm" } }).catch(() => {})));
+  }
+
+  /** Seconds a refused client should wait: about one deadline's share of the queue. */
+  private retryAfter(): number {
+    return Math.max(1, Math.ceil(this.options.timeoutMs / 1000 / this.threads));
+  }
+
+  get queued(): number {
+    return this.piscina.queueSize;
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}
+
+export type { AnalysisTask };

@@ -1,0 +1,97 @@
+// What a worker of the analytics pool computes: every analytic, substring search and `similar`,
+// each from a task the main thread built after validating the request and parsing its query (the
+// segmenter stays on the main thread; a task carries parsed queries and term alternatives, plain
+// data). Each case is the computation the route used to run inline, unchanged, so a response is
+// byte-identical whichever thread computed it.
+import type * as S from "../../core/api/schema.ts";
+import type { QueryOf, ResponseOf } from "../../core/api/endpoints.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
+import type { ParsedQuery, QueryPart } from "../../core/query.ts";
+import type { ThemeDef } from "../analytics/themes-file.ts";
+import type { CorpusIndexes } from "../corpus/indexes.ts";
+import type { ResultCache } from "../cache.ts";
+import { kwic } from "../analytics/kwic.ts";
+import { frequency } from "../analytics/frequency.ts";
+import { breakdown } from "../analytics/breakdown.ts";
+import { keyness } from "../analytics/keyness.ts";
+import { collocates } from "../analytics/collocates.ts";
+import { ngrams } from "../analytics/ngrams.ts";
+import { themes } from "../analytics/themes.ts";
+import { phrasing } from "../analytics/phrasing.ts";
+import { formulas } from "../analytics/formulas.ts";
+import { similar } from "../analytics/similar.ts";
+import { substringSearch } from "../search/substring.ts";
+
+/** A selection: filters plus the parsed `q` (core/corpus/select.ts). */
+export interface Selection {
+  filters: S.Filters;
+  parsed: ParsedQuery | null;
+}
+
+interface Common<N extends string, Q> {
+  name: N;
+  q: Q;
+  selection: Selection;
+}
+
+export type AnalysisTask =
+  | (Common<"kwic", QueryOf<"kwic">> & { alternatives: string[][]; matched: QueryPart[] })
+  | Common<"frequency", QueryOf<"frequency">>
+  | (Common<"breakdown", QueryOf<"breakdown">> & { alternatives: string[][]; matched: QueryPart[] })
+  | (Common<"keyness", QueryOf<"keyness">> & { b: Selection | null })
+  | (Common<"collocates", QueryOf<"collocates">> & { alternatives: string[][]; matched: QueryPart[] })
+  | Common<"ngrams", QueryOf<"ngrams">>
+  | (Common<"themes", QueryOf<"themes">> & { themes: ThemeDef[] })
+  | (Common<"phrasing", QueryOf<"phrasing">> & { alternatives: string[][]; matched: QueryPart[] })
+  | Common<"formulas", QueryOf<"formulas">>
+  | (Common<"similar", QueryOf<"similar">> & { tokens: string[] })
+  | { name: "substring"; query: S.SearchQuery };
+
+export type TaskResult<T extends AnalysisTask> = T extends { name: "substring" } ? { total: number; hits: S.Hit[]; facets: S.SearchResponse["facets"] } : ResponseOf<Exclude<T["name"], "substring">>;
+
+export interface TaskScope {
+  corpus: Corpus;
+  ix: CorpusIndexes;
+  /** the worker's cache of intermediate substring matches (pages of one string reuse them) */
+  cache: ResultCache;
+  generation: number;
+}
+
+const select = (corpus: Corpus, s: Selection): CorpusDoc[] => selectReports(corpus, s.filters, s.parsed);
+
+export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
+  const { corpus, ix } = scope;
+  if (t.name === "substring") return substringSearch(corpus, ix, scope.cache, scope.generation, t.query);
+  const docs = select(corpus, t.selection);
+  switch (t.name) {
+    case "kwic": {
+      const k = t.q;
+      const out = kwic(corpus, docs, { term: k.term, alternatives: t.alternatives, match: k.match, width: k.width, sort: k.sort, page: k.page, perPage: k.perPage }, ix);
+      return { ...out, page: k.page, perPage: k.perPage, matched: t.matched };
+    }
+    case "frequency":
+      return frequency(corpus, docs, { limit: t.q.limit, minLength: t.q.minLength, stopwords: t.q.stopwords });
+    case "breakdown":
+      return { term: t.q.term, by: t.q.by, ...breakdown(corpus, docs, { alternatives: t.alternatives, by: t.q.by }, ix), matched: t.matched };
+    case "keyness": {
+      // No b.* given: the reference corpus is the rest of the corpus.
+      const inA = new Set(docs);
+      const b = t.b ? select(corpus, t.b) : selectReports(corpus, {}, null).filter((d) => !inA.has(d));
+      return keyness(corpus, docs, b, { min: t.q.min, limit: t.q.limit });
+    }
+    case "collocates":
+      return { ...collocates(corpus, docs, { alternatives: t.alternatives, window: t.q.window, min: t.q.min, measure: t.q.measure, limit: t.q.limit }, ix), matched: t.matched };
+    case "ngrams":
+      return ngrams(corpus, docs, { n: t.q.n, min: t.q.min, limit: t.q.limit }, ix);
+    case "themes":
+      return themes(corpus, docs, t.themes, { by: t.q.by });
+    case "phrasing":
+      return { ...phrasing(corpus, docs, { alternatives: t.alternatives, term: t.q.term, limit: t.q.limit }, ix), matched: t.matched };
+    case "formulas":
+      return formulas(corpus, docs, { min: t.q.min, limit: t.q.limit }, ix);
+    case "similar":
+      return similar(corpus, docs, { tokens: t.tokens, limit: t.q.limit }, ix);
+  }
+  throw new Error(`unknown analysis task`);
+}
