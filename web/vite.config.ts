@@ -19,6 +19,6 @@ export default defineConfig({
   server: {
     // the web app imports the API's zod schemas from ../server
     fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] },
-    proxy: { "/api": "http://localhost:3000" },
+    proxy: { "/api": "http://127.0.0.1:3000" },
   },
 });

@@ -57,7 +57,9 @@ export function canRead(config: AuthConfig, req: Request): boolean {
 export function readAuth(config: AuthConfig): RequestHandler {
   return (req, res, next) => {
     if (!config.readToken || OPEN_PATHS.has(req.path) || canRead(config, req)) return next();
-    if (!req.path.startsWith("/api/") && (req.method === "GET" || req.method === "HEAD") && req.accepts("html")) {
+    // A browser navigating (it asks for text/html by name) is sent to sign in; anything else gets a 401.
+    const navigating = (req.method === "GET" || req.method === "HEAD") && (req.get("accept") ?? "").includes("text/html");
+    if (!req.path.startsWith("/api/") && navigating) {
       res.redirect(303, `${config.basePath}/login?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
