@@ -618,6 +618,68 @@ async function benchAnalytics(server: Server, runs: number) {
   return out;
 }
 
+const DRAFT = "医院工会坚持以职工为中心的发展思想，深入开展送温暖活动，切实维护职工合法权益，推进院务公开和职代会制度建设，关心关爱困难职工和女职工，组织开展劳动竞赛和技能比武，加强职工之家建设，不断增强工会组织的凝聚力和服务能力。";
+
+/** The six heavy analyses of issue 13, with distinct parameters per round (nothing cached). */
+function heavyAnalytics(round: number): string[] {
+  return [
+    `formulas?min=2&limit=${500 - (round % 400)}`,
+    `phrasing?term=${encodeURIComponent("送温暖")}&limit=${100 - (round % 80)}`,
+    `similar?text=${encodeURIComponent(DRAFT.repeat(3))}&limit=${100 - (round % 80)}`,
+    `ngrams?n=5&limit=${1000 - (round % 800)}`,
+    `keyness?a.sector=hospital&b.sector=school&limit=${1000 - (round % 800)}`,
+    `collocates?term=${encodeURIComponent(KWIC_TERM)}&limit=${1000 - (round % 800)}`,
+  ];
+}
+
+/**
+ * Issue 13: /api/health and /api/search word queries, one after another, while the six heavy
+ * analyses run at once (a new round of six as soon as one round ends), for `seconds`.
+ */
+async function benchUnderLoad(t: SearchTarget, seconds: number) {
+  const words = searchRequests(t, SEARCH_QUERIES.filter((q) => q.match !== "substring"));
+  const health: number[] = [];
+  const search: number[] = [];
+  const heavy: { ms: number; status: number }[] = [];
+  const until = performance.now() + seconds * 1000;
+  let round = 0;
+  let inFlight = 0;
+  const launch = () => {
+    const paths = heavyAnalytics(round++);
+    inFlight += paths.length;
+    for (const p of paths) {
+      void timedHttp(`${t.server.url}/api/${p}`).then((r) => {
+        heavy.push({ ms: r.ms, status: r.status });
+        if (--inFlight === 0 && performance.now() < until) launch();
+      });
+    }
+  };
+  launch();
+  await sleep(200);
+  for (let i = 0; performance.now() < until; i++) {
+    health.push((await timedHttp(`${t.server.url}/api/health`)).ms);
+    search.push((await timedHttp(t.server.url + words[i % words.length].path)).ms);
+  }
+  while (inFlight > 0) await sleep(100);
+  const statuses: Record<string, number> = {};
+  for (const h of heavy) statuses[h.status] = (statuses[h.status] ?? 0) + 1;
+  return {
+    seconds,
+    rounds: round,
+    healthP50Ms: round2(pct(health, 50)),
+    healthP99Ms: round2(pct(health, 99)),
+    searchP50Ms: round2(pct(search, 50)),
+    searchP99Ms: round2(pct(search, 99)),
+    samples: health.length,
+    heavyStatuses: statuses,
+    heavyP50Ms: round2(pct(heavy.map((h) => h.ms), 50)),
+    heavyMaxMs: round2(Math.max(...heavy.map((h) => h.ms))),
+    targets: { healthP99Ms: 50, searchP99Ms: 100 },
+  };
+}
+
+const round2 = (x: number) => round(x, 2);
+
 function benchRg(corpusDir: string, runs: number): { rgMs: Stat | null; note?: string; lines?: number } {
   let rg: string;
   try {
@@ -726,10 +788,13 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
   const profileDir = opts.profile ? join(tmpRoot, `prof-${size}`) : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   log(`  starting the server (child process) …`);
-  const server = await startServer(
-    { WENYUAN_DATA_DIR: keptDir, WENYUAN_CORPUS_DIR: corpusDir, MEILI_URL: m.meili.url, MEILI_MASTER_KEY: m.meili.masterKey },
-    profileDir,
-  );
+  const serverEnv = { WENYUAN_DATA_DIR: keptDir, WENYUAN_CORPUS_DIR: corpusDir, MEILI_URL: m.meili.url, MEILI_MASTER_KEY: m.meili.masterKey };
+  // The first start derives the corpus image from the store; the figures are a restart's, which loads it.
+  const first = await startServer(serverEnv, null);
+  const firstStartS = first.startS;
+  await first.stop();
+  log(`  first start (builds the corpus image) ${firstStartS} s`);
+  const server = await startServer(serverEnv, profileDir);
   await sleep(500);
   const rssStart = rssMB(server.pid);
   log(`  server up in ${server.startS} s, RSS ${rssStart} MB`);
@@ -742,6 +807,10 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
   log(`  analytics …`);
   const analytics = await benchAnalytics(server, opts.quick ? 3 : 5);
   const rssAfterAnalytics = rssMB(server.pid);
+  log(`  health and search while six heavy analyses run …`);
+  const underLoad = await benchUnderLoad(target, opts.quick ? 10 : 30);
+  const rssAfterUnderLoad = rssMB(server.pid);
+  log(`  under load: health p99 ${underLoad.healthP99Ms} ms, search p99 ${underLoad.searchP99Ms} ms, heavy ${JSON.stringify(underLoad.heavyStatuses)}`);
   const rg = benchRg(corpusDir, 5);
   if (rg.note) log(`  ${rg.note}`);
   const kwicVsRg = rg.rgMs ? ratio(analytics.kwic.p50Ms, rg.rgMs.median) : null;
@@ -759,7 +828,8 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
     ingest,
     search,
     analytics: { ...analytics, kwicVsRg, kwicVsRgNote: rg.note ?? `kwic cold p50 / \`rg -c ${KWIC_TERM}\` over the ${synth.files} raw files`, rgMs: rg.rgMs, rgMatchingLines: rg.lines },
-    memory: { rssMB: rssAfterAnalytics, startupRssMB: rssStart, afterSearchRssMB: rssAfterSearch, afterAnalyticsRssMB: rssAfterAnalytics, serverStartS: server.startS },
+    underLoad,
+    memory: { rssMB: rssAfterAnalytics, startupRssMB: rssStart, afterSearchRssMB: rssAfterSearch, afterAnalyticsRssMB: rssAfterAnalytics, afterUnderLoadRssMB: rssAfterUnderLoad, serverStartS: server.startS, firstStartS, imageBuildS: firstStartS - server.startS },
     profile,
     loadResult,
   };
@@ -892,7 +962,12 @@ function table(results: Record<string, SizeResult>, seg: Awaited<ReturnType<type
     ]),
     ["rg -c ms", (r) => r.analytics.rgMs?.median],
     ["kwicVsRg", (r) => r.analytics.kwicVsRg],
+    ["health p99 ms (6 heavy running)", (r) => r.underLoad.healthP99Ms],
+    ["search p99 ms (6 heavy running)", (r) => r.underLoad.searchP99Ms],
+    ["server start s (image present)", (r) => r.memory.serverStartS],
+    ["first start s (builds the image)", (r) => r.memory.firstStartS],
     ["server RSS startup MB", (r) => r.memory.startupRssMB],
+    ["server RSS after heavy load MB", (r) => r.memory.afterUnderLoadRssMB],
     ["server RSS after analytics MB", (r) => r.memory.rssMB],
   ];
   const w = 34;
