@@ -380,8 +380,7 @@ async function ingestPipeline(ctx: IngestContext, dataDir: string) {
   const rec = phaseRecorder();
   const t0 = performance.now();
   const summary = await runIndexer({
-    paths: [ctx.corpusDir],
-    root: ctx.corpusDir,
+    corpusDir: ctx.corpusDir,
     dataDir,
     reset: true,
     client: m.admin,

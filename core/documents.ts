@@ -58,6 +58,8 @@ function body(tokens: Tokens): Record<string, string> {
 
 /** The filterable fields every Meilisearch document carries (reports and passages alike). */
 export interface FacetFields {
+  /** the store generation that added the report: search shows a document only once the server has loaded that generation */
+  gen: number;
   sector: string;
   docType: string;
   level: string;
@@ -66,8 +68,9 @@ export interface FacetFields {
   year?: number;
 }
 
-function facets(r: Report): FacetFields {
+function facets(r: Report, gen: number): FacetFields {
   return {
+    gen,
     sector: r.sector,
     docType: r.docType,
     level: r.level,
@@ -93,7 +96,7 @@ export interface ReportDocument extends FacetFields {
  * of text, and a hit must be explainable by a mark in it (scraped page titles such as
  * 2023关于工会工作报告 are shared by dozens of reports).
  */
-export function toReportDocument(r: Report, tokens: Tokens, synonyms: SynonymSequences): ReportDocument {
+export function toReportDocument(r: Report, tokens: Tokens, synonyms: SynonymSequences, gen = 0): ReportDocument {
   return {
     id: r.id,
     title: r.title,
@@ -103,7 +106,7 @@ export function toReportDocument(r: Report, tokens: Tokens, synonyms: SynonymSeq
     chars: r.chars,
     sectorConfidence: r.sectorConfidence,
     duplicateOf: r.duplicateOf,
-    ...facets(r),
+    ...facets(r, gen),
   };
 }
 
@@ -190,7 +193,7 @@ export function sectionAt(r: Report, offset: number): string | null {
   return title;
 }
 
-export function toPassageDocuments(r: Report, tokens: Tokens, synonyms: SynonymSequences): PassageDocument[] {
+export function toPassageDocuments(r: Report, tokens: Tokens, synonyms: SynonymSequences, gen = 0): PassageDocument[] {
   const starts = tokenStarts(tokens);
   return passageSpans(r).map((span, i) => {
     const own = tokensIn(tokens, starts, span.start, span.end);
@@ -203,7 +206,7 @@ export function toPassageDocuments(r: Report, tokens: Tokens, synonyms: SynonymS
       end: span.end,
       body: body(own),
       syn: syn(own, synonyms),
-      ...facets(r),
+      ...facets(r, gen),
     };
   });
 }

@@ -2,22 +2,35 @@
 //   store/reports.jsonl  one Report per line (metadata, clean text, paragraphs, sections)
 //   store/tokens.jsonl   {"id", "tokens"} per line; the tokens concatenate to the report's
 //                        text exactly, so a token's offset is the sum of the lengths before it
-//   store/manifest.json  version, corpus hash, counts and a sha256 per file
+//   store/sources.json   every source the corpus was built from (sources.ts): path, hash, when and
+//                        how it was added, what became of it
+//   store/manifest.json  version, generation, counts and a sha256 per file
 // It is written to a fresh folder and renamed into place, so a reader never sees half a store.
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Report, Tokens } from "./model.ts";
+import type { SourceRecord } from "./sources.ts";
 
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 export interface StoreManifest {
   version: number;
+  /** what the reports were built with (pipeline version, segmenter, dictionary, synonyms): a change means a full rebuild */
   corpusHash: string;
+  /** bumped on every commit; Meilisearch documents carry the generation that added them (search shows only what the loaded store has) */
+  generation: number;
   createdAt: string;
   segmenter: string;
   reports: number;
   files: Record<string, { sha256: string; lines: number; bytes: number }>;
+}
+
+export interface StoreMeta {
+  corpusHash: string;
+  segmenter: string;
+  generation: number;
+  sources: SourceRecord[];
 }
 
 export class StoreError extends Error {
@@ -53,17 +66,26 @@ export class StoreWriter {
   }
 
   add(report: Report, tokens: Tokens): void {
-    this.files["reports.jsonl"].write(JSON.stringify(report));
-    this.files["tokens.jsonl"].write(JSON.stringify({ id: report.id, tokens }));
+    this.addRaw(JSON.stringify(report), JSON.stringify({ id: report.id, tokens }));
+  }
+
+  /** An entry copied as it was stored (an incremental run keeps unchanged reports without parsing their tokens). */
+  addRaw(reportLine: string, tokensLine: string): void {
+    this.files["reports.jsonl"].write(reportLine);
+    this.files["tokens.jsonl"].write(tokensLine);
     this.count++;
   }
 
-  commit(meta: { corpusHash: string; segmenter: string }): StoreManifest {
+  commit(meta: StoreMeta): StoreManifest {
     const files: StoreManifest["files"] = {};
     for (const [name, f] of Object.entries(this.files)) files[name] = f.close();
+    const sources = new JsonlFile(join(this.tmp, "sources.json"));
+    sources.write(JSON.stringify(meta.sources, null, 1));
+    files["sources.json"] = sources.close();
     const manifest: StoreManifest = {
       version: STORE_VERSION,
       corpusHash: meta.corpusHash,
+      generation: meta.generation,
       createdAt: new Date().toISOString(),
       segmenter: meta.segmenter,
       reports: this.count,
@@ -128,7 +150,7 @@ class JsonlFile {
   }
 }
 
-export function writeStore(dataDir: string, entries: Iterable<{ report: Report; tokens: Tokens }>, meta: { corpusHash: string; segmenter: string }): StoreManifest {
+export function writeStore(dataDir: string, entries: Iterable<{ report: Report; tokens: Tokens }>, meta: StoreMeta): StoreManifest {
   const writer = new StoreWriter(dataDir);
   try {
     for (const e of entries) writer.add(e.report, e.tokens);
@@ -136,6 +158,29 @@ export function writeStore(dataDir: string, entries: Iterable<{ report: Report; 
   } catch (e) {
     writer.abort();
     throw e;
+  }
+}
+
+/**
+ * Removes what crashed runs left behind (a half-written store.tmp-<pid>, a store.old-<pid> that was
+ * about to be deleted). Only the holder of the write lock (lock.ts) may call it: then no other
+ * writer can be using them.
+ */
+export function sweepLeftovers(dataDir: string): string[] {
+  if (!existsSync(dataDir)) return [];
+  const swept = readdirSync(dataDir).filter((name) => /^store\.(tmp|old)-\d+$/.test(name));
+  for (const name of swept) rmSync(join(dataDir, name), { recursive: true, force: true });
+  return swept;
+}
+
+/** The sources the committed store was built from; [] before the first run. */
+export function readSources(dataDir: string): SourceRecord[] {
+  const path = join(storeDir(dataDir), "sources.json");
+  if (!existsSync(path)) return [];
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as SourceRecord[];
+  } catch {
+    throw new StoreError(path, "not valid JSON — run `npm run index -- --reset`");
   }
 }
 
@@ -149,9 +194,9 @@ export function readManifest(dataDir: string): StoreManifest | null {
   }
 }
 
-/** Reads and verifies the whole store; any damage is a StoreError naming the file. */
-export function readStore(dataDir: string): { manifest: StoreManifest; entries: { report: Report; tokens: Tokens }[] } {
-  const entries = [...iterateStore(dataDir)];
+/** Reads and verifies the whole store; a damaged file is a StoreError naming it, a bad record is skipped (onSkip). */
+export function readStore(dataDir: string, onSkip?: (problem: string) => void): { manifest: StoreManifest; entries: { report: Report; tokens: Tokens }[] } {
+  const entries = [...iterateStore(dataDir, onSkip)];
   return { manifest: readManifest(dataDir)!, entries };
 }
 
@@ -208,10 +253,12 @@ class LineReader {
 }
 
 /**
- * The store as a stream of entries, verified against the manifest: a damaged
- * file throws a StoreError naming it (after the last entry, when its checksum is known).
+ * The store as a stream of entries, verified against the manifest: a damaged file throws a
+ * StoreError naming it (after the last entry, when its checksum is known). A record that cannot be
+ * used — not JSON, tokens of another report, tokens that do not cover its text, an id seen before —
+ * is skipped and reported through `onSkip`; the rest of the corpus stays available.
  */
-export function* iterateStore(dataDir: string): Generator<{ report: Report; tokens: Tokens }> {
+export function* iterateStore(dataDir: string, onSkip: (problem: string) => void = () => {}): Generator<{ report: Report; tokens: Tokens }> {
   const dir = storeDir(dataDir);
   const manifest = readManifest(dataDir);
   if (!manifest) throw new StoreError(join(dir, "manifest.json"), "missing — run `npm run index`");
@@ -224,28 +271,27 @@ export function* iterateStore(dataDir: string): Generator<{ report: Report; toke
   };
   const reports = open("reports.jsonl");
   const tokens = open("tokens.jsonl");
+  const seen = new Set<string>();
   try {
     for (let i = 1; ; i++) {
       const rl = reports.next();
       const tl = tokens.next();
       if (rl === null || tl === null) {
-        if (rl !== tl) throw new StoreError((rl === null ? tokens : reports).path, "has more lines than its companion file — run `npm run index`");
+        // the file that ended first is the damaged one (cut short)
+        if (rl !== tl) throw new StoreError((rl === null ? reports : tokens).path, `ends after line ${i - 1} while its companion file goes on — run \`npm run index\``);
         break;
       }
-      let report: Report;
-      let t: { id: string; tokens: Tokens };
-      try {
-        report = JSON.parse(rl) as Report;
-      } catch {
-        throw new StoreError(reports.path, `line ${i} is not valid JSON — run \`npm run index\``);
+      const entry = parseEntry(rl, tl);
+      if (typeof entry === "string") {
+        onSkip(`store record ${i} skipped: ${entry}`);
+        continue;
       }
-      try {
-        t = JSON.parse(tl) as { id: string; tokens: Tokens };
-      } catch {
-        throw new StoreError(tokens.path, `line ${i} is not valid JSON — run \`npm run index\``);
+      if (seen.has(entry.report.id)) {
+        onSkip(`store record ${i} skipped: report id ${entry.report.id} appears twice`);
+        continue;
       }
-      if (t.id !== report.id) throw new StoreError(tokens.path, `line ${i} is for ${t.id}, expected ${report.id}`);
-      yield { report, tokens: t.tokens };
+      seen.add(entry.report.id);
+      yield entry;
     }
     for (const [name, r] of [["reports.jsonl", reports], ["tokens.jsonl", tokens]] as const) {
       const expected = manifest.files[name];
@@ -257,4 +303,86 @@ export function* iterateStore(dataDir: string): Generator<{ report: Report; toke
     reports.close();
     tokens.close();
   }
+}
+
+/** One record from its two lines, or why it cannot be used. */
+function parseEntry(reportLine: string, tokensLine: string): { report: Report; tokens: Tokens } | string {
+  let report: Report;
+  let t: { id: string; tokens: Tokens };
+  try {
+    report = JSON.parse(reportLine) as Report;
+    t = JSON.parse(tokensLine) as { id: string; tokens: Tokens };
+  } catch {
+    return "not valid JSON";
+  }
+  if (typeof report?.id !== "string" || typeof report.text !== "string" || !Array.isArray(t?.tokens)) return "not a report record";
+  if (t.id !== report.id) return `tokens are for ${t.id}, not ${report.id}`;
+  let covered = 0;
+  for (const token of t.tokens) {
+    if (typeof token !== "string" || !report.text.startsWith(token, covered)) return `tokens of ${report.id} do not cover its text`;
+    covered += token.length;
+  }
+  if (covered !== report.text.length) return `tokens of ${report.id} do not cover its text`;
+  return { report, tokens: t.tokens };
+}
+
+/**
+ * The stored reports alone (tokens.jsonl is not read), in store order; a line that is not a report
+ * is yielded as null so positions still match `iterateRawLines`. No checksum check: the server's
+ * load (iterateStore) verifies the store it serves.
+ */
+export function* iterateReports(dataDir: string): Generator<Report | null> {
+  const reader = new LineReader(join(storeDir(dataDir), "reports.jsonl"));
+  try {
+    for (let line = reader.next(); line !== null; line = reader.next()) {
+      try {
+        const r = JSON.parse(line) as Report;
+        yield typeof r?.id === "string" && typeof r.text === "string" ? r : null;
+      } catch {
+        yield null;
+      }
+    }
+  } finally {
+    reader.close();
+  }
+}
+
+/** The stored entries as their two raw lines, in store order. */
+export function* iterateRawLines(dataDir: string): Generator<{ reportLine: string; tokensLine: string }> {
+  const reports = new LineReader(join(storeDir(dataDir), "reports.jsonl"));
+  const tokens = new LineReader(join(storeDir(dataDir), "tokens.jsonl"));
+  try {
+    for (;;) {
+      const reportLine = reports.next();
+      const tokensLine = tokens.next();
+      if (reportLine === null || tokensLine === null) return;
+      yield { reportLine, tokensLine };
+    }
+  } finally {
+    reports.close();
+    tokens.close();
+  }
+}
+
+/** Why the committed store cannot be trusted (a file missing or not matching its checksum), or null. O(bytes of the store). */
+export function storeDamage(dataDir: string): string | null {
+  let manifest: StoreManifest | null;
+  try {
+    manifest = readManifest(dataDir);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  if (!manifest) return "no store";
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    const path = join(storeDir(dataDir), name);
+    if (!existsSync(path)) return `store/${name} is missing`;
+    const reader = new LineReader(path);
+    try {
+      while (reader.next() !== null);
+    } finally {
+      reader.close();
+    }
+    if (reader.bytes !== expected.bytes || reader.hash.digest("hex") !== expected.sha256) return `store/${name} is damaged`;
+  }
+  return null;
 }

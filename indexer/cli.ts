@@ -1,21 +1,32 @@
-// `npm run index -- [paths…] [--reset]`
-import { isAbsolute, resolve } from "node:path";
+// `npm run index -- [paths…] [--remove path…] [--reset]`
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, resolveConfig } from "../core/config.ts";
 import { adminClient, connectMeili } from "../core/meili/connect.ts";
 import { indexNames } from "../core/meili/indexes.ts";
 import { terminalProgress } from "./progress.ts";
 import { loadResources } from "../core/resources.ts";
+import { LockedError } from "../core/lock.ts";
 import { runIndexer } from "./run.ts";
 import { createSegmenter } from "../core/text/segment.ts";
 import { formatSummary } from "./summary.ts";
 
-const USAGE = "usage: npm run index -- [file-or-folder …] [--reset]\n  default: $WENYUAN_CORPUS_DIR (./corpus/raw)\n  --reset  forget previously indexed files first";
+const USAGE = [
+  "usage: npm run index -- [file-or-folder …] [--remove source …] [--reset]",
+  "  with no arguments: bring the index up to date with $WENYUAN_CORPUS_DIR (./corpus/raw)",
+  "  file-or-folder  outside the corpus folder: added to the corpus (a copy is kept in the data folder);",
+  "                  a file added again under the same name replaces its earlier version",
+  "  --remove source take a source out (its path as the corpus page and the summary list it)",
+  "  --reset         read every source again and rebuild the search index",
+].join("\n");
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { reset: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({
+      allowPositionals: true,
+      options: { reset: { type: "boolean", default: false }, remove: { type: "string", multiple: true, default: [] }, help: { type: "boolean", short: "h" } },
+    });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -25,16 +36,20 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = resolveConfig();
-  const paths = args.positionals.length ? args.positionals.map((p) => (isAbsolute(p) ? p : resolve(process.cwd(), p))) : [config.corpusDir];
+  const paths = args.positionals.map((p) => (isAbsolute(p) ? p : resolve(process.cwd(), p)));
+  // Paths inside the corpus folder are already sources: a run brings them up to date.
+  const inside = (p: string) => !relative(config.corpusDir, p).startsWith("..") && !isAbsolute(relative(config.corpusDir, p));
+  const add = paths.filter((p) => !inside(p)).map((path) => ({ path, origin: "cli" as const }));
   const resources = loadResources(config.projectRoot);
   const conn = await connectMeili(config);
   try {
     const summary = await runIndexer({
-      paths,
-      // Sources are named relative to the corpus dir whatever paths were given, so re-indexing a file replaces it.
-      root: config.corpusDir,
+      corpusDir: config.corpusDir,
       dataDir: config.dataDir,
+      add,
+      remove: args.values.remove.map((p) => p.split(sep).join("/")),
       reset: args.values.reset,
+      what: "npm run index",
       client: await adminClient(conn.master),
       names: indexNames(),
       segmenter: createSegmenter(config.segmenter, resources.dictionary),
@@ -53,6 +68,7 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof ConfigError) console.error(`Configuration error — ${e.message}`);
+    else if (e instanceof LockedError) console.error(`Cannot index now: ${e.message}`);
     else if (e instanceof Error && e.name === "MeiliUnavailableError") {
       // Not the server's "search will resume" message: the indexer was cut off mid-run.
       console.error("Cannot index: Meilisearch stopped answering while indexing (stopped, killed or unreachable). Start it again and rerun `npm run index`: the run starts over and replaces what was partly loaded.");

@@ -1,6 +1,6 @@
-// `load`: fills fresh Meilisearch indexes and swaps them in, so search never
-// goes dark during a reindex. The indexer uses an admin key; nothing here runs
-// in the request path.
+// `load`: fills fresh per-run Meilisearch indexes and swaps them in, so search never goes dark
+// during a rebuild — or, for an incremental run, adds and deletes documents in the live indexes.
+// The indexer uses an admin key; nothing here runs in the request path.
 import { NdjsonBody, type MeiliClient } from "../core/meili/client.ts";
 import { MeiliApiError } from "../core/errors.ts";
 import type { PassageDocument, ReportDocument } from "../core/documents.ts";
@@ -67,8 +67,10 @@ async function recreate(client: MeiliClient, uid: string): Promise<void> {
 }
 
 /**
- * Fills fresh `<name>_next` indexes document by document, then swaps them with the live ones in
- * one atomic Meilisearch task and drops the old data — search never goes dark during a reindex.
+ * "rebuild": fills fresh per-run indexes `<name>_r<run>` (two runs can never collide on a name; the
+ * write lock keeps them one at a time anyway), then swaps them with the live ones in one atomic
+ * Meilisearch task and drops the old data — search never goes dark.
+ * "live": adds and deletes documents in the live indexes (an incremental run).
  *
  * Documents go out in ~8 MB NDJSON batches as soon as a batch is full, so Meilisearch indexes
  * while the indexer is still segmenting (Meilisearch batches the queued tasks of an index
@@ -82,16 +84,31 @@ export class IndexLoader {
   private constructor(
     private readonly client: MeiliClient,
     private readonly names: IndexNames,
+    /** where documents go: the per-run indexes, or the live ones */
+    private readonly target: IndexNames,
+    readonly mode: "rebuild" | "live",
   ) {}
 
-  static async open(client: MeiliClient, names: IndexNames): Promise<IndexLoader> {
+  static async open(client: MeiliClient, names: IndexNames, mode: "rebuild" | "live" = "rebuild", run = `${Date.now().toString(36)}${process.pid.toString(36)}`): Promise<IndexLoader> {
+    const target = mode === "live" ? names : { reports: `${names.reports}_r${run}`, passages: `${names.passages}_r${run}` };
     for (const kind of KINDS) {
-      const next = `${names[kind]}_next`;
-      await recreate(client, next);
+      if (mode === "rebuild") await recreate(client, target[kind]);
+      else if (!(await indexExists(client, target[kind]))) await client.run("POST", "/indexes", { uid: target[kind], primaryKey: "id" });
       // Settings first: changing them after the documents would index everything twice.
-      await client.run("PATCH", `/indexes/${next}/settings`, indexSettings(kind));
+      await client.run("PATCH", `/indexes/${target[kind]}/settings`, indexSettings(kind));
     }
-    return new IndexLoader(client, names);
+    return new IndexLoader(client, names, target, mode);
+  }
+
+  /** Deletes these reports and all their passages (live mode). */
+  async remove(reportIds: readonly string[]): Promise<void> {
+    if (!reportIds.length) return;
+    for (let i = 0; i < reportIds.length; i += 1000) {
+      const ids = reportIds.slice(i, i + 1000);
+      this.tasks.push({ kind: "reports", uid: await this.client.enqueue("POST", `/indexes/${this.target.reports}/documents/delete-batch`, ids) });
+      const filter = `reportId IN [${ids.map((id) => JSON.stringify(id)).join(", ")}]`;
+      this.tasks.push({ kind: "passages", uid: await this.client.enqueue("POST", `/indexes/${this.target.passages}/documents/delete`, { filter }) });
+    }
   }
 
   async add(kind: IndexKind, doc: ReportDocument | PassageDocument): Promise<void> {
@@ -107,7 +124,7 @@ export class IndexLoader {
     await this.send(kind, batch);
   }
 
-  /** Sends what is left, waits for every task, swaps the indexes in. */
+  /** Sends what is left, waits for every task; in rebuild mode swaps the new indexes in. */
   async finish(progress?: LoadProgress): Promise<void> {
     for (const kind of KINDS) await this.send(kind, this.pending[kind].flush());
     let done = 0;
@@ -115,20 +132,26 @@ export class IndexLoader {
       await this.client.waitForTask(t.uid, 3_600_000);
       progress?.(++done, this.tasks.length, t.kind);
     }
+    if (this.mode === "live") return;
     for (const kind of KINDS) {
       if (!(await indexExists(this.client, this.names[kind]))) await this.client.run("POST", "/indexes", { uid: this.names[kind], primaryKey: "id" });
     }
     await this.client.run(
       "POST",
       "/swap-indexes",
-      KINDS.map((kind) => ({ indexes: [this.names[kind], `${this.names[kind]}_next`] })),
+      KINDS.map((kind) => ({ indexes: [this.names[kind], this.target[kind]] })),
     );
-    for (const kind of KINDS) await this.client.run("DELETE", `/indexes/${this.names[kind]}_next`);
+    for (const kind of KINDS) await this.client.run("DELETE", `/indexes/${this.target[kind]}`);
+  }
+
+  /** Drops a rebuild's unfinished per-run indexes (the live ones are untouched). */
+  async abort(): Promise<void> {
+    if (this.mode === "rebuild") for (const kind of KINDS) await this.client.run("DELETE", `/indexes/${this.target[kind]}`).catch(() => {});
   }
 
   private async send(kind: IndexKind, batch: NdjsonBatch | null): Promise<void> {
     if (batch === null) return;
-    const uid = await this.client.enqueue("POST", `/indexes/${this.names[kind]}_next/documents?primaryKey=id`, new NdjsonBody(batch.ndjson), 300_000);
+    const uid = await this.client.enqueue("POST", `/indexes/${this.target[kind]}/documents?primaryKey=id`, new NdjsonBody(batch.ndjson), 300_000);
     this.tasks.push({ kind, uid });
     this.added[kind] += batch.documents;
   }
@@ -140,4 +163,15 @@ export async function loadIndexes(client: MeiliClient, names: IndexNames, input:
   for (const doc of input.reports) await loader.add("reports", doc);
   for (const doc of input.passages) await loader.add("passages", doc);
   await loader.finish(progress);
+}
+
+/**
+ * Deletes per-run indexes that crashed runs left behind (`<name>_r…`, and the `_next` indexes of
+ * older versions). Only the holder of the write lock may call it.
+ */
+export async function sweepRunIndexes(client: MeiliClient, names: IndexNames): Promise<string[]> {
+  const { results } = await client.request<{ results: { uid: string }[] }>("GET", "/indexes?limit=10000");
+  const stale = results.map((r) => r.uid).filter((uid) => KINDS.some((k) => uid.startsWith(`${names[k]}_r`) || uid === `${names[k]}_next`));
+  for (const uid of stale) await client.run("DELETE", `/indexes/${uid}`);
+  return stale;
 }

@@ -1,22 +1,38 @@
-// Wires the stages together: list → read → (clean → split → dedupe → classify)
-// → segment → corpus store → Meilisearch. The only place that knows the order.
+// Wires the stages together: sources → read → (clean → split → dedupe → classify) → segment →
+// Meilisearch → corpus store. The only place that knows the order.
+//
+// One run at a time per data folder (core/lock.ts). A run compares the sources the store was built
+// from (store/sources.json) with the sources wanted now — the corpus folder's files, the files kept
+// in the data folder, what is being added or removed — and does only what changed:
+// - "unchanged": nothing to do;
+// - "incremental": new and changed sources are read and segmented, their documents added to the
+//   live Meilisearch indexes, removed ones deleted; unchanged reports are copied into the new store
+//   as stored (not re-segmented, not re-sent);
+// - "rebuild" (--reset, a new pipeline, dictionary or synonyms, no usable store): everything,
+//   into per-run indexes swapped in at the end.
+// Meilisearch first, the store last: the store is committed only once Meilisearch has every
+// document, and documents carry the store generation that added them, so a server shows a new
+// document only once it has loaded the store that holds it.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { corrected, readCorrections } from "../core/corrections.ts";
+import { toPassageDocuments, toReportDocument, type SynonymSequences } from "../core/documents.ts";
+import { lock } from "../core/lock.ts";
 import type { MeiliClient } from "../core/meili/client.ts";
-import { toPassageDocuments, toReportDocument } from "../core/documents.ts";
-import { synonymSequences } from "../core/query.ts";
-import { dedupe } from "./dedupe.ts";
-import { IndexLoader } from "./load.ts";
 import type { IndexNames } from "../core/meili/indexes.ts";
-import { buildReports } from "./pipeline.ts";
-import { listFiles, readFile } from "./read.ts";
-import type { Segmenter } from "../core/text/segment.ts";
-import { readStore, StoreWriter } from "../core/store.ts";
 import type { Report, Tokens } from "../core/model.ts";
+import { synonymSequences } from "../core/query.ts";
+import { MANAGED_DIR, managedPath, type Origin, type SourceRecord } from "../core/sources.ts";
+import { iterateRawLines, iterateReports, readManifest, readSources, STORE_VERSION, storeDamage, StoreWriter, sweepLeftovers, type StoreManifest } from "../core/store.ts";
+import type { Segmenter } from "../core/text/segment.ts";
+import { dedupe } from "./dedupe.ts";
+import { IndexLoader, sweepRunIndexes } from "./load.ts";
+import { buildReports, type PageInput } from "./pipeline.ts";
+import { listFiles, readFile } from "./read.ts";
 
-/** Bump when a stage changes its output, so `npm start` reindexes an unchanged corpus. */
-export const PIPELINE_VERSION = 3;
+/** Bump when a stage changes its output, so the next run rebuilds an unchanged corpus. */
+export const PIPELINE_VERSION = 4;
 
 export interface Progress {
   start(phase: string, total: number): void;
@@ -27,8 +43,14 @@ export interface Progress {
 export const silentProgress: Progress = { start() {}, tick() {}, done() {} };
 
 export interface IndexSummary {
+  mode: "unchanged" | "incremental" | "rebuild";
   filesRead: number;
   filesSkipped: { source: string; reason: string }[];
+  /** sources whose reports were added or replaced, and sources taken out */
+  added: string[];
+  removed: string[];
+  /** byte-identical sources: indexed once, under `copyOf` */
+  copies: { source: string; copyOf: string }[];
   reports: number;
   excerpts: number;
   duplicateGroups: number;
@@ -39,51 +61,300 @@ export interface IndexSummary {
   warnings: string[];
   chars: number;
   passages: number;
+  generation: number;
   seconds: number;
 }
 
+export interface AddedFile {
+  /** a file or folder to add; its bytes are copied into the data folder */
+  path: string;
+  origin: Exclude<Origin, "corpus">;
+  /** the name to keep it under (an upload's original name); default its file name */
+  name?: string;
+}
+
 export interface RunOptions {
-  paths: string[];
-  root: string;
+  /** the corpus folder (WENYUAN_CORPUS_DIR): its files are sources of origin "corpus" */
+  corpusDir: string;
   dataDir: string;
-  reset: boolean;
+  add?: AddedFile[];
+  /** registry paths (SourceRecord.path) to take out */
+  remove?: string[];
+  /** read every source again and rebuild Meilisearch from scratch */
+  reset?: boolean;
   client: MeiliClient;
   names: IndexNames;
   segmenter: Segmenter;
-  /** project dictionary, synonyms: part of the corpus hash */
+  /** project dictionary, synonyms: a change means a rebuild */
   dictionary: string;
   synonyms: Record<string, string[]>;
   progress?: Progress;
+  /** who is writing (shown to a second run that finds the lock taken) */
+  what?: string;
+  /** how long to wait for another run to finish; default 0: fail at once, naming it */
+  lockWaitMs?: number;
 }
 
 const sha = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
 
-/**
- * Identity of what an index was built from: every listed file's bytes plus the
- * pipeline's resources. `npm start` compares it with the store's to decide
- * whether to reindex.
- */
-export function corpusFingerprint(
-  files: string[],
-  root: string,
-  opts: { dictionary: string; synonyms: unknown; segmenter: string },
-  /** digests already computed while reading, by path; other files are read here */
-  known: ReadonlyMap<string, string> = new Map(),
-): string {
-  const h = createHash("sha256");
-  h.update(`v${PIPELINE_VERSION}\n${opts.segmenter}\n${sha(opts.dictionary)}\n${sha(JSON.stringify(opts.synonyms))}\n`);
-  for (const file of [...files].sort()) {
-    let digest = known.get(file);
-    if (digest === undefined) {
-      try {
-        digest = sha(readFileSync(file));
-      } catch {
-        digest = "unreadable";
+/** What the reports are built with: a change means every source is read again. */
+export function pipelineHash(opts: { dictionary: string; synonyms: unknown; segmenter: string }): string {
+  return sha(`v${PIPELINE_VERSION}\n${opts.segmenter}\n${sha(opts.dictionary)}\n${sha(JSON.stringify(opts.synonyms))}\n`);
+}
+
+export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
+  const held = await lock(opts.dataDir, opts.what ?? "npm run index", opts.lockWaitMs ?? 0);
+  try {
+    return await run(opts);
+  } finally {
+    held.release();
+  }
+}
+
+interface Wanted {
+  path: string;
+  abs: string;
+  /** what readFile names sources relative to */
+  root: string;
+  origin: Origin;
+  bytes: number;
+  mtimeMs: number;
+}
+
+async function run(opts: RunOptions): Promise<IndexSummary> {
+  const t0 = performance.now();
+  const progress = opts.progress ?? silentProgress;
+  const { dataDir } = opts;
+  // Holding the lock, anything a crashed run left is ours to remove.
+  sweepLeftovers(dataDir);
+  await sweepRunIndexes(opts.client, opts.names);
+
+  const hash = pipelineHash({ dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine });
+  let manifest: StoreManifest | null = null;
+  let registry: SourceRecord[] = [];
+  // A damaged store is rebuilt from its sources, not built upon.
+  let usable = storeDamage(dataDir) === null;
+  try {
+    manifest = readManifest(dataDir);
+    registry = readSources(dataDir);
+  } catch {
+    usable = false;
+  }
+  const rebuild = Boolean(opts.reset) || !usable || !manifest || manifest.version !== STORE_VERSION || manifest.corpusHash !== hash;
+  const generation = (manifest?.generation ?? 0) + 1;
+  const now = new Date().toISOString();
+  const previous = new Map(registry.map((r) => [r.path, r]));
+  const removing = new Set(opts.remove ?? []);
+
+  // 1. Added files are copied into the data folder first: from then on they are sources like any other.
+  const addedNow = new Map<string, Origin>();
+  const addSkipped: { source: string; reason: string }[] = [];
+  for (const a of opts.add ?? []) {
+    const listed = await listFiles([a.path], dirname(resolve(a.path)));
+    addSkipped.push(...listed.skipped);
+    const folder = existsSync(a.path) && statSync(a.path).isDirectory() ? resolve(a.path) : null;
+    for (const file of listed.files) {
+      const name = folder ? relative(folder, file).split(sep).join("__") : (a.name ?? basename(file));
+      const path = managedPath(name);
+      mkdirSync(join(dataDir, MANAGED_DIR), { recursive: true });
+      copyFileSync(file, join(dataDir, path));
+      addedNow.set(path, a.origin);
+      removing.delete(path);
+    }
+  }
+
+  // 2. The sources wanted now.
+  const listed = await listFiles([opts.corpusDir], opts.corpusDir);
+  const wanted: Wanted[] = [];
+  const stamp = (abs: string) => {
+    const st = statSync(abs);
+    return { bytes: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+  };
+  for (const abs of listed.files) {
+    const path = relative(opts.corpusDir, abs).split(sep).join("/");
+    wanted.push({ path, abs, root: opts.corpusDir, origin: "corpus", ...stamp(abs) });
+  }
+  const managed = new Set([...registry.filter((r) => r.origin !== "corpus").map((r) => r.path), ...addedNow.keys()]);
+  for (const path of [...managed].sort()) {
+    const abs = join(dataDir, path);
+    if (removing.has(path) || !existsSync(abs)) continue;
+    wanted.push({ path, abs, root: dataDir, origin: addedNow.get(path) ?? previous.get(path)?.origin ?? "cli", ...stamp(abs) });
+  }
+
+  // 3. Which sources must be read: new, changed, re-added, removed-then-restored, or all on a rebuild.
+  const wantedPaths = new Set(wanted.map((w) => w.path));
+  const gone = new Set(registry.filter((r) => !wantedPaths.has(r.path) || removing.has(r.path)).map((r) => r.path));
+  const unchanged = (w: Wanted) => {
+    const old = previous.get(w.path);
+    return !rebuild && old !== undefined && !addedNow.has(w.path) && old.bytes === w.bytes && old.mtimeMs === w.mtimeMs;
+  };
+  let toRead = wanted.filter((w) => !unchanged(w));
+  // A kept copy whose original is going away or changing is read again: it may become the original.
+  const changing = new Set([...gone, ...toRead.map((w) => w.path)]);
+  toRead = wanted.filter((w) => !unchanged(w) || (previous.get(w.path)?.copyOf !== undefined && changing.has(previous.get(w.path)!.copyOf!)));
+  const reading = new Set(toRead.map((w) => w.path));
+
+  // 4. Read them.
+  const skipped: { source: string; reason: string }[] = [...addSkipped, ...listed.skipped];
+  const records = new Map<string, SourceRecord>();
+  for (const w of wanted) if (!reading.has(w.path)) records.set(w.path, previous.get(w.path)!);
+  const fresh: { w: Wanted; sha256: string; text: string; old: SourceRecord | undefined }[] = [];
+  // Nothing to read (an unchanged corpus at start): no progress line at all.
+  const reads = toRead.length ? progress : silentProgress;
+  reads.start("read", toRead.length);
+  for (const w of toRead) {
+    const r = await readFile(w.abs, w.root);
+    reads.tick();
+    const old = previous.get(w.path);
+    const base = { path: w.path, origin: w.origin, bytes: w.bytes, mtimeMs: w.mtimeMs, addedAt: old?.addedAt ?? now, updatedAt: now, reports: [] as string[], gen: generation };
+    if (!r.ok) {
+      skipped.push({ source: w.path, reason: r.reason });
+      records.set(w.path, { ...base, sha256: null, status: "skipped", reason: r.reason });
+      continue;
+    }
+    if (old?.status === "removed" && old.sha256 === r.sha256 && !addedNow.has(w.path) && !removing.has(w.path)) {
+      records.set(w.path, { ...old, bytes: w.bytes, mtimeMs: w.mtimeMs });
+      continue;
+    }
+    fresh.push({ w, sha256: r.sha256, text: r.text, old });
+  }
+  reads.done();
+  // Corpus-folder files removed in the browser stay in the registry, kept out until they change.
+  for (const path of removing) {
+    const old = previous.get(path);
+    const w = wanted.find((x) => x.path === path);
+    if (old?.origin === "corpus" && w) records.set(path, { ...old, status: "removed", reports: [], copyOf: undefined, updatedAt: now });
+  }
+
+  // 5. Byte-identical sources are indexed once: the first (already indexed, else by path) holds the reports.
+  const original = new Map<string, string>();
+  for (const r of records.values()) if (r.status === "indexed" && r.sha256) original.set(r.sha256, r.path);
+  const inputs: PageInput[] = [];
+  const copies: { source: string; copyOf: string }[] = [];
+  for (const f of fresh.sort((a, b) => (a.w.path < b.w.path ? -1 : 1))) {
+    const unchangedContent = !rebuild && f.old?.sha256 === f.sha256 && f.old.status === "indexed" && !gone.has(f.w.path);
+    const base = { path: f.w.path, origin: f.w.origin, sha256: f.sha256, bytes: f.w.bytes, mtimeMs: f.w.mtimeMs, addedAt: f.old?.addedAt ?? now, updatedAt: now };
+    const first = original.get(f.sha256);
+    if (first !== undefined && first !== f.w.path) {
+      records.set(f.w.path, { ...base, status: "copy", copyOf: first, reports: [], gen: generation });
+      copies.push({ source: f.w.path, copyOf: first });
+      continue;
+    }
+    original.set(f.sha256, f.w.path);
+    if (unchangedContent) {
+      // touched, not changed: its reports stay as they are
+      records.set(f.w.path, { ...f.old!, bytes: f.w.bytes, mtimeMs: f.w.mtimeMs });
+      continue;
+    }
+    // Content seen before keeps the generation that first added it (a rebuild hides nothing it already showed).
+    const gen = f.old?.sha256 === f.sha256 ? f.old.gen : generation;
+    records.set(f.w.path, { ...base, status: "indexed", reports: [], gen });
+    inputs.push({ source: f.w.path, parentId: f.sha256.slice(0, 16), text: f.text });
+  }
+  fresh.length = 0;
+
+  // What leaves the corpus: reports of removed sources and of sources being re-read.
+  const dropped = new Set<string>();
+  for (const r of registry) if (gone.has(r.path) || reading.has(r.path) || rebuild) for (const id of r.reports) dropped.add(id);
+  for (const r of records.values()) if (r.status === "indexed" && !reading.has(r.path) && !rebuild) for (const id of r.reports) dropped.delete(id);
+
+  if (!rebuild && !inputs.length && !dropped.size && sameRegistry(registry, records)) {
+    const summary = summarize({ mode: "unchanged", reports: [], skipped, copies, added: [], removed: [], warnings: [], passages: 0, generation: manifest!.generation, filesRead: 0, t0 });
+    return { ...summary, reports: manifest!.reports };
+  }
+
+  // 6. Reports: the kept ones from the store (texts only, for duplicate links), then the new ones.
+  const built = buildReports(inputs);
+  inputs.length = 0;
+  for (const r of built.reports) records.get(r.source)!.reports.push(r.id);
+  const stored: (Report | null)[] = rebuild ? [] : [...iterateReports(dataDir)].map((r) => (r && !dropped.has(r.id) ? r : null));
+  const kept = stored.filter((r): r is Report => r !== null);
+  const all = [...kept, ...built.reports];
+  const relinked = kept.length && (built.reports.length || dropped.size) ? relinkDuplicates(all) : new Set<string>();
+
+  // 7. Meilisearch first, then the store.
+  const corrections = readCorrections(dataDir);
+  const synonyms = synonymSequences(opts.segmenter, opts.synonyms);
+  const genOf = (r: Report) => records.get(r.source)?.gen ?? generation;
+  const loader = await IndexLoader.open(opts.client, opts.names, rebuild ? "rebuild" : "live");
+  const writer = new StoreWriter(dataDir);
+  const send = async (r: Report, tokens: Tokens, syn: SynonymSequences) => {
+    const shown = corrected(r, corrections);
+    await loader.add("reports", toReportDocument(shown, tokens, syn, genOf(r)));
+    for (const doc of toPassageDocuments(shown, tokens, syn, genOf(r))) await loader.add("passages", doc);
+  };
+  progress.start("segment", stored.length + built.reports.length);
+  try {
+    if (!rebuild) {
+      await loader.remove([...dropped, ...relinked]);
+      let i = 0;
+      for (const { reportLine, tokensLine } of iterateRawLines(dataDir)) {
+        const r = stored[i++];
+        progress.tick();
+        if (!r) continue;
+        if (!relinked.has(r.id)) {
+          writer.addRaw(reportLine, tokensLine);
+          continue;
+        }
+        const { tokens } = JSON.parse(tokensLine) as { tokens: Tokens };
+        writer.add(r, tokens);
+        await send(r, tokens, synonyms);
       }
     }
-    h.update(`${relative(root, file)}\t${digest}\n`);
+    for (const r of built.reports) {
+      const tokens = opts.segmenter.cut(r.text);
+      writer.add(r, tokens);
+      await send(r, tokens, synonyms);
+      progress.tick();
+    }
+    progress.done();
+    progress.start("load", 1);
+    await loader.finish();
+    progress.tick();
+    progress.done();
+  } catch (e) {
+    writer.abort();
+    await loader.abort();
+    throw e;
   }
-  return h.digest("hex");
+  const sources = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  writer.commit({ corpusHash: hash, segmenter: opts.segmenter.engine, generation, sources });
+  // Only now, with the store committed, the kept bytes of removed sources go.
+  for (const path of gone) if (!records.has(path) && previous.get(path)?.origin !== "corpus") rmSync(join(dataDir, path), { force: true });
+
+  return summarize(
+    {
+      mode: rebuild ? "rebuild" : "incremental",
+      reports: all,
+      skipped,
+      copies,
+      added: [...new Set(built.reports.map((r) => r.source))].sort(),
+      removed: [...gone].filter((p) => !records.has(p) || records.get(p)!.status === "removed").sort(),
+      warnings: built.warnings,
+      passages: loader.added.passages,
+      generation,
+      filesRead: toRead.length - skipped.filter((s) => reading.has(s.source)).length,
+      t0,
+    },
+  );
+}
+
+/** Duplicate links recomputed over the whole corpus; returns the kept reports whose links changed. */
+function relinkDuplicates(reports: Report[]): Set<string> {
+  const links = dedupe(reports.map((r) => ({ id: r.id, kind: r.kind, text: r.text })));
+  const changed = new Set<string>();
+  for (const r of reports) {
+    const duplicateOf = links.duplicateOf.get(r.id) ?? null;
+    const duplicates = links.duplicates.get(r.id) ?? [];
+    if (duplicateOf !== r.duplicateOf || duplicates.join() !== r.duplicates.join()) changed.add(r.id);
+    r.duplicateOf = duplicateOf;
+    r.duplicates = duplicates;
+  }
+  return changed;
+}
+
+function sameRegistry(before: SourceRecord[], after: Map<string, SourceRecord>): boolean {
+  return before.length === after.size && before.every((r) => JSON.stringify(after.get(r.path)) === JSON.stringify(r));
 }
 
 function count<T>(items: T[], key: (t: T) => string): Record<string, number> {
@@ -92,87 +363,31 @@ function count<T>(items: T[], key: (t: T) => string): Record<string, number> {
   return out;
 }
 
-export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
-  const t0 = performance.now();
-  const progress = opts.progress ?? silentProgress;
-  const listed = await listFiles(opts.paths, opts.root);
-  const skipped = [...listed.skipped];
-  const inputs: { source: string; parentId: string; text: string }[] = [];
+interface Outcome {
+  mode: IndexSummary["mode"];
+  reports: Report[];
+  skipped: { source: string; reason: string }[];
+  copies: { source: string; copyOf: string }[];
+  added: string[];
+  removed: string[];
+  warnings: string[];
+  passages: number;
+  generation: number;
+  filesRead: number;
+  t0: number;
+}
 
-  progress.start("read", listed.files.length);
-  const digests = new Map<string, string>();
-  for (const path of listed.files) {
-    const result = await readFile(path, opts.root);
-    progress.tick();
-    if (!result.ok) {
-      skipped.push({ source: result.source, reason: result.reason });
-      continue;
-    }
-    digests.set(path, result.sha256);
-    inputs.push({ source: result.source, parentId: result.sha256.slice(0, 16), text: result.text });
-  }
-  progress.done();
-
-  const built = buildReports(inputs);
-  const readSources = new Set(inputs.map((i) => i.source).concat(skipped.map((s) => s.source)));
-  const filesRead = inputs.length;
-  inputs.length = 0; // page texts are no longer needed; the reports hold what is kept
-
-  // Without --reset, reports from files not read this time are kept (with their stored tokens:
-  // an incremental run is small, so holding the kept ones is fine).
-  const keptTokens = new Map<string, Tokens>();
-  const keptReports: Report[] = [];
-  if (!opts.reset) {
-    let old: { report: Report; tokens: Tokens }[] = [];
-    try {
-      old = readStore(opts.dataDir).entries;
-    } catch {
-      old = []; // no store yet, or a damaged one: nothing to keep
-    }
-    for (const e of old) {
-      if (readSources.has(e.report.source)) continue;
-      keptReports.push(e.report);
-      keptTokens.set(e.report.id, e.tokens);
-    }
-  }
-  const reports = [...keptReports, ...built.reports];
-  // buildReports already linked the fresh reports; only a mix with kept ones needs a new pass.
-  if (keptReports.length) relinkDuplicates(reports);
-
-  // A store that also keeps reports from earlier runs is not the image of these files alone.
-  const hash = keptReports.length ? `mixed-${Date.now()}` : corpusFingerprint(listed.files, opts.root, { dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine }, digests);
-
-  // One pass per report: segment, append to the store, hand its documents to Meilisearch.
-  // Each report's tokens live only for its iteration (at 100k reports, all of them at once were
-  // ~10 GB of strings), and Meilisearch starts indexing the first batches while we segment the rest.
-  const synonyms = synonymSequences(opts.segmenter, opts.synonyms);
-  const loader = await IndexLoader.open(opts.client, opts.names);
-  const writer = new StoreWriter(opts.dataDir);
-  progress.start("segment", reports.length);
-  try {
-    for (const report of reports) {
-      const tokens = keptTokens.get(report.id) ?? opts.segmenter.cut(report.text);
-      writer.add(report, tokens);
-      await loader.add("reports", toReportDocument(report, tokens, synonyms));
-      for (const doc of toPassageDocuments(report, tokens, synonyms)) await loader.add("passages", doc);
-      progress.tick();
-    }
-  } catch (e) {
-    writer.abort();
-    throw e;
-  }
-  progress.done();
-  writer.commit({ corpusHash: hash, segmenter: opts.segmenter.engine });
-
-  progress.start("load", 1);
-  await loader.finish();
-  progress.tick();
-  progress.done();
-
+/** An unchanged run's counts other than `reports` are left empty: it read nothing. */
+function summarize(o: Outcome): IndexSummary {
+  const reports = o.reports;
   const mains = reports.filter((r) => r.kind === "report");
   return {
-    filesRead,
-    filesSkipped: skipped,
+    mode: o.mode,
+    filesRead: o.filesRead,
+    filesSkipped: o.skipped,
+    added: o.added,
+    removed: o.removed,
+    copies: o.copies,
     reports: mains.length,
     excerpts: reports.length - mains.length,
     duplicateGroups: mains.filter((r) => r.duplicates.length > 0).length,
@@ -180,19 +395,10 @@ export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
     bySector: count(mains, (r) => r.sector),
     byDocType: count(mains, (r) => r.docType),
     byYear: count(mains, (r) => String(r.year ?? "unknown")),
-    warnings: built.warnings,
+    warnings: o.warnings,
     chars: reports.reduce((s, r) => s + r.chars, 0),
-    passages: loader.added.passages,
-    seconds: (performance.now() - t0) / 1000,
+    passages: o.passages,
+    generation: o.generation,
+    seconds: (performance.now() - o.t0) / 1000,
   };
 }
-
-/** Duplicate links are recomputed over the whole store, kept and fresh reports together. */
-function relinkDuplicates(reports: Report[]): void {
-  const links = dedupe(reports.map((r) => ({ id: r.id, kind: r.kind, text: r.text })));
-  for (const r of reports) {
-    r.duplicateOf = links.duplicateOf.get(r.id) ?? null;
-    r.duplicates = links.duplicates.get(r.id) ?? [];
-  }
-}
-

@@ -15,8 +15,11 @@ function dist(d: Record<string, number>): string {
 
 export function formatSummary(s: IndexSummary): string {
   const lines = [
-    "Indexing summary",
+    `Indexing summary (${s.mode === "unchanged" ? "nothing changed" : s.mode === "incremental" ? "only what changed" : "everything rebuilt"}; generation ${s.generation})`,
     row("files read", s.filesRead),
+    ...(s.added.length ? [row("added/updated", s.added.length), ...s.added.slice(0, 50).map((p) => `      ${printable(p)}`)] : []),
+    ...(s.removed.length ? [row("removed", s.removed.length), ...s.removed.map((p) => `      ${printable(p)}`)] : []),
+    ...(s.copies.length ? [row("identical copies", s.copies.length), ...s.copies.map((c) => `      ${printable(c.source)} = ${printable(c.copyOf)}`)] : []),
     row("files skipped", s.filesSkipped.length),
     ...s.filesSkipped.map((f) => `      ${printable(f.source)} — ${printable(f.reason)}`),
     row("reports", s.reports),

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   });
   stopWhenOrphaned(() => void shutdown("parent gone"));
 
-  if (app.indexed) say(formatSummary(app.indexed));
+  if (app.indexed.mode !== "unchanged") say(formatSummary(app.indexed));
   const meili = app.meili.owned ? `Meilisearch started at ${app.meili.url}, pid ${app.meili.pid}` : `Meilisearch at ${app.meili.url}`;
   say(`\n文渊 Wenyuan is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${app.url}\n(server pid ${process.pid}; ${meili}; Ctrl-C stops everything)`);
 }

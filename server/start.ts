@@ -8,8 +8,7 @@ import { adminClient, connectMeili, searchClient, type MeiliConnection } from ".
 import { documentCount, indexNames, type IndexNames } from "../core/meili/indexes.ts";
 import { loadResources } from "../core/resources.ts";
 import { createSegmenter } from "../core/text/segment.ts";
-import { corpusFingerprint, runIndexer, type IndexSummary, type Progress } from "../indexer/run.ts";
-import { listFiles } from "../indexer/read.ts";
+import { runIndexer, type IndexSummary, type Progress, type RunOptions } from "../indexer/run.ts";
 import { readManifest } from "../core/store.ts";
 import { CorpusHolder } from "./corpus/holder.ts";
 import { loadThemes } from "./analytics/themes-file.ts";
@@ -33,27 +32,27 @@ export interface StartOptions {
 export interface Started {
   url: string;
   port: number;
-  indexed: IndexSummary | null;
+  indexed: IndexSummary;
   meili: MeiliConnection;
   names: IndexNames;
   corpus: CorpusHolder;
   lifecycle: Lifecycle;
   /** reload the store (after `npm run index`) */
   reload(): void;
-  /** reindex the corpus dir, then reload the store; readiness is 503 meanwhile */
-  reindex(): Promise<IndexSummary>;
+  /** bring the index up to date (add, remove, reset), then reload the store; readiness is 503 meanwhile */
+  reindex(run?: Pick<RunOptions, "reset" | "add" | "remove" | "what">): Promise<IndexSummary>;
   close(): Promise<void>;
 }
 
-async function needsIndex(admin: MeiliClient, names: IndexNames, config: ResolvedConfig, fingerprint: string): Promise<string | null> {
+/** Why Meilisearch must be rebuilt from the store's sources, or null when it holds what the store holds. */
+async function searchIndexProblem(admin: MeiliClient, names: IndexNames, config: ResolvedConfig): Promise<string | null> {
   let manifest;
   try {
     manifest = readManifest(config.dataDir);
   } catch {
     return "the corpus store manifest is damaged";
   }
-  if (!manifest) return "nothing indexed yet";
-  if (manifest.corpusHash !== fingerprint) return "the corpus changed";
+  if (!manifest) return null; // nothing indexed yet: the run builds everything anyway
   const documents = await documentCount(admin, names.reports).catch(() => null);
   if (documents === null) return "the search index is missing";
   if (documents !== manifest.reports) return "the search index does not match the corpus store";
@@ -85,6 +84,8 @@ export async function start(opts: StartOptions): Promise<Started> {
   const resources = loadResources(config.projectRoot);
   const segmenter = createSegmenter(config.segmenter, resources.dictionary);
   const names = indexNames(opts.indexPrefix);
+  // Bound before anything else starts: a taken port fails at once, and a supervisor sees the
+  // process live (not ready) while it indexes.
   const lifecycle = new Lifecycle();
   const listening = await listen(config, lifecycle);
   const { server } = listening;
@@ -98,29 +99,28 @@ export async function start(opts: StartOptions): Promise<Started> {
   }
   try {
     const admin = await adminClient(meili.master);
-    const listed = await listFiles([config.corpusDir], config.corpusDir);
-    const fingerprint = corpusFingerprint(listed.files, config.corpusDir, { dictionary: resources.dictionary, synonyms: resources.synonyms, segmenter: segmenter.engine });
-    const reason = await needsIndex(admin, names, config, fingerprint);
-    let indexed: IndexSummary | null = null;
-    const index = (progress?: Progress) =>
+    const problem = await searchIndexProblem(admin, names, config);
+    const index = (run: Pick<RunOptions, "reset" | "add" | "remove" | "what">, progress?: Progress) =>
       lifecycle.indexingRun(() =>
         runIndexer({
-        paths: [config.corpusDir],
-        root: config.corpusDir,
-        dataDir: config.dataDir,
-        reset: true,
-        client: admin,
-        names,
-        segmenter,
-        dictionary: resources.dictionary,
-        synonyms: resources.synonyms,
-        progress,
-      }),
+          corpusDir: config.corpusDir,
+          dataDir: config.dataDir,
+          client: admin,
+          names,
+          segmenter,
+          dictionary: resources.dictionary,
+          synonyms: resources.synonyms,
+          progress,
+          what: "npm start",
+          // a running `npm run index` finishes first
+          lockWaitMs: 10 * 60_000,
+          ...run,
+        }),
       );
-    if (reason) {
-      log(`Indexing ${config.corpusDir} (${reason}) …`);
-      indexed = await index(opts.progress);
-    }
+    // Only what changed in the corpus folder is read (the store remembers its sources).
+    if (problem) log(`Rebuilding the search index (${problem}) …`);
+    const indexed: IndexSummary = await index({ reset: problem !== null }, opts.progress);
+    if (indexed.mode !== "unchanged") log(`Indexed ${config.corpusDir}: ${indexed.mode === "rebuild" ? "everything" : `${indexed.added.length} added or changed, ${indexed.removed.length} removed`} (${indexed.seconds.toFixed(1)} s)`);
     const search = await searchClient(meili.master, [names.reports, names.passages]);
     const corpus = new CorpusHolder(config.dataDir, resources.stopwords, undefined, {
       timeoutMs: config.analyticsTimeoutMs,
@@ -159,12 +159,14 @@ export async function start(opts: StartOptions): Promise<Started> {
       corpus,
       lifecycle,
       reload: loadCorpus,
-      async reindex() {
-        const summary = await index();
+      async reindex(run = {}) {
+        const summary = await index(run);
         loadCorpus();
         return summary;
       },
       async close() {
+        // New requests get 503 + Connection: close while those in flight finish (10 s at most);
+        // then stop listening and cut what is left.
         await lifecycle.drain(10_000);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

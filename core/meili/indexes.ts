@@ -12,7 +12,7 @@ export function indexNames(prefix = ""): IndexNames {
   return { reports: `${prefix}reports`, passages: `${prefix}passages` };
 }
 
-export const FILTERABLE = ["sector", "year", "docType", "level", "kind", "isDuplicate", "reportId", "id"];
+export const FILTERABLE = ["sector", "year", "docType", "level", "kind", "isDuplicate", "reportId", "id", "gen"];
 
 /**
  * Text only (documents.ts: titles are not searched). No Meilisearch synonyms: a synonym set is

@@ -32,8 +32,7 @@ describe("indexing twice", () => {
     const client = await adminClient(meiliMaster());
     const run = () =>
       runIndexer({
-        paths: [FIXTURE_CORPUS],
-        root: FIXTURE_CORPUS,
+        corpusDir: FIXTURE_CORPUS,
         dataDir,
         reset: false,
         client,

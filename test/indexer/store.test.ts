@@ -30,7 +30,7 @@ describe("corpus store", () => {
   it("reads back exactly what was written, with a manifest that matches the files on disk", () => {
     const data = join(dir, "round-trip");
     const written = entries(1500, "甲");
-    const manifest = writeStore(data, written, { corpusHash: "h1", segmenter: "test" });
+    const manifest = writeStore(data, written, { corpusHash: "h1", segmenter: "test", generation: 1, sources: [] });
 
     const back = readStore(data);
     expect(back.entries).toEqual(written);
@@ -47,7 +47,7 @@ describe("corpus store", () => {
   it("leaves the live store untouched when a write is aborted", () => {
     const data = join(dir, "abort");
     const first = entries(3, "乙");
-    writeStore(data, first, { corpusHash: "h1", segmenter: "test" });
+    writeStore(data, first, { corpusHash: "h1", segmenter: "test", generation: 1, sources: [] });
 
     const writer = new StoreWriter(data);
     for (const e of entries(5, "丙")) writer.add(e.report, e.tokens);
@@ -59,12 +59,12 @@ describe("corpus store", () => {
 
   it("publishes a new store only on commit", () => {
     const data = join(dir, "commit");
-    writeStore(data, entries(2, "丁"), { corpusHash: "old", segmenter: "test" });
+    writeStore(data, entries(2, "丁"), { corpusHash: "old", segmenter: "test", generation: 1, sources: [] });
     const next = entries(4, "戊");
     const writer = new StoreWriter(data);
     for (const e of next) writer.add(e.report, e.tokens);
     expect(readManifest(data)?.corpusHash).toBe("old");
-    writer.commit({ corpusHash: "new", segmenter: "test" });
+    writer.commit({ corpusHash: "new", segmenter: "test", generation: 1, sources: [] });
     expect(readManifest(data)?.corpusHash).toBe("new");
     expect(readStore(data).entries).toEqual(next);
     expect(existsSync(join(dir, "commit", `store.tmp-${process.pid}`))).toBe(false);
