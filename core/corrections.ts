@@ -6,18 +6,10 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { DOC_TYPES, LEVELS, SECTORS, type Report } from "./model.ts";
+import { CorrectionSchema, type Correction } from "./api/schema.ts";
+import type { Report } from "./model.ts";
 
-export const CorrectionSchema = z
-  .object({
-    sector: z.enum(SECTORS).optional(),
-    year: z.number().int().min(1900).max(2100).nullable().optional(),
-    docType: z.enum(DOC_TYPES).optional(),
-    level: z.enum(LEVELS).optional(),
-    title: z.string().trim().min(1).max(300).optional(),
-  })
-  .strict();
-export type Correction = z.infer<typeof CorrectionSchema>;
+export type { Correction };
 export const CORRECTABLE = ["sector", "year", "docType", "level", "title"] as const;
 
 const FileSchema = z.object({

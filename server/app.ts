@@ -18,13 +18,17 @@ import { Lifecycle } from "./lifecycle.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { analyticsRoutes, type AnalyticsDeps } from "./routes/analytics.ts";
+import { corpusRoutes } from "./routes/corpus.ts";
+import type { CorpusManager } from "./corpus/manage.ts";
 
-export type AppConfig = Pick<ResolvedConfig, "rateLimit" | "rateLimitLocal" | "projectRoot" | "https" | "trustProxy" | "basePath" | "readToken" | "adminToken">;
+export type AppConfig = Pick<ResolvedConfig, "rateLimit" | "rateLimitLocal" | "projectRoot" | "https" | "trustProxy" | "basePath" | "readToken" | "adminToken" | "dataDir">;
 
 export interface AppDeps {
   config: AppConfig;
   search: SearchDeps;
   analytics: AnalyticsDeps;
+  /** uploads, removals, corrections (corpus/manage.ts) */
+  manager: CorpusManager;
   reportThemes: (r: Report) => ReportDetail["themes"];
   /** folder with the built web app; null = API only */
   webDir: string | null;
@@ -120,6 +124,7 @@ export function createApp(deps: AppDeps): Express {
   r.use("/api", healthRoutes({ ...deps, lifecycle }));
   r.use("/api", searchRoutes(deps));
   r.use("/api", analyticsRoutes(deps.analytics));
+  r.use("/api", corpusRoutes(deps.manager, config));
   r.use("/api", unmatchedApi());
 
   if (deps.webDir && existsSync(join(deps.webDir, "index.html"))) {

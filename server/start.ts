@@ -9,6 +9,8 @@ import { documentCount, indexNames, type IndexNames } from "../core/meili/indexe
 import { loadResources } from "../core/resources.ts";
 import { createSegmenter } from "../core/text/segment.ts";
 import { runIndexer, type IndexSummary, type Progress, type RunOptions } from "../indexer/run.ts";
+import { CorrectionsError, readCorrections, type Corrections } from "../core/corrections.ts";
+import { CorpusManager, watchStore } from "./corpus/manage.ts";
 import { readManifest } from "../core/store.ts";
 import { CorpusHolder } from "./corpus/holder.ts";
 import { loadThemes } from "./analytics/themes-file.ts";
@@ -57,6 +59,17 @@ async function searchIndexProblem(admin: MeiliClient, names: IndexNames, config:
   if (documents === null) return "the search index is missing";
   if (documents !== manifest.reports) return "the search index does not match the corpus store";
   return null;
+}
+
+/** The corrections file, or none when it is unreadable (said once in the log, not fatal: the corpus still serves). */
+function readCorrectionsSafe(dataDir: string): Corrections {
+  try {
+    return readCorrections(dataDir);
+  } catch (e) {
+    if (e instanceof CorrectionsError || e instanceof SyntaxError) console.error(`Warning: ${e.message} — corrections are not applied until it is fixed`);
+    else throw e;
+    return {};
+  }
 }
 
 const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
@@ -127,14 +140,42 @@ export async function start(opts: StartOptions): Promise<Started> {
       maxQueue: config.analyticsQueue,
       perClient: config.analyticsPerClient,
     });
-    // load() also builds what the first substring search needs (the term → report postings).
-    const loadCorpus = () => corpus.load();
+    // The store generation loaded: search shows only documents of generations the server has
+    // (core/documents.ts `gen`), so a hit always opens. Read before the load: a store committed
+    // meanwhile stays hidden until the next load, never shown unloaded.
+    let storeGeneration = 0;
+    const loadCorpus = () => {
+      let generation = storeGeneration;
+      try {
+        generation = readManifest(config.dataDir)?.generation ?? 0;
+      } catch {
+        // a damaged manifest: load() names it
+      }
+      corpus.load();
+      // Corrections live apart from the store (core/corrections.ts): applied after every load.
+      for (const [id, c] of Object.entries(readCorrectionsSafe(config.dataDir))) {
+        const { at: _at, ...fields } = c;
+        corpus.correct(id, fields);
+      }
+      storeGeneration = generation;
+    };
     loadCorpus();
+    // Another process (`npm run index`) committing a new store: picked up within a second.
+    const unwatch = watchStore(config.dataDir, () => storeGeneration, loadCorpus);
+    const manager = new CorpusManager({
+      dataDir: config.dataDir,
+      corpus,
+      admin,
+      names,
+      index: (run) => runIndexer({ corpusDir: config.corpusDir, dataDir: config.dataDir, client: admin, names, segmenter, dictionary: resources.dictionary, synonyms: resources.synonyms, lockWaitMs: 10 * 60_000, ...run }),
+      reload: loadCorpus,
+    });
     if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
     const themes = loadThemes(resources.themesPath, segmenter);
     const app = createApp({
       config,
-      search: { meili: search, names, segmenter, synonyms: resources.synonyms, corpus },
+      search: { meili: search, names, segmenter, synonyms: resources.synonyms, corpus, visibleGeneration: () => storeGeneration },
+      manager,
       analytics: { corpus, segmenter, themes, synonyms: resources.synonyms },
       reportThemes: (r) => {
         const c = corpus.peek();
@@ -176,6 +217,7 @@ export async function start(opts: StartOptions): Promise<Started> {
             resolve();
           }, 10_000).unref();
         });
+        unwatch();
         await corpus.close();
         if (!opts.connection) await meili.close();
       },

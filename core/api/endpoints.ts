@@ -3,7 +3,7 @@
 // answer becomes CSV rows. The server registers one route per entry (server/routes/), the OpenAPI
 // document is generated from it (openapi.ts), the web client's functions are derived from it
 // (web/src/api/endpoints.ts). Browser-safe: no Node imports.
-import type { z } from "zod";
+import { z } from "zod";
 import * as S from "./schema.ts";
 
 export interface CsvColumn {
@@ -17,7 +17,12 @@ export interface Csv<R> {
   columns: readonly CsvColumn[];
 }
 
-export interface Endpoint<R extends z.ZodType = z.ZodType, Q extends z.ZodObject | undefined = z.ZodObject | undefined, P extends z.ZodObject | undefined = z.ZodObject | undefined> {
+export interface Endpoint<
+  R extends z.ZodType = z.ZodType,
+  Q extends z.ZodObject | undefined = z.ZodObject | undefined,
+  P extends z.ZodObject | undefined = z.ZodObject | undefined,
+  B extends z.ZodType | "raw" | undefined = z.ZodType | "raw" | undefined,
+> {
   /** OpenAPI form: /api/reports/{id} */
   path: `/api/${string}`;
   summary: string;
@@ -29,9 +34,19 @@ export interface Endpoint<R extends z.ZodType = z.ZodType, Q extends z.ZodObject
   response: R;
   /** present: `format=csv` answers text/csv with these rows and columns */
   csv?: Csv<z.output<R>>;
+  /** default GET; the corpus-management writes are POST and PUT */
+  method?: "GET" | "POST" | "PUT";
+  /** a write's JSON body; "raw" = the request body is a file's bytes */
+  body?: B;
+  /** true: only with the admin token (WENYUAN_ADMIN_TOKEN), or from this machine when none is set */
+  admin?: true;
+  /** the status of a successful answer; default 200 */
+  status?: 200 | 201 | 202;
 }
 
-const endpoint = <R extends z.ZodType, Q extends z.ZodObject | undefined = undefined, P extends z.ZodObject | undefined = undefined>(e: Endpoint<R, Q, P>) => e;
+const endpoint = <R extends z.ZodType, Q extends z.ZodObject | undefined = undefined, P extends z.ZodObject | undefined = undefined, B extends z.ZodType | "raw" | undefined = undefined>(
+  e: Endpoint<R, Q, P, B>,
+) => e;
 
 /** Columns named after the keys of a flat row schema, in its order. */
 const columnsOf = (row: z.ZodObject, except: readonly string[] = []): CsvColumn[] =>
@@ -174,7 +189,58 @@ export const API = {
     response: S.SimilarResponseSchema,
     csv: { rows: (b) => b.rows, columns: columnsOf(S.SimilarResponseSchema.shape.rows.element) },
   }),
+  sources: endpoint({
+    path: "/api/sources",
+    summary: "Every source of the corpus",
+    description: "The files the corpus is built from (the corpus folder's, and those added in the browser or with npm run index), each with what became of it: indexed, copy of another, skipped and why, removed; and the store generation.",
+    response: S.SourcesResponseSchema,
+  }),
+  corrections: endpoint({
+    path: "/api/corrections",
+    summary: "Metadata corrections, as kept in data/corrections.json",
+    description: "Every correction made to a report's sector, year, document type, level or title, with when it was made: the file to export or back up.",
+    response: S.CorrectionsResponseSchema,
+  }),
+  upload: endpoint({
+    path: "/api/uploads/{name}",
+    method: "PUT",
+    body: "raw",
+    admin: true,
+    status: 201,
+    summary: "Upload one file (not yet indexed)",
+    description: "The request body is the file's bytes (.txt, .md, .html, .docx or .pdf; UTF-8, GB18030 or UTF-16; at most 64 MB). Answers an upload id; POST /api/jobs with `add` indexes one or several uploads together.",
+    params: z.object({ name: z.string().min(1).max(255).describe("the file's name, with its extension") }),
+    response: S.UploadResponseSchema,
+  }),
+  startJob: endpoint({
+    path: "/api/jobs",
+    method: "POST",
+    body: S.JobRequestSchema,
+    admin: true,
+    status: 202,
+    summary: "Add uploaded files to the corpus, or remove a source",
+    description: "`{ add: [upload ids] }` or `{ remove: [source path] }`. Runs in the background, one job at a time (and never beside another indexing run: the data folder's write lock); GET /api/jobs/{id} reports its progress. A file added under the name of an earlier one replaces it.",
+    response: S.JobSchema,
+  }),
+  job: endpoint({
+    path: "/api/jobs/{id}",
+    summary: "Progress of an indexing job",
+    description: "phase (read → segment → load → reload) with done/total, then state done (with a summary) or failed (with the reason).",
+    params: S.JobParamsSchema,
+    response: S.JobSchema,
+  }),
+  correct: endpoint({
+    path: "/api/reports/{id}/metadata",
+    method: "PUT",
+    body: S.CorrectionSchema,
+    admin: true,
+    summary: "Correct a report's metadata",
+    description: "Sets sector, year (null: unknown), document type, level or title. Kept in data/corrections.json (survives reindexing), applied to search and to every analytic at once.",
+    params: z.object({ id: z.string().min(1).max(100).describe("the report's id") }),
+    response: S.CorrectionResponseSchema,
+  }),
 };
+
 
 export type EndpointName = keyof typeof API;
 export type AnyEndpoint = (typeof API)[EndpointName];
@@ -186,5 +252,13 @@ type Parsed<T> = [NonNullable<T>] extends [never] ? Record<string, never> : NonN
 /** What an endpoint's handler receives: its parsed query and path parameters. */
 export type QueryOf<N extends EndpointName> = Parsed<(typeof API)[N]["query"]>;
 export type ParamsOf<N extends EndpointName> = Parsed<(typeof API)[N]["params"]>;
+/** A write's parsed JSON body, or an upload's bytes. */
+export type BodyOf<N extends EndpointName> = (typeof API)[N] extends Endpoint<z.ZodType, z.ZodObject | undefined, z.ZodObject | undefined, infer B>
+  ? [B] extends ["raw"]
+    ? Buffer
+    : B extends z.ZodType
+      ? z.output<B>
+      : undefined
+  : undefined;
 /** What an endpoint answers (as JSON). */
 export type ResponseOf<N extends EndpointName> = z.output<(typeof API)[N]["response"]>;

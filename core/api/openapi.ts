@@ -36,19 +36,38 @@ export function openApiDocument(): object {
   for (const e of ENDPOINTS) {
     const content: Record<string, object> = { "application/json": { schema: strip(jsonSchema(e.response, "output")) } };
     if (e.csv) content["text/csv"] = { schema: { type: "string" }, example: e.csv.columns.map((c) => c.header).join(",") };
+    const method = (e.method ?? "GET").toLowerCase();
+    const status = String(e.status ?? 200);
+    const requestBody =
+      e.body === "raw"
+        ? { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }
+        : e.body
+          ? { required: true, content: { "application/json": { schema: strip(jsonSchema(e.body, "input")) } } }
+          : undefined;
     paths[e.path] = {
-      get: {
+      ...(paths[e.path] ?? {}),
+      [method]: {
         summary: e.summary,
         description: e.description,
         parameters: parameters(e),
-        responses: { "200": { description: "OK", content }, "400": error, ...(e.params ? { "404": error } : {}), "503": error },
+        ...(requestBody ? { requestBody } : {}),
+        ...(e.admin ? { security: [{ adminToken: [] }] } : {}),
+        responses: {
+          [status]: { description: "OK", content },
+          "400": error,
+          ...(e.admin ? { "403": error } : {}),
+          ...(e.params ? { "404": error } : {}),
+          ...(e.method === "POST" ? { "409": error } : {}),
+          "503": error,
+        },
       },
     };
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Wenyuan 文渊 API", version: "1.0.0", description: "Search and corpus analytics over Chinese work reports. Every endpoint is GET; repeat a parameter for OR (sector=hospital&sector=school)." },
+    info: { title: "Wenyuan 文渊 API", version: "1.0.0", description: "Search and corpus analytics over Chinese work reports. Reading is GET; repeat a parameter for OR (sector=hospital&sector=school). Corpus management (uploads, jobs, metadata corrections) writes with PUT/POST and the admin token." },
     servers: [{ url: "/" }],
+    components: { securitySchemes: { adminToken: { type: "http", scheme: "bearer", description: "WENYUAN_ADMIN_TOKEN; without one set, writes are allowed from the server's own machine only" } } },
     paths,
   };
 }

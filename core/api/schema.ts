@@ -2,6 +2,7 @@
 // the web app types its URL state and parses responses with them, and
 // /api/openapi.json is generated from them. Browser-safe: no Node imports.
 import { z } from "zod";
+import { ORIGINS, SOURCE_STATUSES } from "../sources.ts";
 import { DOC_TYPES, KINDS, LEVELS, SECTORS } from "../model.ts";
 
 export { DOC_TYPES, KINDS, LEVELS, SECTORS };
@@ -432,3 +433,64 @@ export const SimilarResponseSchema = z.object({
     }),
   ),
 });
+
+// ---------------------------------------------------------------- corpus management
+
+export const SourceSchema = z.object({
+  path: z.string().describe('"seed-000.txt" (a file of the corpus folder) or "sources/报告.docx" (added in the browser or with npm run index, kept in the data folder)'),
+  origin: z.enum(ORIGINS),
+  sha256: z.string().nullable(),
+  bytes: z.number().int(),
+  mtimeMs: z.number(),
+  addedAt: z.string(),
+  updatedAt: z.string(),
+  status: z.enum(SOURCE_STATUSES).describe("indexed; copy (byte-identical to copyOf, indexed once); skipped (reason); removed (a corpus-folder file taken out in the browser)"),
+  copyOf: z.string().optional(),
+  reason: z.string().optional(),
+  reports: z.array(z.string()),
+  gen: z.number().int(),
+});
+export const SourcesResponseSchema = z.object({ sources: z.array(SourceSchema), generation: z.number().int() });
+
+export const JobSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["upload", "remove"]),
+  state: z.enum(["running", "done", "failed"]),
+  phase: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  sources: z.array(z.string()),
+  summary: z
+    .object({
+      mode: z.enum(["unchanged", "incremental", "rebuild"]),
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      copies: z.array(z.object({ source: z.string(), copyOf: z.string() })),
+      filesSkipped: z.array(z.object({ source: z.string(), reason: z.string() })),
+      reports: z.number().int(),
+      seconds: z.number(),
+    })
+    .nullable(),
+  error: z.string().nullable(),
+});
+export type Job = z.infer<typeof JobSchema>;
+export const JobParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a job id").describe("the id POST /api/jobs answered") });
+export const JobRequestSchema = z.union([
+  z.object({ add: z.array(z.string()).min(1).max(500).describe("ids from PUT /api/uploads/{name}") }).strict(),
+  z.object({ remove: z.array(z.string()).length(1).describe("a source path, as GET /api/sources lists it") }).strict(),
+]);
+/** A researcher's correction of a report's metadata (PUT /api/reports/{id}/metadata; core/corrections.ts keeps them). */
+export const CorrectionSchema = z
+  .object({
+    sector: z.enum(SECTORS).optional(),
+    year: z.number().int().min(1900).max(2100).nullable().optional(),
+    docType: z.enum(DOC_TYPES).optional(),
+    level: z.enum(LEVELS).optional(),
+    title: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict();
+export type Correction = z.infer<typeof CorrectionSchema>;
+
+export const UploadResponseSchema = z.object({ upload: z.string(), name: z.string() });
+export const CorrectionResponseSchema = z.object({ id: z.string(), correction: CorrectionSchema.extend({ at: z.string() }) });
+export const CorrectionsResponseSchema = z.object({ reports: z.record(z.string(), CorrectionSchema.extend({ at: z.string() })) });

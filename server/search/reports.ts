@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { NotFoundError } from "../../core/errors.ts";
 import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse, FacetResponseSchema, FacetQuerySchema } from "../../core/api/schema.ts";
-import type { SearchDeps } from "./search.ts";
+import { visibleFilter, type SearchDeps } from "./search.ts";
 import { meiliFilter } from "../../core/meili/filters.ts";
 import { parseQuery } from "../../core/query.ts";
 import { markParts, queryOccurrences, substringOccurrences } from "./snippet.ts";
@@ -16,7 +16,7 @@ export async function listReports(deps: SearchDeps, query: ReportsQuery): Promis
   const res = await deps.meili.request<{ hits: (Omit<ReportRow, "year"> & { year?: number })[]; totalHits: number }>("POST", `/indexes/${deps.names.reports}/search`, {
     q: parsed.meiliQ,
     matchingStrategy: "all",
-    filter: meiliFilter(query),
+    filter: visibleFilter(deps, meiliFilter(query)),
     sort: [query.sort],
     page: query.page,
     hitsPerPage: query.perPage,
@@ -80,7 +80,7 @@ export async function facetValues(deps: SearchDeps, name: FacetName, query: z.in
     q: parsed.meiliQ,
     matchingStrategy: "all",
     // Disjunctive: the facet's own selection does not narrow its values.
-    filter: meiliFilter(query, name),
+    filter: visibleFilter(deps, meiliFilter(query, name)),
   });
   return { name, values: res.facetHits };
 }

@@ -19,6 +19,13 @@ export interface SearchDeps {
   segmenter: Segmenter;
   synonyms: Record<string, string[]>;
   corpus: CorpusHolder;
+  /** the store generation the server has loaded: documents of later ones stay hidden (core/documents.ts `gen`) */
+  visibleGeneration?: () => number;
+}
+
+/** Meilisearch's filter for `f`, limited to what the loaded store holds. */
+export function visibleFilter(deps: Pick<SearchDeps, "visibleGeneration">, clauses: string[]): string[] {
+  return deps.visibleGeneration ? [...clauses, `gen <= ${deps.visibleGeneration()}`] : clauses;
 }
 
 type Facets = SearchResponse["facets"];
@@ -76,10 +83,10 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
   };
   const sort = query.sort === "relevance" ? undefined : [query.sort];
   const queries: object[] = [
-    { ...base, filter: meiliFilter(query), facets: [...FACETS], page: query.page, hitsPerPage: query.perPage, attributesToRetrieve: META, ...(sort ? { sort } : {}) },
+    { ...base, filter: visibleFilter(deps, meiliFilter(query)), facets: [...FACETS], page: query.page, hitsPerPage: query.perPage, attributesToRetrieve: META, ...(sort ? { sort } : {}) },
   ];
   const disjunctive = activeFacets(query);
-  for (const f of disjunctive) queries.push({ ...base, filter: meiliFilter(query, f), facets: [f], page: 1, hitsPerPage: 0 });
+  for (const f of disjunctive) queries.push({ ...base, filter: visibleFilter(deps, meiliFilter(query, f)), facets: [f], page: 1, hitsPerPage: 0 });
   const { results } = await deps.meili.request<{ results: MeiliResult[] }>("POST", "/multi-search", { queries });
   const main = results[0];
   const facets = emptyFacets();

@@ -1,0 +1,21 @@
+// Corpus management routes, one per entry of the endpoint table: list the sources, stage uploads,
+// start and follow indexing jobs, correct a report's metadata. Writes need the admin guard.
+import { Router } from "express";
+import type { ResolvedConfig } from "../../core/config.ts";
+import { readCorrections } from "../../core/corrections.ts";
+import { readManifest } from "../../core/store.ts";
+import type { CorpusManager } from "../corpus/manage.ts";
+import { requireAdmin } from "../middlewares/auth.ts";
+import { route } from "./endpoint.ts";
+
+export function corpusRoutes(manager: CorpusManager, config: Pick<ResolvedConfig, "adminToken" | "dataDir">): Router {
+  const r = Router();
+  const guard = requireAdmin(config);
+  route(r, "sources", () => ({ sources: manager.sources(), generation: readManifest(config.dataDir)?.generation ?? 0 }));
+  route(r, "corrections", () => ({ reports: readCorrections(config.dataDir) }));
+  route(r, "job", ({ params }) => manager.job(params.id));
+  route(r, "upload", ({ params, body }) => ({ upload: manager.stage(params.name, body), name: params.name }), { guard });
+  route(r, "startJob", ({ body }) => ("add" in body ? manager.add(body.add) : manager.remove(body.remove[0])), { guard });
+  route(r, "correct", async ({ params, body }) => ({ id: params.id, correction: await manager.correct(params.id, body) }), { guard });
+  return r;
+}
