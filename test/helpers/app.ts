@@ -17,6 +17,8 @@ export interface TestApp extends Started {
   dataDir: string;
   corpusDir: string;
   master: MeiliClient;
+  /** stops the server and starts it again on the same data folder and indexes (a new port) */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,23 +36,31 @@ export async function startApp(opts: { corpus?: string; env?: Record<string, str
     ROOT,
   );
   const master = meiliMaster();
-  const app = await start({
-    config,
-    indexPrefix: `t${randomBytes(4).toString("hex")}_`,
-    connection: { url: inject("meiliUrl"), master, owned: false, pid: null, close: async () => {} },
-    log: () => {},
-  });
-  return {
-    ...app,
+  const indexPrefix = `t${randomBytes(4).toString("hex")}_`;
+  const launch = () =>
+    start({
+      config,
+      indexPrefix,
+      connection: { url: inject("meiliUrl"), master, owned: false, pid: null, close: async () => {} },
+      log: () => {},
+    });
+  const first = await launch();
+  const app: TestApp = {
+    ...first,
     dataDir,
     corpusDir,
     master,
+    async restart() {
+      await app.close();
+      Object.assign(app, await launch());
+    },
     async stop() {
       await app.close();
       for (const ix of [app.names.reports, app.names.passages]) await master.run("DELETE", `/indexes/${ix}`).catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return app;
 }
 
 export async function getJson<T = unknown>(base: string, path: string): Promise<{ status: number; body: T; headers: Headers }> {
