@@ -12,7 +12,7 @@ import { loadResources } from "../../core/resources.ts";
 import { readSources, readStore } from "../../core/store.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
 import { runIndexer, type RunOptions } from "../../indexer/run.ts";
-import { FIXTURE_CORPUS, getJson, ROOT, startApp, type TestApp } from "../helpers/app.ts";
+import { getJson, ROOT, startApp, type TestApp } from "../helpers/app.ts";
 
 const apps: TestApp[] = [];
 afterEach(async () => {
