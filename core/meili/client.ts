@@ -1,6 +1,6 @@
 // A small Meilisearch client: the project needs a dozen endpoints, hard timeouts
 // (a dead Meilisearch must become a 503 within 2 s) and errors raised in one place.
-import { MeiliApiError, MeiliUnavailableError } from "../errors.ts";
+import { MeiliApiError, MeiliUnavailableError } from "./errors/index.ts";
 
 export interface MeiliTask {
   taskUid?: number;
@@ -43,10 +43,10 @@ export class MeiliClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (cause) {
-      throw new MeiliUnavailableError(undefined, { cause });
+      throw new MeiliUnavailableError("Meilisearch could not be reached", { cause });
     }
     const text = await res.text().catch((cause: unknown) => {
-      throw new MeiliUnavailableError(undefined, { cause });
+      throw new MeiliUnavailableError("Meilisearch could not be reached", { cause });
     });
     if (!res.ok) {
       let code = "meilisearch_error";

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { ResolvedConfig } from "../config.ts";
 import { MeiliClient } from "./client.ts";
 import { findMeiliBinary } from "./binary.ts";
+import { MeiliConnectError } from "./errors/connect.ts";
 import { isAlive, readOrCreateMasterKey, startMeili, type RunningMeili } from "./process.ts";
 
 export interface MeiliConnection {
@@ -15,10 +16,6 @@ export interface MeiliConnection {
   owned: boolean;
   pid: number | null;
   close(): Promise<void>;
-}
-
-export class MeiliConnectError extends Error {
-  override name = "MeiliConnectError";
 }
 
 function runtimeFile(dataDir: string): string {

@@ -1,7 +1,7 @@
 // The Meilisearch indexes Wenyuan keeps (reports, passages), their settings, and
 // the one question the server asks about them at start (how many documents).
 import type { MeiliClient } from "./client.ts";
-import { MeiliApiError } from "../errors.ts";
+import { MeiliApiError } from "./errors/api.ts";
 
 export interface IndexNames {
   reports: string;

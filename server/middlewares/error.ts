@@ -2,7 +2,11 @@
 // No stack traces or internal paths leave the server.
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
-import { AnalyticsBusyError, HttpError, MeiliApiError, MethodNotAllowedError } from "../../core/errors.ts";
+import { AnalyticsBusyError, HttpError, MethodNotAllowedError } from "../../core/errors.ts";
+import { MeiliApiError, MeiliUnavailableError } from "../../core/meili/errors/index.ts";
+
+/** Also what /api/health says while Meilisearch is down. */
+export const SEARCH_UNAVAILABLE = "Meilisearch is unavailable; search will resume when it is back";
 
 export function formatZodError(e: ZodError): { message: string; field?: string } {
   const issue = e.issues[0];
@@ -16,6 +20,11 @@ export function errorMiddleware(log: (msg: string) => void = (m) => console.erro
     if (res.headersSent) return;
     if (err instanceof ZodError) {
       res.status(400).json({ error: { code: "invalid_parameter", ...formatZodError(err) } });
+      return;
+    }
+    // Down, restarting or too slow: a 503 the web app retries, never a 500.
+    if (err instanceof MeiliUnavailableError) {
+      res.status(503).json({ error: { code: "search_unavailable", message: SEARCH_UNAVAILABLE } });
       return;
     }
     if (err instanceof HttpError) {

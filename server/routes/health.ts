@@ -3,6 +3,7 @@ import { Router } from "express";
 import type { ResponseOf } from "../../core/api/endpoints.ts";
 import { openApiDocument } from "../../core/api/openapi.ts";
 import type { AppDeps } from "../app.ts";
+import { SEARCH_UNAVAILABLE } from "../middlewares/error.ts";
 import { route } from "./endpoint.ts";
 import { readiness } from "./ready.ts";
 
@@ -24,7 +25,7 @@ async function health(deps: AppDeps): Promise<ResponseOf<"health">> {
     meilisearch: ok ? "available" : "unavailable",
     reports,
     corpus: corpus.ok ? "ok" : "unavailable",
-    ...(ok ? (corpus.ok ? {} : { message: corpus.message ?? undefined }) : { message: "Meilisearch is unavailable; search will resume when it is back" }),
+    ...(ok ? (corpus.ok ? {} : { message: corpus.message ?? undefined }) : { message: SEARCH_UNAVAILABLE }),
   };
 }
 
