@@ -29,13 +29,16 @@ import { IndexLoader, NdjsonBatcher, type IndexKind, type NdjsonBatch } from "..
 import { indexNames, type IndexNames } from "../core/meili/indexes.ts";
 import { toPassageDocuments, toReportDocument } from "../core/documents.ts";
 import { iterateStore } from "../core/store.ts";
-import { MeiliClient } from "../core/meili/client.ts";
+import type { Meilisearch, MultiSearchQuery } from "meilisearch";
+import { meiliClient } from "../core/meili/client.ts";
 import { findMeiliBinary } from "../core/meili/binary.ts";
 import { startMeili, type RunningMeili } from "../core/meili/process.ts";
-import { adminClient, searchClient } from "../core/meili/connect.ts";
+import { adminClient, searchClient } from "../core/meili/keys.ts";
+import { wordSearchQueries } from "../core/meili/requests.ts";
+import { multiSearch } from "../core/meili/search.ts";
 import { parseQuery, synonymSequences } from "../core/query.ts";
-import { activeFacets, meiliFilter } from "../core/meili/filters.ts";
-import { FACETS, SearchQuerySchema } from "../core/api/schema.ts";
+import { activeFacets } from "../core/meili/filters.ts";
+import { SearchQuerySchema } from "../core/api/schema.ts";
 import { synthesize } from "./synth.ts";
 import { summarizeProfile } from "./profile.ts";
 
@@ -115,10 +118,10 @@ const children = new Set<ChildProcess>();
 let tmpRoot = "";
 let keepTmp = false;
 
-async function newMeili(dataDir: string): Promise<{ meili: RunningMeili; master: MeiliClient; admin: MeiliClient }> {
+async function newMeili(dataDir: string): Promise<{ meili: RunningMeili; master: Meilisearch; admin: Meilisearch }> {
   const meili = await startMeili({ binary: findMeiliBinary(process.env.MEILI_BIN ?? null), dataDir });
   meilis.add(meili);
-  const master = new MeiliClient(meili.url, meili.masterKey);
+  const master = meiliClient(meili.url, meili.masterKey, "master");
   return { meili, master, admin: await adminClient(master) };
 }
 async function stopMeili(m: RunningMeili) {
@@ -194,7 +197,8 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
  * A request through node:http with a keep-alive agent. The direct Meilisearch figures use this,
  * not fetch(): measured here, Node 20's fetch (undici) waits ~40 ms on many Meilisearch responses
  * over ~1 KB (a TCP delayed-ACK stall) where node:http answers in ~1 ms — the raw engine must not
- * be charged for a client artefact. (The server's own MeiliClient uses fetch; see bench/README.md.)
+ * be charged for a client artefact. (The server's client, meilisearch-js, uses fetch with
+ * `Accept-Encoding: identity`, which avoids the stall: core/meili/client.ts, bench/README.md.)
  */
 function timedHttp(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ ms: number; status: number; body: string }> {
   const t0 = performance.now();
@@ -210,11 +214,11 @@ function timedHttp(url: string, init: { method?: string; headers?: Record<string
   });
 }
 
-async function timedFetch(url: string, init?: RequestInit): Promise<{ ms: number; status: number; body: string }> {
+/** The same multi-search through the server's own client (meilisearch-js, core/meili). */
+async function timedClient(client: Meilisearch, queries: MultiSearchQuery[]): Promise<number> {
   const t0 = performance.now();
-  const res = await fetch(url, init);
-  const body = await res.text();
-  return { ms: performance.now() - t0, status: res.status, body };
+  await multiSearch(client, queries);
+  return performance.now() - t0;
 }
 
 // ------------------------------------------------------------------ machine
@@ -454,54 +458,54 @@ export const SEARCH_QUERIES: Record<string, string>[] = [
   { q: "职工", match: "substring", mode: "passage", yearTo: "2016" },
 ];
 
-const META = ["id", "reportId", "title", "source", "section", "start", "end", "sector", "docType", "level", "kind", "year"];
-
-/** The /multi-search body server/search/search.ts sends for this query (a substring query becomes its word query: Meilisearch has no substring search). */
-function meiliBody(params: Record<string, string>, segmenter: Segmenter, synonyms: Record<string, string[]>, names: IndexNames) {
+/** The multi-search server/search/search.ts sends for this query (a substring query becomes its word query: Meilisearch has no substring search). */
+function meiliQueries(params: Record<string, string>, segmenter: Segmenter, synonyms: Record<string, string[]>, names: IndexNames): MultiSearchQuery[] {
   const query = SearchQuerySchema.parse(params);
-  const parsed = parseQuery(query.q, segmenter, synonyms);
-  const base = { indexUid: query.mode === "passage" ? names.passages : names.reports, q: parsed.meiliQ, matchingStrategy: "all" };
-  const sort = query.sort === "relevance" ? undefined : [query.sort];
-  const queries: object[] = [
-    { ...base, filter: meiliFilter(query), facets: [...FACETS], page: query.page, hitsPerPage: query.perPage, attributesToRetrieve: META, ...(sort ? { sort } : {}) },
-  ];
-  for (const f of activeFacets(query)) queries.push({ ...base, filter: meiliFilter(query, f), facets: [f], page: 1, hitsPerPage: 0 });
-  return { queries };
+  const parsed = parseQuery(query.q, segmenter, synonyms, { synonyms: query.synonyms });
+  return wordSearchQueries({
+    indexUid: query.mode === "passage" ? names.passages : names.reports,
+    q: parsed.meiliQ,
+    filters: query,
+    sort: query.sort,
+    page: query.page,
+    hitsPerPage: query.perPage,
+    disjunctive: activeFacets(query),
+  });
 }
 
 interface SearchTarget {
   server: Server;
   meiliUrl: string;
-  searchKey: string;
+  /** the server's own search-only key */
+  search: Meilisearch;
   segmenter: Segmenter;
   synonyms: Record<string, string[]>;
   names: IndexNames;
 }
 
 function searchRequests(t: SearchTarget, subset: Record<string, string>[]) {
-  return subset.map((params) => ({
-    params,
-    path: `/api/search?${new URLSearchParams(params).toString()}`,
-    body: JSON.stringify(meiliBody(params, t.segmenter, t.synonyms, t.names)),
-  }));
+  return subset.map((params) => {
+    const queries = meiliQueries(params, t.segmenter, t.synonyms, t.names);
+    return { params, path: `/api/search?${new URLSearchParams(params).toString()}`, queries, body: JSON.stringify({ queries }) };
+  });
 }
 
 async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: number) {
   const reqs = searchRequests(t, SEARCH_QUERIES);
-  const headers = { Authorization: `Bearer ${t.searchKey}`, "Content-Type": "application/json" };
+  const headers = { Authorization: `Bearer ${t.search.config.apiKey}`, "Content-Type": "application/json" };
   const server: number[] = [];
   const meili: number[] = [];
   const serverWord: number[] = [];
   const meiliWord: number[] = [];
   const perQuery: { query: Record<string, string>; serverP50Ms: number; meiliP50Ms: number; total: number }[] = [];
   const byQ = reqs.map(() => ({ s: [] as number[], m: [] as number[], total: 0 }));
-  const viaFetch: number[] = [];
+  const viaClient: number[] = [];
   let errors = 0;
   for (let r = -1; r < rounds; r++) {
     for (const [i, q] of reqs.entries()) {
       const a = await timedHttp(t.server.url + q.path);
       const b = await timedHttp(t.meiliUrl + "/multi-search", { method: "POST", headers, body: q.body });
-      if (r >= 0) viaFetch.push((await timedFetch(t.meiliUrl + "/multi-search", { method: "POST", headers, body: q.body })).ms);
+      if (r >= 0) viaClient.push(await timedClient(t.search, q.queries));
       if (a.status !== 200 || b.status !== 200) {
         errors++;
         if (errors < 4) log(`search error ${a.status}/${b.status} for ${q.path}: ${a.status !== 200 ? a.body.slice(0, 200) : b.body.slice(0, 200)}`);
@@ -543,9 +547,9 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
     meiliP95Ms: pct(meili, 95),
     meiliP99Ms: pct(meili, 99),
     overheadP50Ms: round(pct(server, 50) - pct(meili, 50), 2),
-    meiliViaFetchP50Ms: pct(viaFetch, 50),
-    meiliViaFetchP99Ms: pct(viaFetch, 99),
-    clientNote: "latencies measured with node:http keep-alive; meiliViaFetch* = the same direct requests through Node's fetch (what server/meili/client.ts uses)",
+    meiliViaClientP50Ms: pct(viaClient, 50),
+    meiliViaClientP99Ms: pct(viaClient, 99),
+    clientNote: "latencies measured with node:http keep-alive; meiliViaClient* = the same direct requests through the server's own client (meilisearch-js over fetch, core/meili/client.ts)",
     wordOnly: {
       p50Ms: pct(serverWord, 50),
       p95Ms: pct(serverWord, 95),
@@ -798,7 +802,7 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
   const rssStart = rssMB(server.pid);
   log(`  server up in ${server.startS} s, RSS ${rssStart} MB`);
   const searchKey = await searchClient(m.master, [ctx.names.reports, ctx.names.passages]);
-  const target: SearchTarget = { server, meiliUrl: m.meili.url, searchKey: (searchKey as unknown as { key: string }).key, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
+  const target: SearchTarget = { server, meiliUrl: m.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
   log(`  search: 30 queries × ${opts.quick ? 3 : 7} rounds, /api/search vs Meilisearch …`);
   const search = await benchSearch(target, opts.quick ? 3 : 7, opts.quick ? 5 : 20);
   const rssAfterSearch = rssMB(server.pid);
@@ -901,8 +905,8 @@ async function runLoad(size: number, opts: Options & { soakSeconds: number }, ct
   const profileDir = opts.profile ? join(tmpRoot, "prof-load") : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const server = await startServer({ WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpusDir, MEILI_URL: p.meili.meili.url, MEILI_MASTER_KEY: p.meili.meili.masterKey }, profileDir);
-  const searchKey = (await searchClient(p.meili.master, [ctx.names.reports, ctx.names.passages])) as unknown as { key: string };
-  const target: SearchTarget = { server, meiliUrl: p.meili.meili.url, searchKey: searchKey.key, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
+  const searchKey = await searchClient(p.meili.master, [ctx.names.reports, ctx.names.passages]);
+  const target: SearchTarget = { server, meiliUrl: p.meili.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
   const ls = await loadAndSoak(server, target, opts.soakSeconds);
   await server.stop();
   let profile = null;

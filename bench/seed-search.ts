@@ -8,8 +8,10 @@ import { join, resolve } from "node:path";
 import { resolveConfig } from "../core/config.ts";
 import { start } from "../server/start.ts";
 import { parseQuery } from "../core/query.ts";
-import { activeFacets, meiliFilter } from "../core/meili/filters.ts";
-import { SearchQuerySchema, FACETS } from "../core/api/schema.ts";
+import { activeFacets } from "../core/meili/filters.ts";
+import { searchClient } from "../core/meili/keys.ts";
+import { wordSearchQueries } from "../core/meili/requests.ts";
+import { SearchQuerySchema } from "../core/api/schema.ts";
 import { loadResources } from "../core/resources.ts";
 import { createSegmenter } from "../core/text/segment.ts";
 
@@ -36,9 +38,8 @@ const app = await start({ config: resolveConfig({ ...process.env, PORT: "0", WEN
 try {
   const resources = loadResources(ROOT);
   const seg = createSegmenter("node-rs", resources.dictionary);
-  // The server's own search-only key, looked up with the master key.
-  const keys = await app.meili.master.request<{ results: { key: string; name: string | null }[] }>("GET", "/keys?limit=1000");
-  const key = keys.results.find((k) => k.name?.startsWith("wenyuan-search:"))!;
+  // The server's own search-only key (found by name, as the server found it).
+  const key = (await searchClient(app.meili.master, [app.names.reports, app.names.passages])).config.apiKey;
   const ours: number[] = [];
   const direct: number[] = [];
   for (let round = 0; round <= ROUNDS; round++) {
@@ -47,14 +48,18 @@ try {
         const qs = `q=${encodeURIComponent(q)}${f}`;
         const params = new URLSearchParams(qs);
         const query = SearchQuerySchema.parse(Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)])));
-        const parsed = parseQuery(query.q, seg, resources.synonyms);
-        const base = { indexUid: app.names.reports, q: parsed.meiliQ, matchingStrategy: "all" };
-        const queries = [
-          { ...base, filter: meiliFilter(query), facets: [...FACETS], page: 1, hitsPerPage: 20, attributesToRetrieve: ["id", "reportId", "title", "source", "section", "start", "end", "sector", "docType", "level", "kind", "year"] },
-          ...activeFacets(query).map((facet) => ({ ...base, filter: meiliFilter(query, facet), facets: [facet], page: 1, hitsPerPage: 0 })),
-        ];
+        const parsed = parseQuery(query.q, seg, resources.synonyms, { synonyms: query.synonyms });
+        const queries = wordSearchQueries({
+          indexUid: app.names.reports,
+          q: parsed.meiliQ,
+          filters: query,
+          sort: query.sort,
+          page: query.page,
+          hitsPerPage: query.perPage,
+          disjunctive: activeFacets(query),
+        });
         const a = await timed(`${app.url}/api/search?${qs}`);
-        const b = await timed(`${app.meili.url}/multi-search`, { method: "POST", headers: { Authorization: `Bearer ${key.key}`, "Content-Type": "application/json" }, body: JSON.stringify({ queries }) });
+        const b = await timed(`${app.meili.url}/multi-search`, { method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" }, body: JSON.stringify({ queries }) });
         if (round > 0) {
           ours.push(a);
           direct.push(b);

@@ -2,8 +2,9 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, resolveConfig } from "../core/config.ts";
-import { adminClient, connectMeili } from "../core/meili/connect.ts";
+import { connectMeili } from "../core/meili/connect.ts";
 import { MeiliBinaryError, MeiliConnectError, MeiliUnavailableError } from "../core/meili/errors/index.ts";
+import { adminClient } from "../core/meili/keys.ts";
 import { indexNames } from "../core/meili/indexes.ts";
 import { terminalProgress } from "./progress.ts";
 import { loadResources } from "../core/resources.ts";

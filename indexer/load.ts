@@ -1,10 +1,21 @@
 // `load`: fills fresh per-run Meilisearch indexes and swaps them in, so search never goes dark
 // during a rebuild — or, for an incremental run, adds and deletes documents in the live indexes.
 // The indexer uses an admin key; nothing here runs in the request path.
-import { NdjsonBody, type MeiliClient } from "../core/meili/client.ts";
-import { MeiliApiError } from "../core/meili/errors/index.ts";
+import type { EnqueuedTask, Meilisearch } from "meilisearch";
 import type { PassageDocument, ReportDocument } from "../core/documents.ts";
-import { indexSettings, type IndexNames } from "../core/meili/indexes.ts";
+import {
+  addNdjson,
+  createIndex,
+  deleteDocuments,
+  deleteIndex,
+  indexExists,
+  indexUids,
+  swapIndexes,
+  updateSettings,
+  type IndexNames,
+} from "../core/meili/indexes.ts";
+import { indexSettings, passagesOfReports } from "../core/meili/requests.ts";
+import { DOCUMENTS, waitTask } from "../core/meili/tasks.ts";
 
 export interface LoadInput {
   reports: Iterable<ReportDocument>;
@@ -51,19 +62,9 @@ export class NdjsonBatcher {
 const KINDS = ["reports", "passages"] as const;
 export type IndexKind = (typeof KINDS)[number];
 
-async function indexExists(client: MeiliClient, uid: string): Promise<boolean> {
-  try {
-    await client.request("GET", `/indexes/${uid}`, undefined, 10_000);
-    return true;
-  } catch (e) {
-    if (e instanceof MeiliApiError && e.status === 404) return false;
-    throw e;
-  }
-}
-
-async function recreate(client: MeiliClient, uid: string): Promise<void> {
-  if (await indexExists(client, uid)) await client.run("DELETE", `/indexes/${uid}`);
-  await client.run("POST", "/indexes", { uid, primaryKey: "id" });
+async function recreate(client: Meilisearch, uid: string): Promise<void> {
+  if (await indexExists(client, uid)) await deleteIndex(client, uid);
+  await createIndex(client, uid);
 }
 
 /**
@@ -78,24 +79,24 @@ async function recreate(client: MeiliClient, uid: string): Promise<void> {
  */
 export class IndexLoader {
   private readonly pending: Record<IndexKind, NdjsonBatcher> = { reports: new NdjsonBatcher(), passages: new NdjsonBatcher() };
-  private readonly tasks: { kind: IndexKind; uid: number }[] = [];
+  private readonly tasks: { kind: IndexKind; task: EnqueuedTask }[] = [];
   readonly added: Record<IndexKind, number> = { reports: 0, passages: 0 };
 
   private constructor(
-    private readonly client: MeiliClient,
+    private readonly client: Meilisearch,
     private readonly names: IndexNames,
     /** where documents go: the per-run indexes, or the live ones */
     private readonly target: IndexNames,
     readonly mode: "rebuild" | "live",
   ) {}
 
-  static async open(client: MeiliClient, names: IndexNames, mode: "rebuild" | "live" = "rebuild", run = `${Date.now().toString(36)}${process.pid.toString(36)}`): Promise<IndexLoader> {
+  static async open(client: Meilisearch, names: IndexNames, mode: "rebuild" | "live" = "rebuild", run = `${Date.now().toString(36)}${process.pid.toString(36)}`): Promise<IndexLoader> {
     const target = mode === "live" ? names : { reports: `${names.reports}_r${run}`, passages: `${names.passages}_r${run}` };
     for (const kind of KINDS) {
       if (mode === "rebuild") await recreate(client, target[kind]);
-      else if (!(await indexExists(client, target[kind]))) await client.run("POST", "/indexes", { uid: target[kind], primaryKey: "id" });
+      else if (!(await indexExists(client, target[kind]))) await createIndex(client, target[kind]);
       // Settings first: changing them after the documents would index everything twice.
-      await client.run("PATCH", `/indexes/${target[kind]}/settings`, indexSettings(kind));
+      await updateSettings(client, target[kind], indexSettings(kind));
     }
     return new IndexLoader(client, names, target, mode);
   }
@@ -105,9 +106,8 @@ export class IndexLoader {
     if (!reportIds.length) return;
     for (let i = 0; i < reportIds.length; i += 1000) {
       const ids = reportIds.slice(i, i + 1000);
-      this.tasks.push({ kind: "reports", uid: await this.client.enqueue("POST", `/indexes/${this.target.reports}/documents/delete-batch`, ids) });
-      const filter = `reportId IN [${ids.map((id) => JSON.stringify(id)).join(", ")}]`;
-      this.tasks.push({ kind: "passages", uid: await this.client.enqueue("POST", `/indexes/${this.target.passages}/documents/delete`, { filter }) });
+      this.tasks.push({ kind: "reports", task: await deleteDocuments(this.client, this.target.reports, ids) });
+      this.tasks.push({ kind: "passages", task: await deleteDocuments(this.client, this.target.passages, passagesOfReports(ids)) });
     }
   }
 
@@ -129,36 +129,31 @@ export class IndexLoader {
     for (const kind of KINDS) await this.send(kind, this.pending[kind].flush());
     let done = 0;
     for (const t of this.tasks) {
-      await this.client.waitForTask(t.uid, 3_600_000);
+      await waitTask(this.client, t.task, DOCUMENTS);
       progress?.(++done, this.tasks.length, t.kind);
     }
     if (this.mode === "live") return;
     for (const kind of KINDS) {
-      if (!(await indexExists(this.client, this.names[kind]))) await this.client.run("POST", "/indexes", { uid: this.names[kind], primaryKey: "id" });
+      if (!(await indexExists(this.client, this.names[kind]))) await createIndex(this.client, this.names[kind]);
     }
-    await this.client.run(
-      "POST",
-      "/swap-indexes",
-      KINDS.map((kind) => ({ indexes: [this.names[kind], this.target[kind]] })),
-    );
-    for (const kind of KINDS) await this.client.run("DELETE", `/indexes/${this.target[kind]}`);
+    await swapIndexes(this.client, this.names, this.target);
+    for (const kind of KINDS) await deleteIndex(this.client, this.target[kind]);
   }
 
   /** Drops a rebuild's unfinished per-run indexes (the live ones are untouched). */
   async abort(): Promise<void> {
-    if (this.mode === "rebuild") for (const kind of KINDS) await this.client.run("DELETE", `/indexes/${this.target[kind]}`).catch(() => {});
+    if (this.mode === "rebuild") for (const kind of KINDS) await deleteIndex(this.client, this.target[kind]).catch(() => {});
   }
 
   private async send(kind: IndexKind, batch: NdjsonBatch | null): Promise<void> {
     if (batch === null) return;
-    const uid = await this.client.enqueue("POST", `/indexes/${this.target[kind]}/documents?primaryKey=id`, new NdjsonBody(batch.ndjson), 300_000);
-    this.tasks.push({ kind, uid });
+    this.tasks.push({ kind, task: await addNdjson(this.client, this.target[kind], batch.ndjson) });
     this.added[kind] += batch.documents;
   }
 }
 
 /** Loads ready-made documents (all reports, then all passages) through an IndexLoader. */
-export async function loadIndexes(client: MeiliClient, names: IndexNames, input: LoadInput, progress?: LoadProgress): Promise<void> {
+export async function loadIndexes(client: Meilisearch, names: IndexNames, input: LoadInput, progress?: LoadProgress): Promise<void> {
   const loader = await IndexLoader.open(client, names);
   for (const doc of input.reports) await loader.add("reports", doc);
   for (const doc of input.passages) await loader.add("passages", doc);
@@ -169,9 +164,8 @@ export async function loadIndexes(client: MeiliClient, names: IndexNames, input:
  * Deletes per-run indexes that crashed runs left behind (`<name>_r…`, and the `_next` indexes of
  * older versions). Only the holder of the write lock may call it.
  */
-export async function sweepRunIndexes(client: MeiliClient, names: IndexNames): Promise<string[]> {
-  const { results } = await client.request<{ results: { uid: string }[] }>("GET", "/indexes?limit=10000");
-  const stale = results.map((r) => r.uid).filter((uid) => KINDS.some((k) => uid.startsWith(`${names[k]}_r`) || uid === `${names[k]}_next`));
-  for (const uid of stale) await client.run("DELETE", `/indexes/${uid}`);
+export async function sweepRunIndexes(client: Meilisearch, names: IndexNames): Promise<string[]> {
+  const stale = (await indexUids(client)).filter((uid) => KINDS.some((k) => uid.startsWith(`${names[k]}_r`) || uid === `${names[k]}_next`));
+  for (const uid of stale) await deleteIndex(client, uid);
   return stale;
 }

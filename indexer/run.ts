@@ -14,12 +14,12 @@
 // document, and documents carry the store generation that added them, so a server shows a new
 // document only once it has loaded the store that holds it.
 import { createHash } from "node:crypto";
+import type { Meilisearch } from "meilisearch";
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { corrected, readCorrections } from "../core/corrections.ts";
 import { toPassageDocuments, toReportDocument, type SynonymSequences } from "../core/documents.ts";
 import { lock } from "../core/lock.ts";
-import type { MeiliClient } from "../core/meili/client.ts";
 import type { IndexNames } from "../core/meili/indexes.ts";
 import type { Report, Tokens } from "../core/model.ts";
 import { synonymSequences } from "../core/query.ts";
@@ -82,7 +82,7 @@ export interface RunOptions {
   remove?: string[];
   /** read every source again and rebuild Meilisearch from scratch */
   reset?: boolean;
-  client: MeiliClient;
+  client: Meilisearch;
   names: IndexNames;
   segmenter: Segmenter;
   /** project dictionary, synonyms: a change means a rebuild */

@@ -4,7 +4,9 @@
 import type { Duplex } from "node:stream";
 import { join } from "node:path";
 import type { ResolvedConfig } from "../core/config.ts";
-import { adminClient, connectMeili, searchClient, type MeiliConnection } from "../core/meili/connect.ts";
+import type { Meilisearch } from "meilisearch";
+import { connectMeili, type MeiliConnection } from "../core/meili/connect.ts";
+import { adminClient, searchClient } from "../core/meili/keys.ts";
 import { documentCount, indexNames, type IndexNames } from "../core/meili/indexes.ts";
 import { loadResources } from "../core/resources.ts";
 import { createSegmenter } from "../core/text/segment.ts";
@@ -18,7 +20,6 @@ import { reportThemes } from "./analytics/reportThemes.ts";
 import { createApp } from "./app.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { listen } from "./listen.ts";
-import type { MeiliClient } from "../core/meili/client.ts";
 
 export interface StartOptions {
   config: ResolvedConfig;
@@ -47,7 +48,7 @@ export interface Started {
 }
 
 /** Why Meilisearch must be rebuilt from the store's sources, or null when it holds what the store holds. */
-async function searchIndexProblem(admin: MeiliClient, names: IndexNames, config: ResolvedConfig): Promise<string | null> {
+async function searchIndexProblem(admin: Meilisearch, names: IndexNames, config: ResolvedConfig): Promise<string | null> {
   let manifest;
   try {
     manifest = readManifest(config.dataDir);

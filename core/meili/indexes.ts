@@ -1,7 +1,10 @@
-// The Meilisearch indexes Wenyuan keeps (reports, passages), their settings, and
-// the one question the server asks about them at start (how many documents).
-import type { MeiliClient } from "./client.ts";
+// The Meilisearch indexes Wenyuan keeps (reports, passages): their names, and what the indexer and
+// the server do with them. Bodies come from requests.ts; every call goes through call.ts.
+import type { DocumentsDeletionQuery, DocumentsIds, EnqueuedTask, Meilisearch, RecordAny, Settings } from "meilisearch";
+import { call } from "./call.ts";
 import { MeiliApiError } from "./errors/api.ts";
+import { INDEX_OPTIONS, indexSwaps } from "./requests.ts";
+import { runTask } from "./tasks.ts";
 
 export interface IndexNames {
   reports: string;
@@ -12,39 +15,61 @@ export function indexNames(prefix = ""): IndexNames {
   return { reports: `${prefix}reports`, passages: `${prefix}passages` };
 }
 
-export const FILTERABLE = ["sector", "year", "docType", "level", "kind", "isDuplicate", "reportId", "id", "gen"];
+const isNotFound = (e: unknown) => e instanceof MeiliApiError && e.status === 404;
 
-/**
- * Text only (documents.ts: titles are not searched). No Meilisearch synonyms: a synonym set is
- * the one code the indexer writes to `syn` (query.ts), which also works in phrases, exclusions
- * and with `synonyms=false`, where Meilisearch's own synonyms cannot be switched off per query.
- */
-export function indexSettings(kind: "reports" | "passages") {
-  return {
-    searchableAttributes: ["body", "syn"],
-    displayedAttributes:
-      kind === "reports"
-        ? ["id", "title", "source", "chars", "sectorConfidence", "duplicateOf", "sector", "docType", "level", "kind", "isDuplicate", "year"]
-        : ["id", "reportId", "title", "section", "start", "end", "sector", "docType", "level", "kind", "isDuplicate", "year"],
-    filterableAttributes: FILTERABLE,
-    sortableAttributes: ["year", "chars", "title"],
-    // The text is code words (codes.ts); the locale documents what they stand for.
-    localizedAttributes: [{ locales: ["cmn"], attributePatterns: ["*"] }],
-    // Typos and prefixes are meaningless on Chinese words and would make search
-    // disagree with exact token counts: a word query matches that word only.
-    typoTolerance: { enabled: false },
-    prefixSearch: "disabled",
-    pagination: { maxTotalHits: 1_000_000 },
-    faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { "*": "count" } },
-  };
+/** Every index on this Meilisearch, by uid. */
+export async function indexUids(client: Meilisearch): Promise<string[]> {
+  return (await call(() => client.getRawIndexes({ limit: 10_000 }))).results.map((i) => i.uid);
 }
 
-export async function documentCount(client: MeiliClient, uid: string): Promise<number | null> {
+export async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
   try {
-    const stats = await client.request<{ numberOfDocuments: number }>("GET", `/indexes/${uid}/stats`);
-    return stats.numberOfDocuments;
+    await call(() => client.getRawIndex(uid));
+    return true;
   } catch (e) {
-    if (e instanceof MeiliApiError && e.status === 404) return null;
+    if (isNotFound(e)) return false;
     throw e;
   }
+}
+
+/** Documents in an index; null when there is no such index. */
+export async function documentCount(client: Meilisearch, uid: string): Promise<number | null> {
+  try {
+    return (await call(() => client.index(uid).getStats())).numberOfDocuments;
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+export async function createIndex(client: Meilisearch, uid: string): Promise<void> {
+  await runTask(client, () => client.createIndex(uid, INDEX_OPTIONS));
+}
+
+export async function deleteIndex(client: Meilisearch, uid: string): Promise<void> {
+  await runTask(client, () => client.deleteIndex(uid));
+}
+
+export async function updateSettings(client: Meilisearch, uid: string, settings: Settings): Promise<void> {
+  await runTask(client, () => client.index(uid).updateSettings(settings));
+}
+
+/** Puts the `next` indexes live and the live ones under the `next` names, in one task. */
+export async function swapIndexes(client: Meilisearch, live: IndexNames, next: IndexNames): Promise<void> {
+  await runTask(client, () => client.swapIndexes(indexSwaps(live, next)));
+}
+
+/** Queues changes to some fields of existing documents (by id); other fields are kept. */
+export function updateDocuments(client: Meilisearch, uid: string, documents: RecordAny[]): Promise<EnqueuedTask> {
+  return call(() => client.index(uid).updateDocuments(documents));
+}
+
+/** Queues the deletion of documents: by id, or those a filter selects. */
+export function deleteDocuments(client: Meilisearch, uid: string, which: DocumentsIds | DocumentsDeletionQuery): Promise<EnqueuedTask> {
+  return call(() => client.index(uid).deleteDocuments(which));
+}
+
+/** Queues a batch of documents, already serialised as NDJSON (sent as it is, never parsed here). */
+export function addNdjson(client: Meilisearch, uid: string, ndjson: string): Promise<EnqueuedTask> {
+  return call(() => client.index(uid).addDocumentsFromString(ndjson, "application/x-ndjson", INDEX_OPTIONS));
 }

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, closeSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { MeiliClient } from "./client.ts";
+import { meiliClient } from "./client.ts";
 import { openLog, rotateLog } from "./logfile.ts";
 
 export interface RunningMeili {
@@ -111,9 +111,9 @@ export async function startMeili(opts: StartOptions): Promise<RunningMeili> {
   const rotation = setInterval(() => rotateLog(logFile), 60_000);
   rotation.unref();
 
-  const client = new MeiliClient(url, masterKey, 1000);
+  const client = meiliClient(url, masterKey, "master");
   const deadline = Date.now() + (opts.healthTimeoutMs ?? 60_000);
-  while (!(await client.health())) {
+  while (!(await client.isHealthy())) {
     if (exited !== null) {
       const tail = readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n");
       throw new Error(`Meilisearch exited during startup (code ${exited}). Last log lines from ${logFile}:\n${tail}`);

@@ -9,8 +9,10 @@ import { join } from "node:path";
 import { CORRECTABLE, readCorrections, writeCorrections, type Correction } from "../../core/corrections.ts";
 import { BadRequestError, NotFoundError } from "../../core/errors.ts";
 import { lock } from "../../core/lock.ts";
-import type { MeiliClient } from "../../core/meili/client.ts";
-import type { IndexNames } from "../../core/meili/indexes.ts";
+import type { Meilisearch } from "meilisearch";
+import { updateDocuments, type IndexNames } from "../../core/meili/indexes.ts";
+import { correctionUpdates } from "../../core/meili/requests.ts";
+import { waitTask } from "../../core/meili/tasks.ts";
 import { passageSpans } from "../../core/documents.ts";
 import { safeName, type SourceRecord } from "../../core/sources.ts";
 import { readManifest, readSources } from "../../core/store.ts";
@@ -33,7 +35,7 @@ export interface Job {
 export interface ManagerDeps {
   dataDir: string;
   corpus: CorpusHolder;
-  admin: MeiliClient;
+  admin: Meilisearch;
   names: IndexNames;
   /** runIndexer with this server's settings (start.ts) */
   index: (run: Pick<RunOptions, "add" | "remove" | "what" | "progress">) => Promise<IndexSummary>;
@@ -110,11 +112,11 @@ export class CorpusManager {
       const merged = { ...all[id], ...correction, at: new Date().toISOString() };
       const fields = Object.fromEntries(CORRECTABLE.filter((k) => merged[k] !== undefined).map((k) => [k, merged[k]]));
       // Meilisearch: the report's document and every passage of it (ids `${id}-${i}`), metadata only.
-      const passages = passageSpans(doc.report).length;
-      const taskR = await this.deps.admin.enqueue("PUT", `/indexes/${this.deps.names.reports}/documents`, [{ id, ...fields }]);
-      const taskP = passages ? await this.deps.admin.enqueue("PUT", `/indexes/${this.deps.names.passages}/documents`, Array.from({ length: passages }, (_, i) => ({ id: `${id}-${i}`, ...fields }))) : null;
-      await this.deps.admin.waitForTask(taskR);
-      if (taskP !== null) await this.deps.admin.waitForTask(taskP);
+      const updates = correctionUpdates(id, passageSpans(doc.report).length, fields);
+      const taskR = await updateDocuments(this.deps.admin, this.deps.names.reports, updates.reports);
+      const taskP = updates.passages.length ? await updateDocuments(this.deps.admin, this.deps.names.passages, updates.passages) : null;
+      await waitTask(this.deps.admin, taskR);
+      if (taskP !== null) await waitTask(this.deps.admin, taskP);
       writeCorrections(this.deps.dataDir, { ...all, [id]: merged });
       this.deps.corpus.correct(id, fields);
       return merged;

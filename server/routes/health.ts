@@ -2,6 +2,8 @@
 import { Router } from "express";
 import type { ResponseOf } from "../../core/api/endpoints.ts";
 import { openApiDocument } from "../../core/api/openapi.ts";
+import { canonicalReportCount } from "../../core/meili/requests.ts";
+import { searchIndex } from "../../core/meili/search.ts";
 import type { AppDeps } from "../app.ts";
 import { SEARCH_UNAVAILABLE } from "../middlewares/error.ts";
 import { route } from "./endpoint.ts";
@@ -9,12 +11,11 @@ import { readiness } from "./ready.ts";
 
 async function health(deps: AppDeps): Promise<ResponseOf<"health">> {
   const corpus = deps.search.corpus.status;
-  const up = await deps.search.meili.health(1500);
+  const up = await deps.search.meili.isHealthy();
   let reports: number | null = null;
   // Counted with a search (the server's key can only search): canonical reports, no excerpts.
   if (up) {
-    reports = await deps.search.meili
-      .request<{ totalHits: number }>("POST", `/indexes/${deps.search.names.reports}/search`, { q: "", filter: 'kind = "report" AND isDuplicate = false', hitsPerPage: 0, page: 1 })
+    reports = await searchIndex(deps.search.meili, deps.search.names.reports, canonicalReportCount())
       .then((x) => x.totalHits)
       .catch(() => null);
   }

@@ -12,7 +12,7 @@ export interface Readiness {
 
 export async function readiness(deps: Pick<AppDeps, "search" | "lifecycle">): Promise<Readiness> {
   const phase = deps.lifecycle?.notReady() ?? null;
-  const up = await deps.search.meili.health(1500);
+  const up = await deps.search.meili.isHealthy();
   const corpus = deps.search.corpus.status.ok;
   const reason = phase ?? (!up ? "search_unavailable" : !corpus ? "corpus_unavailable" : null);
   return { ready: reason === null, reason, meilisearch: up ? "available" : "unavailable", corpus: corpus ? "ok" : "unavailable" };

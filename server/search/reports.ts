@@ -2,26 +2,17 @@
 import type { z } from "zod";
 import { NotFoundError } from "../../core/errors.ts";
 import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse, FacetResponseSchema, FacetQuerySchema } from "../../core/api/schema.ts";
-import { visibleFilter, type SearchDeps } from "./search.ts";
-import { meiliFilter } from "../../core/meili/filters.ts";
+import type { SearchDeps } from "./search.ts";
+import { facetValueSearch, reportListSearch } from "../../core/meili/requests.ts";
+import { searchFacetValues, searchIndex } from "../../core/meili/search.ts";
 import { parseQuery } from "../../core/query.ts";
 import { markParts, queryOccurrences, substringOccurrences } from "./snippet.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
 import type { Report } from "../../core/model.ts";
 
-const ROW_FIELDS = ["id", "title", "sector", "sectorConfidence", "year", "docType", "level", "kind", "source", "chars", "duplicateOf"];
-
 export async function listReports(deps: SearchDeps, query: ReportsQuery): Promise<ReportsResponse> {
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
-  const res = await deps.meili.request<{ hits: (Omit<ReportRow, "year"> & { year?: number })[]; totalHits: number }>("POST", `/indexes/${deps.names.reports}/search`, {
-    q: parsed.meiliQ,
-    matchingStrategy: "all",
-    filter: visibleFilter(deps, meiliFilter(query)),
-    sort: [query.sort],
-    page: query.page,
-    hitsPerPage: query.perPage,
-    attributesToRetrieve: ROW_FIELDS,
-  });
+  const res = await searchIndex<Omit<ReportRow, "year"> & { year?: number }>(deps.meili, deps.names.reports, reportListSearch(parsed.meiliQ, query, deps.visibleGeneration?.()));
   return {
     total: res.totalHits,
     page: query.page,
@@ -74,14 +65,7 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
 
 export async function facetValues(deps: SearchDeps, name: FacetName, query: z.infer<typeof FacetQuerySchema>): Promise<z.infer<typeof FacetResponseSchema>> {
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
-  const res = await deps.meili.request<{ facetHits: { value: string; count: number }[] }>("POST", `/indexes/${deps.names.reports}/facet-search`, {
-    facetName: name,
-    facetQuery: query.query ?? "",
-    q: parsed.meiliQ,
-    matchingStrategy: "all",
-    // Disjunctive: the facet's own selection does not narrow its values.
-    filter: visibleFilter(deps, meiliFilter(query, name)),
-  });
+  const res = await searchFacetValues(deps.meili, deps.names.reports, facetValueSearch(name, query.query ?? "", parsed.meiliQ, query, deps.visibleGeneration?.()));
   return { name, values: res.facetHits };
 }
 

@@ -4,28 +4,25 @@
 import { sectionAt } from "../../core/documents.ts";
 import type { Segmenter } from "../../core/text/segment.ts";
 import { FACETS, type Hit, type SearchQuery, type SearchResponse } from "../../core/api/schema.ts";
-import type { MeiliClient } from "../../core/meili/client.ts";
+import type { Meilisearch } from "meilisearch";
 import type { IndexNames } from "../../core/meili/indexes.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
-import { activeFacets, meiliFilter } from "../../core/meili/filters.ts";
+import { activeFacets } from "../../core/meili/filters.ts";
+import { wordSearchQueries } from "../../core/meili/requests.ts";
+import { multiSearch } from "../../core/meili/search.ts";
 import { explainQuery, parseQuery, type ParsedQuery } from "../../core/query.ts";
 import { makeSnippet, markParts, queryOccurrences } from "./snippet.ts";
 import { jsonSize } from "../cache.ts";
 import type { RunContext } from "../pool/pool.ts";
 
 export interface SearchDeps {
-  meili: MeiliClient;
+  meili: Meilisearch;
   names: IndexNames;
   segmenter: Segmenter;
   synonyms: Record<string, string[]>;
   corpus: CorpusHolder;
   /** the store generation the server has loaded: documents of later ones stay hidden (core/documents.ts `gen`) */
   visibleGeneration?: () => number;
-}
-
-/** Meilisearch's filter for `f`, limited to what the loaded store holds. */
-export function visibleFilter(deps: Pick<SearchDeps, "visibleGeneration">, clauses: string[]): string[] {
-  return deps.visibleGeneration ? [...clauses, `gen <= ${deps.visibleGeneration()}`] : clauses;
 }
 
 type Facets = SearchResponse["facets"];
@@ -45,15 +42,6 @@ interface MeiliHit {
   kind: Hit["kind"];
   year?: number;
 }
-
-interface MeiliResult {
-  hits: MeiliHit[];
-  totalHits?: number;
-  estimatedTotalHits?: number;
-  facetDistribution?: Record<string, Record<string, number>>;
-}
-
-const META = ["id", "reportId", "title", "source", "section", "start", "end", "sector", "docType", "level", "kind", "year"];
 
 export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunContext = {}): Promise<SearchResponse> {
   const t0 = performance.now();
@@ -75,19 +63,18 @@ export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunConte
 
 async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQuery) {
   const index = query.mode === "passage" ? deps.names.passages : deps.names.reports;
-  const base = {
+  const disjunctive = activeFacets(query);
+  const queries = wordSearchQueries({
     indexUid: index,
     q: parsed.meiliQ,
-    // Every query word must match: the same set of reports our own token match finds.
-    matchingStrategy: "all",
-  };
-  const sort = query.sort === "relevance" ? undefined : [query.sort];
-  const queries: object[] = [
-    { ...base, filter: visibleFilter(deps, meiliFilter(query)), facets: [...FACETS], page: query.page, hitsPerPage: query.perPage, attributesToRetrieve: META, ...(sort ? { sort } : {}) },
-  ];
-  const disjunctive = activeFacets(query);
-  for (const f of disjunctive) queries.push({ ...base, filter: visibleFilter(deps, meiliFilter(query, f)), facets: [f], page: 1, hitsPerPage: 0 });
-  const { results } = await deps.meili.request<{ results: MeiliResult[] }>("POST", "/multi-search", { queries });
+    filters: query,
+    sort: query.sort,
+    page: query.page,
+    hitsPerPage: query.perPage,
+    disjunctive,
+    visibleGeneration: deps.visibleGeneration?.(),
+  });
+  const results = await multiSearch<MeiliHit>(deps.meili, queries);
   const main = results[0];
   const facets = emptyFacets();
   for (const f of FACETS) facets[f] = main.facetDistribution?.[f] ?? {};

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../core/config.ts";
-import { MeiliClient } from "../../core/meili/client.ts";
+import { meiliClient } from "../../core/meili/client.ts";
 import { findMeiliBinary } from "../../core/meili/binary.ts";
 import { startMeili, type RunningMeili } from "../../core/meili/process.ts";
 import { start, type Started } from "../../server/start.ts";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   meili = await startMeili({ binary: findMeiliBinary(null), dataDir, masterKey: KEY });
   port = Number(new URL(meili.url).port);
   const config = resolveConfig({ PORT: "0", WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: FIXTURE_CORPUS, MEILI_URL: meili.url, MEILI_MASTER_KEY: KEY }, ROOT);
-  app = await start({ config, connection: { url: meili.url, master: new MeiliClient(meili.url, KEY), owned: false, pid: meili.pid, close: async () => {} }, log: () => {}, webDir: null });
+  app = await start({ config, connection: { url: meili.url, master: meiliClient(meili.url, KEY, "master"), owned: false, pid: meili.pid, close: async () => {} }, log: () => {}, webDir: null });
 });
 afterAll(async () => {
   await app?.close();

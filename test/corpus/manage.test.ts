@@ -7,7 +7,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
 import { LockedError, tryLock } from "../../core/lock.ts";
-import { adminClient } from "../../core/meili/connect.ts";
+import { adminClient } from "../../core/meili/keys.ts";
 import { loadResources } from "../../core/resources.ts";
 import { readSources, readStore } from "../../core/store.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
@@ -31,7 +31,7 @@ async function runOpts(app: TestApp, extra: Partial<RunOptions> = {}): Promise<R
 }
 
 async function meiliIds(app: TestApp, index: string): Promise<string[]> {
-  const r = await app.master.request<{ results: { id: string }[] }>("GET", `/indexes/${index}/documents?limit=100000&fields=id`);
+  const r = await app.master.index<{ id: string }>(index).getDocuments({ limit: 100000, fields: ["id"] });
   return r.results.map((d) => d.id).sort();
 }
 

@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { inject } from "vitest";
 import { resolveConfig } from "../../core/config.ts";
-import { MeiliClient } from "../../core/meili/client.ts";
+import type { Meilisearch } from "meilisearch";
+import { meiliClient } from "../../core/meili/client.ts";
+import { deleteIndex } from "../../core/meili/indexes.ts";
 import { start, type Started } from "../../server/start.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -16,14 +18,14 @@ export const SEED_CORPUS = join(ROOT, "corpus", "raw");
 export interface TestApp extends Started {
   dataDir: string;
   corpusDir: string;
-  master: MeiliClient;
+  master: Meilisearch;
   /** stops the server and starts it again on the same data folder and indexes (a new port) */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function meiliMaster(): MeiliClient {
-  return new MeiliClient(inject("meiliUrl"), inject("meiliKey"), 5000);
+export function meiliMaster(): Meilisearch {
+  return meiliClient(inject("meiliUrl"), inject("meiliKey"), "master");
 }
 
 /** `corpus`: a folder copied to a temp corpus dir (so tests may add files to it). */
@@ -56,7 +58,7 @@ export async function startApp(opts: { corpus?: string; env?: Record<string, str
     },
     async stop() {
       await app.close();
-      for (const ix of [app.names.reports, app.names.passages]) await master.run("DELETE", `/indexes/${ix}`).catch(() => {});
+      for (const ix of [app.names.reports, app.names.passages]) await deleteIndex(master, ix).catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

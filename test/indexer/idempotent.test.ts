@@ -4,25 +4,25 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { indexNames } from "../../core/meili/indexes.ts";
 import { loadResources } from "../../core/resources.ts";
 import { runIndexer } from "../../indexer/run.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
 import { readStore } from "../../core/store.ts";
-import { adminClient } from "../../core/meili/connect.ts";
-import type { MeiliClient } from "../../core/meili/client.ts";
+import type { Meilisearch } from "meilisearch";
+import { deleteIndex, indexNames } from "../../core/meili/indexes.ts";
+import { adminClient } from "../../core/meili/keys.ts";
 import { FIXTURE_CORPUS, meiliMaster, ROOT } from "../helpers/app.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "wenyuan-test-idem-"));
 const names = indexNames("idem_");
 afterAll(async () => {
   const m = meiliMaster();
-  for (const ix of [names.reports, names.passages]) await m.run("DELETE", `/indexes/${ix}`).catch(() => {});
+  for (const ix of [names.reports, names.passages]) await deleteIndex(m, ix).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function allIds(client: MeiliClient, index: string): Promise<string[]> {
-  const r = await client.request<{ results: { id: string }[]; total: number }>("GET", `/indexes/${index}/documents?limit=100000&fields=id`);
+async function allIds(client: Meilisearch, index: string): Promise<string[]> {
+  const r = await client.index<{ id: string }>(index).getDocuments({ limit: 100000, fields: ["id"] });
   return r.results.map((d) => d.id).sort();
 }
 

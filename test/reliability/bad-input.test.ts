@@ -9,7 +9,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../core/config.ts";
-import { MeiliClient } from "../../core/meili/client.ts";
+import { meiliClient } from "../../core/meili/client.ts";
 import type { RunningMeili } from "../../core/meili/process.ts";
 import { start, type Started } from "../../server/start.ts";
 import { buildReports } from "../../indexer/pipeline.ts";
@@ -117,7 +117,7 @@ beforeAll(async () => {
   meili = await privateMeili(join(tmp, "meili"), KEY);
   cli = await runIndexCli({ dataDir, corpusDir: corpus, meiliUrl: meili.url, masterKey: KEY }).done;
   const config = resolveConfig({ PORT: "0", WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpus, MEILI_URL: meili.url, MEILI_MASTER_KEY: KEY }, ROOT);
-  app = await start({ config, connection: { url: meili.url, master: new MeiliClient(meili.url, KEY, 5000), owned: false, pid: meili.pid, close: async () => {} }, log: () => {}, webDir: null });
+  app = await start({ config, connection: { url: meili.url, master: meiliClient(meili.url, KEY, "master"), owned: false, pid: meili.pid, close: async () => {} }, log: () => {}, webDir: null });
 }, 240_000);
 
 afterAll(async () => {
@@ -151,7 +151,7 @@ describe("indexing a folder of hostile files", () => {
     const { entries } = readStore(dataDir);
     const sources = new Set(entries.map((e) => e.report.source));
     expect([...sources].sort()).toEqual([...GOOD_COPIES, ...DECODABLE.map((d) => d.file), HUGE.file].sort());
-    const stats = await new MeiliClient(meili.url, KEY).request<{ numberOfDocuments: number }>("GET", "/indexes/reports/stats");
+    const stats = await meiliClient(meili.url, KEY, "master").index("reports").getStats();
     expect(stats.numberOfDocuments).toBe(entries.length);
   });
 

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../core/config.ts";
-import { MeiliClient } from "../../core/meili/client.ts";
-import { adminClient } from "../../core/meili/connect.ts";
+import { meiliClient } from "../../core/meili/client.ts";
+import { adminClient } from "../../core/meili/keys.ts";
 import { freePort, type RunningMeili } from "../../core/meili/process.ts";
 import { start } from "../../server/start.ts";
 import { toPassageDocuments } from "../../core/documents.ts";
@@ -34,7 +34,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const master = () => new MeiliClient(meili.url, KEY, 10_000);
+const master = () => meiliClient(meili.url, KEY, "master");
 
 describe("Meilisearch killed while the indexer loads", () => {
   it("fails with a clear message, and a second run converges to exactly the corpus", async () => {
@@ -48,9 +48,7 @@ describe("Meilisearch killed while the indexer loads", () => {
     let killed = false;
     const deadline = Date.now() + 90_000;
     while (!killed && Date.now() < deadline) {
-      const tasks = await m
-        .request<{ results: unknown[] }>("GET", "/tasks?types=documentAdditionOrUpdate&statuses=enqueued,processing&limit=1")
-        .catch(() => ({ results: [] }));
+      const tasks = await m.tasks.getTasks({ types: ["documentAdditionOrUpdate"], statuses: ["enqueued", "processing"], limit: 1 }).catch(() => ({ results: [] }));
       if (tasks.results.length) {
         const server = childrenOf(meili.pid).find((p) => commandOf(p).includes("meilisearch"));
         expect(server).toBeDefined();
@@ -80,7 +78,7 @@ describe("Meilisearch killed while the indexer loads", () => {
     expect(gotReports).toEqual(wantReports);
     expect(gotPassages).toEqual(wantPassages);
     // No half-built index left behind.
-    const indexes = await master().request<{ results: { uid: string }[] }>("GET", "/indexes?limit=100");
+    const indexes = await master().getRawIndexes({ limit: 100 });
     expect(indexes.results.map((i) => i.uid).sort()).toEqual(["passages", "reports"]);
   }, 240_000);
 });

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findMeiliBinary } from "../../core/meili/binary.ts";
-import type { MeiliClient } from "../../core/meili/client.ts";
+import type { Meilisearch } from "meilisearch";
 import { startMeili, type RunningMeili } from "../../core/meili/process.ts";
 import { ROOT, SEED_CORPUS } from "../helpers/app.ts";
 
@@ -72,10 +72,10 @@ export function generateCorpus(dir: string, n: number, paragraphsPerReport = 10)
 }
 
 /** Every document id in a Meilisearch index (paged), duplicates kept so a test can see them. */
-export async function allIds(client: MeiliClient, uid: string): Promise<string[]> {
+export async function allIds(client: Meilisearch, uid: string): Promise<string[]> {
   const ids: string[] = [];
   for (let offset = 0; ; offset += 5000) {
-    const page = await client.request<{ results: { id: string }[]; total: number }>("POST", `/indexes/${uid}/documents/fetch`, { fields: ["id"], limit: 5000, offset }, 30_000);
+    const page = await client.index<{ id: string }>(uid).getDocuments({ fields: ["id"], limit: 5000, offset });
     ids.push(...page.results.map((d) => d.id));
     if (page.results.length < 5000) return ids;
   }

@@ -17,7 +17,7 @@ let secrets: string[];
 
 beforeAll(async () => {
   app = await startApp();
-  const keys = await app.master.request<{ results: { key: string; name: string | null }[] }>("GET", "/keys?limit=1000");
+  const keys = await app.master.getKeys({ limit: 1000 });
   const admin = keys.results.find((k) => k.name === "Default Admin API Key")?.key;
   const search = keys.results.find((k) => k.name?.startsWith(`wenyuan-search:${app.names.reports}`))?.key;
   expect(admin).toBeTruthy();

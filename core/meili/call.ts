@@ -1,0 +1,38 @@
+// The one place where the official client's errors become Wenyuan's (errors/): every request the
+// project sends goes through `call`, so the rest of the code sees three kinds of failure —
+// unreachable or too slow, an error answer, a task that did not succeed — never a client class.
+import { MeiliSearchApiError, MeiliSearchRequestError, MeiliSearchRequestTimeOutError, MeiliSearchTaskTimeOutError } from "meilisearch";
+import { MeiliApiError } from "./errors/api.ts";
+import { MeiliTaskError } from "./errors/task.ts";
+import { MeiliUnavailableError } from "./errors/unavailable.ts";
+
+function translate(e: unknown): unknown {
+  if (e instanceof MeiliSearchApiError) {
+    return new MeiliApiError(e.response.status, e.cause?.code ?? "meilisearch_error", e.message, e.cause);
+  }
+  if (e instanceof MeiliSearchRequestError) {
+    const message =
+      e.cause instanceof MeiliSearchRequestTimeOutError ? `Meilisearch did not answer within ${e.cause.cause.timeout} ms` : `Meilisearch could not be reached (${describe(e.cause)})`;
+    return new MeiliUnavailableError(message, { cause: e });
+  }
+  if (e instanceof MeiliSearchTaskTimeOutError) {
+    return new MeiliTaskError(e.cause.taskUid, "task_timeout", `Meilisearch task ${e.cause.taskUid} did not finish in ${e.cause.timeout} ms`, { cause: e });
+  }
+  return e;
+}
+
+/** fetch() says "fetch failed"; what failed is in its cause (ECONNREFUSED, socket closed, …). */
+function describe(e: unknown): string {
+  const inner = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  if (inner instanceof Error) return (inner as NodeJS.ErrnoException).code ?? inner.message;
+  return String(inner);
+}
+
+/** Sends one request (or waits on one task) through the official client. */
+export async function call<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (e) {
+    throw translate(e);
+  }
+}

@@ -1,0 +1,26 @@
+// Meilisearch tasks (index changes, settings, documents, swaps): waited on through the client's
+// task API, never with sleeps of a guessed length. A task that did not succeed is an error.
+import type { EnqueuedTask, Meilisearch, Task, WaitOptions } from "meilisearch";
+import { call } from "./call.ts";
+import { MeiliTaskError } from "./errors/task.ts";
+
+/** Index creation and deletion, settings of an empty index, a swap: quick, polled often. */
+const QUICK: WaitOptions = { timeout: 600_000, interval: 25 };
+
+/** Document batches: minutes each at 100k reports; a coarser poll keeps Meilisearch's log short. */
+export const DOCUMENTS: WaitOptions = { timeout: 3_600_000, interval: 200 };
+
+export async function waitTask(client: Meilisearch, task: EnqueuedTask | number, wait: WaitOptions = QUICK): Promise<Task> {
+  const done = await call(() => client.tasks.waitForTask(task, wait));
+  if (done.status !== "succeeded") {
+    throw new MeiliTaskError(done.uid, done.error?.code ?? `task_${done.status}`, `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ""}`, {
+      cause: done.error ?? undefined,
+    });
+  }
+  return done;
+}
+
+/** Sends a request that enqueues a task and waits until the task has succeeded. */
+export async function runTask(client: Meilisearch, send: () => Promise<EnqueuedTask>): Promise<Task> {
+  return waitTask(client, await call(send));
+}
