@@ -15,6 +15,9 @@ function translate(e: unknown): unknown {
       e.cause instanceof MeiliSearchRequestTimeOutError ? `Meilisearch did not answer within ${e.cause.cause.timeout} ms` : `Meilisearch could not be reached (${describe(e.cause)})`;
     return new MeiliUnavailableError(message, { cause: e });
   }
+  // The client parses every answer as JSON: an HTML error page means something else answered
+  // in Meilisearch's place (a load balancer in front of a remote one that is restarting).
+  if (e instanceof SyntaxError) return new MeiliUnavailableError("something other than Meilisearch answered (not JSON)", { cause: e });
   if (e instanceof MeiliSearchTaskTimeOutError) {
     return new MeiliTaskError(e.cause.taskUid, "task_timeout", `Meilisearch task ${e.cause.taskUid} did not finish in ${e.cause.timeout} ms`, { cause: e });
   }

@@ -1,7 +1,8 @@
 // The official client as Wenyuan sets it up (core/meili): its failures arrive as our three error
 // classes, and every request asks for unencoded responses. Error answers and failed tasks come from
-// the real Meilisearch; only what a real server cannot produce on demand (no answer at all) is
-// simulated, with a socket that accepts and never replies.
+// the real Meilisearch; only what a real server cannot produce on demand is
+// simulated: a socket that accepts and never replies, a proxy's HTML error page.
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -37,6 +38,19 @@ describe("a Meilisearch that does not answer", () => {
   it("was asked for identity encoding (gzip responses waited ~40 ms on delayed ACK)", () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.at(-1)).toMatch(/^accept-encoding: identity\r$/im);
+  });
+});
+
+describe("a proxy answering in Meilisearch's place", () => {
+  it("is MeiliUnavailableError, not an internal error", async () => {
+    const proxy = createHttpServer((_req, res) => res.writeHead(502, { "Content-Type": "text/html" }).end("<html><body>502 Bad Gateway</body></html>"));
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    try {
+      const client = meiliClient(`http://127.0.0.1:${(proxy.address() as { port: number }).port}`, "key", "search");
+      expect(await multiSearch(client, query).catch((e: unknown) => e)).toBeInstanceOf(MeiliUnavailableError);
+    } finally {
+      await new Promise<void>((r) => proxy.close(() => r()));
+    }
   });
 });
 
