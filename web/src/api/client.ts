@@ -1,5 +1,5 @@
-// The one request helper: builds the URL, fetches, parses the body with a shared
-// zod schema, and turns error bodies into ApiError. Nothing else calls fetch.
+// The one request helper (and its twin for writes): builds the URL, fetches, parses the body with
+// a shared zod schema, and turns error bodies into ApiError. Nothing else calls fetch.
 import type { z } from "zod";
 import { ErrorSchema } from "../../../core/api/schema.ts";
 
@@ -60,4 +60,44 @@ export async function request<S extends z.ZodType>(path: string, params: Params,
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError(res.status, "bad_response", "The server's answer did not match the API schema", undefined, { cause: parsed.error });
   return parsed.data;
+}
+
+/**
+ * A write (PUT/POST) with a JSON body, or a file's bytes with upload progress. XMLHttpRequest,
+ * not fetch: only it reports how much of a large upload has gone.
+ */
+export function send<S extends z.ZodType>(
+  method: "PUT" | "POST",
+  path: string,
+  body: unknown,
+  schema: S,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<z.infer<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, apiUrl(path));
+    xhr.setRequestHeader("accept", "application/json");
+    const file = body instanceof Blob;
+    xhr.setRequestHeader("content-type", file ? "application/octet-stream" : "application/json");
+    if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.onerror = () => reject(new ApiError(0, "network", "The server could not be reached"));
+    xhr.onload = () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(xhr.responseText);
+      } catch (cause) {
+        reject(new ApiError(xhr.status, "bad_response", `HTTP ${xhr.status}`, undefined, { cause }));
+        return;
+      }
+      if (xhr.status >= 400) {
+        const err = ErrorSchema.safeParse(parsed);
+        reject(err.success ? new ApiError(xhr.status, err.data.error.code, err.data.error.message, err.data.error.field) : new ApiError(xhr.status, "http_error", `HTTP ${xhr.status}`));
+        return;
+      }
+      const ok = schema.safeParse(parsed);
+      if (ok.success) resolve(ok.data);
+      else reject(new ApiError(xhr.status, "bad_response", "The server's answer did not match the API schema", undefined, { cause: ok.error }));
+    };
+    xhr.send(file ? body : JSON.stringify(body));
+  });
 }

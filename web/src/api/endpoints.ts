@@ -2,7 +2,8 @@
 // comes from the table and each answer is parsed with the entry's response schema, so its type is
 // the schema's z.infer.
 import { API, type EndpointName, type ResponseOf } from "../../../core/api/endpoints.ts";
-import { request, type Params } from "./client.ts";
+import type { Correction } from "../../../core/api/schema.ts";
+import { request, send, type Params } from "./client.ts";
 
 type Signal = AbortSignal | undefined;
 
@@ -27,3 +28,16 @@ export const phrasing = (p: Params, s?: Signal) => call("phrasing", p, s);
 export const formulas = (p: Params, s?: Signal) => call("formulas", p, s);
 export const similar = (p: Params, s?: Signal) => call("similar", p, s);
 export const suggest = (p: Params, s?: Signal) => call("suggest", p, s);
+export const getSources = (s?: Signal) => call("sources", {}, s);
+export const getJob = (id: string, s?: Signal) => call("job", {}, s, { id });
+
+/** A write entry of the table: its path (parameters filled), method and answer schema. */
+function write<N extends "upload" | "startJob" | "correct">(name: N, path: Record<string, string>, body: unknown, onProgress?: (sent: number, total: number) => void): Promise<ResponseOf<N>> {
+  const e = API[name];
+  const url = e.path.replace(/^\/api\//, "").replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(path[k] ?? ""));
+  return send(e.method === "POST" ? "POST" : "PUT", url, body, e.response, onProgress) as Promise<ResponseOf<N>>;
+}
+
+export const uploadFile = (file: File, onProgress: (sent: number, total: number) => void) => write("upload", { name: file.name }, file, onProgress);
+export const startJob = (body: { add: string[] } | { remove: string[] }) => write("startJob", {}, body);
+export const correctReport = (id: string, correction: Correction) => write("correct", { id }, correction);

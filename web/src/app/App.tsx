@@ -12,6 +12,7 @@ const KwicView = lazy(() => import("../views/KwicView.tsx"));
 const AnalyticsView = lazy(() => import("../views/analytics/AnalyticsView.tsx"));
 const CompareView = lazy(() => import("../views/CompareView.tsx"));
 const WriteView = lazy(() => import("../views/WriteView.tsx"));
+const CorpusView = lazy(() => import("../views/CorpusView.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,6 +50,7 @@ export function App() {
                 <Route path="/analytics" element={<AnalyticsView />} />
                 <Route path="/compare" element={<CompareView />} />
                 <Route path="/write" element={<WriteView />} />
+                <Route path="/corpus" element={<CorpusView />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>

@@ -15,6 +15,7 @@ export function Header() {
     ["/analytics", t("navAnalytics")],
     ["/compare", t("navCompare")],
     ["/write", t("navWrite")],
+    ["/corpus", t("navCorpus")],
   ] as const;
   return (
     <>

@@ -1,0 +1,98 @@
+// The corpus page walked as a researcher would, in Debian's Chromium: upload two files and watch
+// the progress, find them in search, correct one's sector and see the facet counts change, remove
+// the other, restart the server, and see everything as it was left. Screenshots in test/artifacts/.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { getJson, ROOT, startApp, type TestApp } from "../helpers/app.ts";
+
+const ARTIFACTS = join(ROOT, "test", "artifacts");
+const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+const files = mkdtempSync(join(tmpdir(), "wenyuan-test-uploads-"));
+
+const report = (unit: string) =>
+  [
+    `${unit}工会2023年工作总结`,
+    `一年来，${unit}工会组织职工开展读书分享会十二场，建成职工书屋两处。`,
+    "二、关心职工生活。开展夏季送清凉活动，为一线职工发放防暑用品，组织青年职工联谊活动三次。",
+    "三、加强自身建设。完善会员实名制管理，新发展会员四十六人，经费收支做到公开透明。",
+  ].join("\n");
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // one UTF-8, one GB18030: what researchers' files are
+  writeFileSync(join(files, "星河化工厂.txt"), report("星河化工厂"));
+  writeFileSync(join(files, "明湖县供电局.txt"), iconv.encode(report("明湖县供电局"), "gb18030"));
+  app = await startApp();
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** The enterprise count in the search page's sector facet, as shown. */
+const enterpriseFacet = async () => Number((await page.locator('input[data-facet="sector"][value="enterprise"]').locator("xpath=..").locator(".facet-count").innerText()) || 0);
+const searchFor = async (q: string) => (await getJson<{ total: number; hits: { reportId: string; sector: string }[] }>(app.url, `/api/search?q=${encodeURIComponent(q)}`)).body;
+
+it("upload two files, find them, correct one, remove the other, restart: the state is kept", async () => {
+  await page.goto(`${app.url}/corpus`);
+  await page.waitForSelector("table.sources tbody tr");
+  await page.locator('[data-testid="upload-input"]').setInputFiles([join(files, "星河化工厂.txt"), join(files, "明湖县供电局.txt")]);
+  // the job's progress shows, then it is done
+  await page.waitForSelector(".job");
+  await page.waitForSelector('.job[data-job-state="done"]', { timeout: 60_000 });
+  await page.waitForSelector('tr[data-source="sources/明湖县供电局.txt"][data-status="indexed"]');
+  await shot("corpus-uploaded");
+
+  // searchable, in the browser too
+  await page.goto(`${app.url}/?q=${encodeURIComponent("明湖县供电局")}`);
+  await page.waitForSelector("article.hit");
+  expect(await page.locator("article.hit").count()).toBe(1);
+  const bureau = (await searchFor("明湖县供电局")).hits[0];
+  expect((await searchFor("星河化工厂")).total).toBe(1);
+
+  // correct the bureau's sector to enterprise: the search facet count follows
+  await page.goto(`${app.url}/?q=${encodeURIComponent("职工书屋")}`);
+  await page.waitForSelector('input[data-facet="sector"][value="enterprise"]');
+  const before = await enterpriseFacet();
+  await page.goto(`${app.url}/corpus`);
+  const row = page.locator(`tr[data-report-id="${bureau.reportId}"]`);
+  // the report table is paged by title; find the row
+  await page.waitForSelector("table.metadata tbody tr");
+  for (let i = 0; i < 20 && (await row.count()) === 0; i++) {
+    await page.locator(".pagination button").last().click();
+    await page.waitForTimeout(300);
+  }
+  await row.locator('select[aria-label="行业"]').selectOption("enterprise");
+  await row.getByText("已保存").waitFor();
+  await shot("corpus-corrected");
+  await page.goto(`${app.url}/?q=${encodeURIComponent("职工书屋")}`);
+  await expect.poll(enterpriseFacet).toBe(before + (bureau.sector === "enterprise" ? 0 : 1));
+
+  // remove the factory's file
+  await page.goto(`${app.url}/corpus`);
+  page.once("dialog", (d) => void d.accept());
+  await page.locator('tr[data-source="sources/星河化工厂.txt"]').getByRole("button", { name: /删除/ }).click();
+  await page.waitForSelector('.job[data-job-state="done"]');
+  await expect.poll(async () => (await searchFor("星河化工厂")).total).toBe(0);
+
+  // restart the server on the same data folder: everything as it was left
+  await app.restart();
+  await page.goto(`${app.url}/corpus`);
+  await page.waitForSelector('tr[data-source="sources/明湖县供电局.txt"]');
+  expect(await page.locator('tr[data-source="sources/星河化工厂.txt"]').count()).toBe(0);
+  expect((await searchFor("明湖县供电局")).hits[0].sector).toBe("enterprise");
+  expect((await searchFor("星河化工厂")).total).toBe(0);
+  await shot("corpus-after-restart");
+}, 180_000);

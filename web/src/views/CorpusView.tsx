@@ -1,0 +1,305 @@
+// `/corpus` — the corpus a research group manages: every source with what became of it, uploads
+// (drag and drop, several files, progress from the server), removal, and metadata corrections
+// that every other view follows.
+import { useEffect, useState, type DragEvent } from "react";
+import { Link } from "react-router";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { DOC_TYPES, LEVELS, SECTORS, type Correction, type Job, type ReportRow } from "../../../core/api/schema.ts";
+import type { ApiError } from "../api/client.ts";
+import { apiUrl } from "../api/client.ts";
+import { call, correctReport, getJob, getSources, startJob, uploadFile } from "../api/endpoints.ts";
+import { useLang } from "../app/lang.tsx";
+import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+
+const PER_PAGE = 20;
+type Phase = "queued" | "read" | "segment" | "load" | "reload";
+
+interface Upload {
+  name: string;
+  sent: number;
+  total: number;
+  error: string | null;
+}
+
+function Uploader({ onJob }: { onJob: (job: Job) => void }) {
+  const { t } = useLang();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [over, setOver] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function addFiles(files: File[]) {
+    if (!files.length) return;
+    setError(null);
+    setUploads(files.map((f) => ({ name: f.name, sent: 0, total: f.size, error: null })));
+    const ids: string[] = [];
+    // One request per file, so each shows its own progress; then one job indexes them together.
+    for (const [i, f] of files.entries()) {
+      try {
+        const r = await uploadFile(f, (sent, total) => setUploads((u) => u.map((x, k) => (k === i ? { ...x, sent, total: total || x.total } : x))));
+        ids.push(r.upload);
+        setUploads((u) => u.map((x, k) => (k === i ? { ...x, sent: x.total } : x)));
+      } catch (e) {
+        setUploads((u) => u.map((x, k) => (k === i ? { ...x, error: (e as Error).message } : x)));
+      }
+    }
+    if (!ids.length) return;
+    try {
+      onJob(await startJob({ add: ids }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void addFiles([...e.dataTransfer.files]);
+  };
+  return (
+    <section className="panel uploader" aria-labelledby="upload-title">
+      <h2 id="upload-title">{t("corpusUpload")}</h2>
+      <label
+        className={`dropzone${over ? " is-over" : ""}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+      >
+        <span>{t("corpusDrop")}</span>
+        <input type="file" multiple accept=".txt,.md,.html,.htm,.docx,.pdf" data-testid="upload-input" onChange={(e) => void addFiles([...(e.target.files ?? [])])} />
+      </label>
+      <p className="muted">{t("corpusUploadHint")}</p>
+      {uploads.map((u) => (
+        <div key={u.name} className="upload-row">
+          <span className="upload-name">{u.name}</span>
+          <progress max={u.total || 1} value={u.sent} aria-label={t("corpusUploading", { name: u.name })} />
+          {u.error && <span className="error-text">{u.error}</span>}
+        </div>
+      ))}
+      {error && <p className="error-text">{error}</p>}
+    </section>
+  );
+}
+
+function JobProgress({ job }: { job: Job }) {
+  const { t } = useLang();
+  const queryClient = useQueryClient();
+  const live = useQuery({
+    queryKey: ["job", job.id],
+    queryFn: ({ signal }) => getJob(job.id, signal),
+    initialData: job,
+    refetchInterval: (q) => (q.state.data?.state === "running" ? 300 : false),
+  });
+  const j = live.data ?? job;
+  const finished = j.state !== "running";
+  // Once the job is over, every view's answers may have changed: refetch them (not the job itself).
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "job" });
+  }, [finished, queryClient]);
+  return (
+    <div className={`notice job job-${j.state}`} role="status" data-job-state={j.state}>
+      <strong>{t(`job_${j.kind}`)}</strong> {j.sources.join("、")} —{" "}
+      {j.state === "running" ? (
+        <>
+          {t(`phase_${j.phase as Phase}`)} <progress max={j.total || 1} value={j.done} /> {j.done}/{j.total}
+        </>
+      ) : j.state === "done" ? (
+        t("jobDone", { added: j.summary?.added.length ?? 0, removed: j.summary?.removed.length ?? 0, copies: j.summary?.copies.length ?? 0, skipped: j.summary?.filesSkipped.length ?? 0 })
+      ) : (
+        <span className="error-text">{j.error}</span>
+      )}
+      {j.summary?.filesSkipped.map((s) => (
+        <div key={s.source} className="muted">
+          {s.source} — {s.reason}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Sources({ onJob }: { onJob: (job: Job) => void }) {
+  const { t } = useLang();
+  const sources = useQuery({ queryKey: ["sources"], queryFn: ({ signal }) => getSources(signal) });
+  const [error, setError] = useState<string | null>(null);
+  if (sources.error) return <ErrorBox error={sources.error as ApiError} onRetry={() => void sources.refetch()} />;
+  const rows = sources.data?.sources ?? [];
+  const remove = async (path: string) => {
+    if (!window.confirm(t("corpusRemoveConfirm", { path }))) return;
+    try {
+      onJob(await startJob({ remove: [path] }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="sources-title">
+      <h2 id="sources-title">{t("corpusSources", { n: rows.length })}</h2>
+      {error && <p className="error-text">{error}</p>}
+      <div className="table-scroll tall">
+        <table className="data-table sources">
+          <thead>
+            <tr>
+              <th scope="col">{t("corpusSource")}</th>
+              <th scope="col">{t("corpusOrigin")}</th>
+              <th scope="col">{t("corpusStatus")}</th>
+              <th scope="col">{t("corpusReports")}</th>
+              <th scope="col">{t("corpusUpdated")}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr key={s.path} data-status={s.status} data-source={s.path}>
+                <td className="source-path">{s.path}</td>
+                <td>{t(`origin_${s.origin}`)}</td>
+                <td>
+                  {t(`status_${s.status}`)}
+                  {s.copyOf && <span className="muted"> {t("identicalTo", { path: s.copyOf })}</span>}
+                  {s.reason && <span className="muted"> — {s.reason}</span>}
+                </td>
+                <td className="num">{s.reports.length || ""}</td>
+                <td>{new Date(s.updatedAt).toLocaleString()}</td>
+                <td>
+                  {s.status !== "removed" && (
+                    <button type="button" className="link-button" onClick={() => void remove(s.path)} aria-label={t("corpusRemoveLabel", { path: s.path })}>
+                      {t("corpusRemove")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!rows.length && !sources.isLoading && <Empty>{t("noResults")}</Empty>}
+    </section>
+  );
+}
+
+/** One report's metadata as a row of selects: a change is saved at once (PUT …/metadata). */
+function MetadataRow({ row, onSaved }: { row: ReportRow; onSaved: () => void }) {
+  const { t, label } = useLang();
+  const [state, setState] = useState<"idle" | "saving" | "saved" | string>("idle");
+  const save = async (c: Correction) => {
+    setState("saving");
+    try {
+      await correctReport(row.id, c);
+      setState("saved");
+      onSaved();
+    } catch (e) {
+      setState((e as Error).message);
+    }
+  };
+  return (
+    <tr data-report-id={row.id}>
+      <td>
+        <Link to={`/report/${encodeURIComponent(row.id)}`} title={t("corpusEvidenceHint")}>
+          {row.title}
+        </Link>
+        <div className="muted">{row.source}</div>
+      </td>
+      <td>
+        <select aria-label={t("facetSector")} value={row.sector} onChange={(e) => void save({ sector: e.target.value as ReportRow["sector"] })}>
+          {SECTORS.map((s) => (
+            <option key={s} value={s}>
+              {label("sector", s)}
+            </option>
+          ))}
+        </select>
+        <div className="muted">{t("sectorConfidence", { p: Math.round(row.sectorConfidence * 100) })}</div>
+      </td>
+      <td>
+        <input
+          aria-label={t("facetYear")}
+          type="number"
+          min={1900}
+          max={2100}
+          defaultValue={row.year ?? ""}
+          onBlur={(e) => {
+            const v = e.target.value.trim();
+            const year = v === "" ? null : Number(v);
+            if (year !== row.year) void save({ year });
+          }}
+        />
+      </td>
+      <td>
+        <select aria-label={t("facetDocType")} value={row.docType} onChange={(e) => void save({ docType: e.target.value as ReportRow["docType"] })}>
+          {DOC_TYPES.map((d) => (
+            <option key={d} value={d}>
+              {label("docType", d)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select aria-label={t("facetLevel")} value={row.level} onChange={(e) => void save({ level: e.target.value as ReportRow["level"] })}>
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {label("level", l)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="save-state" aria-live="polite">
+        {state === "saving" ? t("saving") : state === "saved" ? t("saved") : state === "idle" ? "" : <span className="error-text">{state}</span>}
+      </td>
+    </tr>
+  );
+}
+
+function Reports() {
+  const { t } = useLang();
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
+  const reports = useQuery({ queryKey: ["corpus-reports", page], queryFn: ({ signal }) => call("reports", { page, perPage: PER_PAGE, sort: "title:asc", includeDuplicates: "true" }, signal) });
+  return (
+    <section className="panel" aria-labelledby="reports-title">
+      <h2 id="reports-title">{t("corpusReportsTitle", { n: reports.data?.total ?? 0 })}</h2>
+      <p className="muted">{t("corpusCorrectHint")}</p>
+      <div className="table-scroll">
+        <table className="data-table metadata">
+          <thead>
+            <tr>
+              <th scope="col">{t("corpusReport")}</th>
+              <th scope="col">{t("facetSector")}</th>
+              <th scope="col">{t("facetYear")}</th>
+              <th scope="col">{t("facetDocType")}</th>
+              <th scope="col">{t("facetLevel")}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {reports.data?.reports.map((r) => (
+              <MetadataRow key={r.id} row={r} onSaved={() => void queryClient.invalidateQueries()} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {reports.data && <Pagination page={page} total={reports.data.total} perPage={PER_PAGE} onPage={setPage} />}
+      <p>
+        <a href={apiUrl("corrections")}>{t("corpusCorrectionsExport")}</a>
+      </p>
+    </section>
+  );
+}
+
+export default function CorpusView() {
+  const { t } = useLang();
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const onJob = (job: Job) => setJobs((j) => [job, ...j].slice(0, 5));
+  return (
+    <div className="view view-corpus">
+      <h1>{t("navCorpus")}</h1>
+      <p className="muted">{t("corpusIntro")}</p>
+      {jobs.map((j) => (
+        <JobProgress key={j.id} job={j} />
+      ))}
+      <Uploader onJob={onJob} />
+      <Sources onJob={onJob} />
+      <Reports />
+    </div>
+  );
+}
