@@ -27,6 +27,10 @@ export function indexSettings(kind: keyof IndexNames): Settings {
         : ["id", "reportId", "title", "section", "start", "end", "sector", "docType", "level", "kind", "isDuplicate", "year"],
     filterableAttributes: FILTERABLE,
     sortableAttributes: ["year", "chars", "title"],
+    // `sort` first: by default it ranks after words, proximity and attribute, so a chosen year
+    // order only broke ties and `sort=year:desc` looked like relevance (issue 16). Without a
+    // `sort` parameter the rule does nothing and relevance is as before.
+    rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
     // The text is code words (codes.ts); the locale documents what they stand for.
     localizedAttributes: [{ locales: ["cmn"], attributePatterns: ["*"] }],
     // Typos and prefixes are meaningless on Chinese words and would make search
