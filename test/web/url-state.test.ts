@@ -8,6 +8,7 @@ import * as report from "../../web/src/state/report.ts";
 import * as kwic from "../../web/src/state/kwic.ts";
 import * as analytics from "../../web/src/state/analytics.ts";
 import * as compare from "../../web/src/state/compare.ts";
+import { KEYNESS_SORTS } from "../../web/src/lib/keynessSides.ts";
 import * as write from "../../web/src/state/write.ts";
 import type { FacetFilters } from "../../web/src/state/filters.ts";
 import type { RouteCodec } from "../../web/src/state/route.ts";
@@ -37,7 +38,7 @@ const arbitraries = {
     page,
     filters,
   }),
-  report: fc.record({ q: text(20), match: fc.constantFrom("word" as const, "substring" as const), at: fc.option(fc.nat(1_000_000), { nil: null }) }),
+  report: fc.record({ q: text(20), match: fc.constantFrom("word" as const, "substring" as const), at: fc.option(fc.nat(1_000_000), { nil: null }), from: fc.constantFrom("", "/?q=送温暖&sector=hospital", "/kwic?term=工会&page=2") }),
   kwic: fc.record({ term: text(20), match: fc.constantFrom("word" as const, "substring" as const), sort: fc.constantFrom(...kwic.KWIC_SORTS), width: fc.integer({ min: 1, max: 200 }), page, filters }),
   analytics: fc.record({
     tab: fc.constantFrom(...analytics.TABS),
@@ -50,7 +51,12 @@ const arbitraries = {
     n: fc.integer({ min: 2, max: 8 }),
     filters,
   }),
-  compare: fc.record({ a: filters, b: filters, aq: text(20), bq: text(20), min: fc.integer({ min: 1, max: 100_000 }), term: text(20) }),
+  compare: fc.record({ a: filters, b: filters, aq: text(20), bq: text(20), min: fc.integer({ min: 1, max: 100_000 }),
+    lr: fc.constantFrom(...compare.MIN_LOG_RATIOS),
+    top: fc.constantFrom(...compare.TOP_NS),
+    sort: fc.constantFrom(...KEYNESS_SORTS),
+    term: text(20),
+  }),
   write: fc.record({ text: text(100), term: text(20) }),
 };
 

@@ -6,7 +6,20 @@ import { useLang } from "../app/lang.tsx";
 
 const FONT = '"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
 
-export function Chart({ option, height = 320, label, fileName }: { option: EChartsCoreOption; height?: number; label: string; fileName: string }) {
+export function Chart({
+  option,
+  height = 320,
+  label,
+  fileName,
+  summary,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  label: string;
+  fileName: string;
+  /** what the chart shows in words (e.g. its categories), kept on the figure for tests and tools */
+  summary?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const [ready, setReady] = useState(false);
@@ -45,7 +58,7 @@ export function Chart({ option, height = 320, label, fileName }: { option: EChar
   };
 
   return (
-    <figure className="chart">
+    <figure className="chart" data-summary={summary}>
       <div ref={box} className="chart-canvas" style={{ height }} role="img" aria-label={label} data-ready={ready ? "true" : "false"} />
       <figcaption className="chart-tools">
         <span className="muted">{label}</span>

@@ -16,6 +16,10 @@ export interface Column<R> {
   className?: string;
   /** the column the rows are ranked by */
   sorted?: boolean;
+  /** the rows can be ranked by this column: its header is a button calling `onSort(sortKey)` */
+  sortKey?: string;
+  /** the direction that sort ranks in; default descending */
+  sortDir?: "ascending" | "descending";
 }
 
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ") || undefined;
@@ -28,6 +32,9 @@ export function DataTable<R>({
   tall = false,
   className,
   rowClassName,
+  sort,
+  onSort,
+  label,
 }: {
   columns: readonly Column<R>[];
   rows: readonly R[] | undefined;
@@ -37,6 +44,11 @@ export function DataTable<R>({
   tall?: boolean;
   className?: string;
   rowClassName?: (row: R) => string | undefined;
+  /** the `sortKey` the rows are ranked by (the caller sorts them) */
+  sort?: string;
+  onSort?: (key: string) => void;
+  /** the table's accessible name */
+  label?: string;
 }) {
   const { t } = useLang();
   const box = cls("table-scroll", tall && "tall");
@@ -50,14 +62,24 @@ export function DataTable<R>({
   if (rows.length === 0) return <Empty>{t("noResults")}</Empty>;
   return (
     <div className={box}>
-      <table className={cls("data", className)}>
+      <table className={cls("data", className)} aria-label={label}>
         <thead>
           <tr>
-            {columns.map((c) => (
-              <th scope="col" key={c.key} className={cls(c.num && "num", c.sorted && "is-sorted")}>
-                {c.header}
-              </th>
-            ))}
+            {columns.map((c) => {
+              const active = c.sorted || (c.sortKey !== undefined && c.sortKey === sort);
+              return (
+                <th scope="col" key={c.key} className={cls(c.num && "num", active && "is-sorted")} aria-sort={c.sortKey && onSort ? (active ? (c.sortDir ?? "descending") : "none") : undefined}>
+                  {c.sortKey && onSort ? (
+                    <button type="button" className="th-sort" data-sort={c.sortKey} onClick={() => onSort(c.sortKey!)}>
+                      {c.header}
+                      <span aria-hidden="true">{active ? (c.sortDir === "ascending" ? " ▲" : " ▼") : " ⇅"}</span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>

@@ -24,13 +24,44 @@ export function verticalBars(labels: string[], values: number[], name: string): 
   };
 }
 
-export function trendLine(labels: string[], values: number[], name: string): EChartsCoreOption {
+export interface TrendPoint {
+  year: number;
+  value: number;
+  /** reports the point rests on */
+  n: number;
+}
+
+/**
+ * A trend that says what it rests on: every year from the first to the last on the axis, a line
+ * only between consecutive years that each have at least `minReports` reports (no line across a
+ * year without reports or a sparse one), sparse years drawn as hollow points, and n above each point.
+ */
+export function trendPoints(points: readonly TrendPoint[], minReports: number, name: string, sparseName: string): EChartsCoreOption {
+  const sorted = [...points].sort((a, b) => a.year - b.year);
+  const first = sorted[0]?.year ?? 0;
+  const last = sorted.at(-1)?.year ?? -1;
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) years.push(y);
+  const at = new Map(sorted.map((p) => [p.year, p]));
+  const solid = years.map((y) => {
+    const p = at.get(y);
+    return p && p.n >= minReports ? { value: p.value, n: p.n } : null;
+  });
+  const sparse = years.map((y) => {
+    const p = at.get(y);
+    return p && p.n < minReports ? { value: p.value, n: p.n } : null;
+  });
+  const label = { show: true, position: "top", formatter: (p: { data: { n: number } | null }) => (p.data ? `n=${p.data.n}` : ""), fontSize: 10, color: "#666" };
   return {
-    tooltip: { trigger: "axis" },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: "category", data: labels, boundaryGap: false },
-    yAxis: { type: "value", name },
-    series: [{ type: "line", name, data: values, symbolSize: 6, itemStyle: { color: ACCENT }, areaStyle: { opacity: 0.08 } }],
+    tooltip: { trigger: "item", formatter: (p: { name: string; value: number; data: { n: number } }) => `${p.name}: ${p.value} (n=${p.data.n})` },
+    legend: { data: [name, sparseName], top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: "category", data: years.map(String), boundaryGap: false },
+    yAxis: { type: "value" },
+    series: [
+      { type: "line", name, data: solid, connectNulls: false, symbol: "circle", symbolSize: 7, itemStyle: { color: ACCENT }, label },
+      { type: "line", name: sparseName, data: sparse, connectNulls: false, lineStyle: { opacity: 0 }, symbol: "emptyCircle", symbolSize: 9, itemStyle: { color: ACCENT_B }, label },
+    ],
   };
 }
 
@@ -46,14 +77,14 @@ export function heatmap(xLabels: string[], yLabels: string[], cells: [number, nu
   };
 }
 
-/** Log ratio per term: positive → A, negative → B. */
-export function divergingBars(terms: string[], values: number[], labelA: string, labelB: string): EChartsCoreOption {
+/** A measure per term (log ratio, signed G²): positive → A, negative → B. */
+export function divergingBars(terms: string[], values: number[], labelA: string, labelB: string, axisName = "log₂ ratio"): EChartsCoreOption {
   return {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { data: [labelA, labelB], top: 0 },
     grid: { left: 8, right: 16, top: 28, bottom: 28, containLabel: true },
     // under the axis, where a narrow chart does not cut it off
-    xAxis: { type: "value", name: "log₂ ratio", nameLocation: "middle", nameGap: 26 },
+    xAxis: { type: "value", name: axisName, nameLocation: "middle", nameGap: 26 },
     yAxis: { type: "category", data: [...terms].reverse(), axisTick: { show: false } },
     series: [
       { type: "bar", name: labelA, stack: "k", data: [...values].reverse().map((v) => (v > 0 ? v : null)), itemStyle: { color: ACCENT }, barMaxWidth: 14 },

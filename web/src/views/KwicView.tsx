@@ -1,5 +1,5 @@
 // `/kwic` — keyword in context: aligned columns, sortable by L1/L2/R1/R2.
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { kwic } from "../api/endpoints.ts";
 import { MATCHES } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
@@ -22,6 +22,7 @@ import { reportHref } from "../state/report.ts";
 export default function KwicView() {
   const { t } = useLang();
   const navigate = useNavigate();
+  const here = useLocation();
   const [state, setState] = useRouteState<KwicState>(kwicUrl);
   const term = state.term.trim();
   const res = useApi("kwic", toKwicParams(state), kwic, term !== "");
@@ -86,7 +87,7 @@ export default function KwicView() {
                 </thead>
                 <tbody>
                   {data.lines.map((line, i) => {
-                    const href = reportHref(line.reportId, { q: term, match: state.match, at: line.offset });
+                    const href = reportHref(line.reportId, { q: term, match: state.match, at: line.offset, from: here.pathname + here.search });
                     return (
                       <tr key={`${line.reportId}:${line.offset}:${i}`} onClick={(e) => !(e.target as HTMLElement).closest("a") && navigate(href)} data-sector={line.sector}>
                         <td className="kwic-left">

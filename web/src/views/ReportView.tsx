@@ -163,7 +163,8 @@ export default function ReportView() {
   const simText = simPara ? r.text.slice(simPara.start, simPara.end) : "";
 
   const jump = (start: number) => {
-    setState({ at: start });
+    // moving within the report is not a new page: one history entry per report opened
+    setState({ at: start }, { replace: true });
     focusParagraph(r.paragraphs[paragraphAt(r.paragraphs, start)]?.start ?? start);
   };
 
@@ -171,7 +172,7 @@ export default function ReportView() {
     <div className="view view-report">
       <header className="report-head">
         <p className="crumbs">
-          <Link to={state.q ? `/?q=${encodeURIComponent(state.q)}` : "/"}>‹ {t("backToResults")}</Link>
+          <Link to={state.from || (state.q ? `/?q=${encodeURIComponent(state.q)}` : "/")}>‹ {state.from.startsWith("/kwic") ? t("backToKwic") : t("backToResults")}</Link>
         </p>
         <h1>{r.title}</h1>
         <Chips sector={r.sector} year={r.year} docType={r.docType} level={r.level} kind={r.kind} />

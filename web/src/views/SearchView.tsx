@@ -1,5 +1,5 @@
 // `/` — search-as-you-type over reports or passages, with facets and paging.
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { search } from "../api/endpoints.ts";
 import type { Hit } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
@@ -20,7 +20,8 @@ import * as searchUrl from "../state/search.ts";
 import { MATCH_MODES, PER_PAGE, RESULT_MODES, SORTS, toSearchParams, type SearchState } from "../state/search.ts";
 
 function Result({ hit, state }: { hit: Hit; state: SearchState }) {
-  const href = reportHref(hit.reportId, { q: state.q.trim(), match: state.match === "substring" ? "substring" : "word", at: hit.offset + (hit.snippet.marks[0]?.[0] ?? 0) });
+  const here = useLocation();
+  const href = reportHref(hit.reportId, { q: state.q.trim(), match: state.match === "substring" ? "substring" : "word", at: hit.offset + (hit.snippet.marks[0]?.[0] ?? 0), from: here.pathname + here.search });
   return (
     <article className="hit" data-sector={hit.sector} data-report-id={hit.reportId}>
       <h3 className="hit-title">

@@ -1,5 +1,6 @@
 // A term's breakdown: by sector / year / document type / level (per 10k chars, per million words beside), its
-// trend over the years, and its collocates.
+// trend over the years (each point with the reports it rests on), and its collocates. Every count
+// opens the concordance, every report count the report list, of exactly its group.
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { breakdown } from "../../api/endpoints.ts";
@@ -14,11 +15,16 @@ import { InlineSelect } from "../../components/InlineSelect.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
 import { useApi } from "../../hooks/useApi.ts";
-import { trendLine, verticalBars } from "../../lib/chartOptions.ts";
+import { trendPoints, verticalBars } from "../../lib/chartOptions.ts";
+import { kwicLink, narrow, searchLink } from "../../state/drill.ts";
+import type { FacetFilters } from "../../state/filters.ts";
 import { CollocatesPanel } from "./CollocatesPanel.tsx";
-import { fmt, kwicHref, type RowOf, type TabProps } from "./shared.ts";
+import { fmt, type RowOf, type TabProps } from "./shared.ts";
 
 type Row = RowOf<typeof breakdown>;
+
+/** Years resting on fewer reports than this are drawn hollow, off the line. */
+export const MIN_REPORTS_PER_YEAR = 3;
 
 export function BreakdownTab({ state, filters, set }: TabProps) {
   const { t } = useLang();
@@ -28,12 +34,12 @@ export function BreakdownTab({ state, filters, set }: TabProps) {
       <div className="panel-head">
         <SearchBox label={t("term")} name="term" value={state.term} placeholder={t("searchPlaceholder")} onCommit={(v, o) => set({ term: v }, o)} />
         <InlineSelect label={t("breakdownBy")} value={state.by} options={BREAKDOWN_BY} format={(k) => t(`by_${k}`)} onChange={(by) => set({ by })} />
-        {term && <Link to={kwicHref(term)}>{t("navKwic")} ›</Link>}
+        {term && <Link to={kwicLink(term, state.filters)}>{t("navKwic")} ›</Link>}
       </div>
       {term ? (
         <>
-          <Breakdown term={term} by={state.by} filters={filters} />
-          <Trend term={term} filters={filters} />
+          <Breakdown term={term} by={state.by} filters={filters} facets={state.filters} />
+          <Trend term={term} filters={filters} facets={state.filters} />
           <CollocatesPanel term={term} state={state} filters={filters} set={set} />
         </>
       ) : (
@@ -43,21 +49,57 @@ export function BreakdownTab({ state, filters, set }: TabProps) {
   );
 }
 
-function Breakdown({ term, by, filters }: { term: string; by: TabProps["state"]["by"]; filters: TabProps["filters"] }) {
+type Lang = ReturnType<typeof useLang>;
+
+/** A group's label: a sector, document type or level in the UI's language, a year, or "year unknown". */
+const groupLabel = (by: TabProps["state"]["by"], k: string, { t, label }: Pick<Lang, "t" | "label">) =>
+  by !== "year" ? label(by as LabelKind, k) : /^\d{4}$/.test(k) ? k : t("yearUnknown");
+
+/** A count that opens the concordance of its group, and a report count that opens its report list. */
+function drillCells(term: string, by: TabProps["state"]["by"], facets: FacetFilters): Column<Row>[] {
+  const within = (r: Row) => narrow(facets, by, r.key);
+  return [
+    {
+      key: "count",
+      header: "",
+      num: true,
+      cell: (r) => {
+        const f = within(r);
+        return f && r.count ? <Link to={kwicLink(term, f)}>{fmt(r.count)}</Link> : fmt(r.count);
+      },
+    },
+    {
+      key: "docs",
+      header: "",
+      num: true,
+      cell: (r) => {
+        const f = within(r);
+        return (
+          <>
+            {f && r.docs ? <Link to={searchLink(term, f)}>{fmt(r.docs)}</Link> : fmt(r.docs)} / {fmt(r.totalDocs)}
+          </>
+        );
+      },
+    },
+  ];
+}
+
+function Breakdown({ term, by, filters, facets }: { term: string; by: TabProps["state"]["by"]; filters: TabProps["filters"]; facets: FacetFilters }) {
   const { t, label } = useLang();
   const params = { ...filters, term, by };
   const q = useApi("breakdown", params, breakdown);
   const rows = q.data?.rows;
-  const keyLabel = (k: string) => (by === "year" ? k : label(by as LabelKind, k));
-  const option = useMemo(() => {
-    const groupLabel = (k: string) => (by === "year" ? k : label(by as LabelKind, k));
-    return verticalBars((rows ?? []).map((r) => groupLabel(r.key)), (rows ?? []).map((r) => Number(r.per10k.toFixed(2))), t("per10k"));
-  }, [rows, by, t, label]);
+  const keyLabel = (k: string) => groupLabel(by, k, { t, label });
+  const option = useMemo(
+    () => verticalBars((rows ?? []).map((r) => groupLabel(by, r.key, { t, label })), (rows ?? []).map((r) => Number(r.per10k.toFixed(2))), t("per10k")),
+    [rows, by, t, label],
+  );
+  const [countCell, docsCell] = drillCells(term, by, facets);
   const title = t("breakdownTitlePer10k", { term, by: t(`by_${by}`) });
   const columns: Column<Row>[] = [
     { key: "group", header: t("group"), cell: (r) => keyLabel(r.key) },
-    { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
-    { key: "docs", header: t("docs"), num: true, cell: (r) => `${fmt(r.docs)} / ${fmt(r.totalDocs)}` },
+    { ...countCell, header: t("count") },
+    { ...docsCell, header: t("docsOfGroup") },
     { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, 2) },
     { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },
   ];
@@ -71,18 +113,38 @@ function Breakdown({ term, by, filters }: { term: string; by: TabProps["state"][
   );
 }
 
-function Trend({ term, filters }: { term: string; filters: TabProps["filters"] }) {
-  const { t } = useLang();
+function Trend({ term, filters, facets }: { term: string; filters: TabProps["filters"]; facets: FacetFilters }) {
+  const { t, label } = useLang();
   const params = { ...filters, term, by: "year" };
   const q = useApi("breakdown", params, breakdown);
-  const option = useMemo(() => {
-    const years = (q.data?.rows ?? []).filter((r) => /^\d{4}$/.test(r.key)).sort((a, b) => Number(a.key) - Number(b.key));
-    return trendLine(years.map((r) => r.key), years.map((r) => Number(r.per10k.toFixed(2))), t("per10k"));
-  }, [q.data, t]);
+  const rows = q.data?.rows;
+  const dated = useMemo(() => (rows ?? []).filter((r) => /^\d{4}$/.test(r.key)), [rows]);
+  const undated = rows?.find((r) => !/^\d{4}$/.test(r.key));
+  const totalReports = (rows ?? []).reduce((n, r) => n + r.totalDocs, 0);
+  const sparse = dated.filter((r) => r.totalDocs < MIN_REPORTS_PER_YEAR).length;
+  const option = useMemo(
+    () => trendPoints(dated.map((r) => ({ year: Number(r.key), value: Number(r.per10k.toFixed(2)), n: r.totalDocs })), MIN_REPORTS_PER_YEAR, t("per10k"), t("trendSparse", { min: MIN_REPORTS_PER_YEAR })),
+    [dated, t],
+  );
+  const keyLabel = (k: string) => groupLabel("year", k, { t, label });
+  const [countCell, docsCell] = drillCells(term, "year", facets);
+  const columns: Column<Row>[] = [
+    { key: "year", header: t("by_year"), cell: (r) => keyLabel(r.key) },
+    { key: "n", header: t("trendN"), num: true, cell: (r) => (r.totalDocs < MIN_REPORTS_PER_YEAR && /^\d{4}$/.test(r.key) ? <span className="sparse">{fmt(r.totalDocs)} ○</span> : fmt(r.totalDocs)) },
+    { ...countCell, header: t("count") },
+    { ...docsCell, header: t("docsOfGroup") },
+    { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, 2) },
+  ];
   return (
     <Panel id="trend-h" title={t("trendPer10k")} tools={<DownloadLinks endpoint="breakdown" params={params} />}>
       <QueryError q={q} />
-      <Chart option={option} height={260} label={t("trendPer10k")} fileName="wenyuan-trend" />
+      {rows && (
+        <p className="muted trend-note" data-dated={totalReports - (undated?.totalDocs ?? 0)} data-undated={undated?.totalDocs ?? 0}>
+          {t("trendNote", { dated: totalReports - (undated?.totalDocs ?? 0), total: totalReports, min: MIN_REPORTS_PER_YEAR, sparse })}
+        </p>
+      )}
+      {dated.length > 0 ? <Chart option={option} height={260} label={t("trendPer10k")} fileName="wenyuan-trend" /> : rows && <Empty>{t("trendNoYears")}</Empty>}
+      <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} loading={q.isLoading} className="trend-table" />
     </Panel>
   );
 }

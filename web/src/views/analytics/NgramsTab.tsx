@@ -9,23 +9,25 @@ import { QueryError } from "../../components/ErrorBox.tsx";
 import { InlineSelect } from "../../components/InlineSelect.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
-import { fmt, kwicHref, type RowOf, type TabProps } from "./shared.ts";
+import { kwicLink } from "../../state/drill.ts";
+import type { FacetFilters } from "../../state/filters.ts";
+import { fmt, type RowOf, type TabProps } from "./shared.ts";
 
 export function NgramsTab({ state, filters, set }: TabProps) {
   return (
     <>
-      <Ngrams n={state.n} filters={filters} onN={(n) => set({ n })} />
+      <Ngrams n={state.n} filters={filters} facets={state.filters} onN={(n) => set({ n })} />
       <Formulas filters={filters} />
     </>
   );
 }
 
-function Ngrams({ n, filters, onN }: { n: number; filters: TabProps["filters"]; onN: (n: number) => void }) {
+function Ngrams({ n, filters, facets, onN }: { n: number; filters: TabProps["filters"]; facets: FacetFilters; onN: (n: number) => void }) {
   const { t } = useLang();
   const params = { ...filters, n, limit: 100 };
   const q = useApi("ngrams", params, ngrams);
   const columns: Column<RowOf<typeof ngrams>>[] = [
-    { key: "ngram", header: t("ngram"), cell: (r) => <Link to={kwicHref(r.text)}>{r.tokens.join(" ")}</Link> },
+    { key: "ngram", header: t("ngram"), cell: (r) => <Link to={kwicLink(r.text, facets)}>{r.tokens.join(" ")}</Link> },
     { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
     { key: "docs", header: t("docs"), num: true, cell: (r) => fmt(r.docs) },
   ];

@@ -12,6 +12,7 @@ import { InlineSelect } from "../../components/InlineSelect.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
 import { horizontalBars } from "../../lib/chartOptions.ts";
+import { kwicLink, termLink } from "../../state/drill.ts";
 import { fmt, type RowOf, type TabProps } from "./shared.ts";
 
 type Row = RowOf<typeof frequency>;
@@ -26,8 +27,8 @@ export function WordsTab({ state, filters, set }: TabProps) {
   }, [q.data, t]);
   const columns: Column<Row>[] = [
     { key: "rank", header: "#", num: true, className: "muted", cell: (_, i) => i + 1 },
-    { key: "term", header: t("term"), cell: (r) => <Link to={`/analytics?tab=term&term=${encodeURIComponent(r.term)}`}>{r.term}</Link> },
-    { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
+    { key: "term", header: t("term"), cell: (r) => <Link to={termLink(r.term, state.filters)}>{r.term}</Link> },
+    { key: "count", header: t("count"), num: true, cell: (r) => <Link to={kwicLink(r.term, state.filters)}>{fmt(r.count)}</Link> },
     { key: "docs", header: t("docs"), num: true, cell: (r) => fmt(r.docs) },
     { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, 2) },
     { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },

@@ -11,7 +11,5 @@ export interface TabProps {
 
 export const fmt = (n: number, digits = 1) => (Number.isInteger(n) ? n.toLocaleString() : n.toFixed(digits));
 
-export const kwicHref = (term: string) => `/kwic?term=${encodeURIComponent(term)}`;
-
 /** One row of an endpoint's answer, e.g. `RowOf<typeof frequency>`. */
 export type RowOf<F extends (...args: never[]) => Promise<{ rows: readonly unknown[] }>> = Awaited<ReturnType<F>>["rows"][number];

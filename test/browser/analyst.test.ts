@@ -1,0 +1,221 @@
+// Issue 16, as an analyst walks it in Chromium on the bundled corpus: keyness shows each side's
+// own keywords and opens both concordances; every drill-down keeps the question (filters, group);
+// the trend says what each point rests on; "back" returns where the reader came from. Counts are
+// checked against a recount of the corpus store's tokens written here, not the product's code.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Report } from "../../core/model.ts";
+import { readStore } from "../../core/store.ts";
+import { createSegmenter } from "../../core/text/segment.ts";
+import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+
+const ARTIFACTS = join(ROOT, "test", "artifacts");
+const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let app: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+let live: Report[];
+let tokensById: Map<string, string[]>;
+
+const synonyms = JSON.parse(readFileSync(join(ROOT, "corpus", "synonyms.json"), "utf8")) as Record<string, string[]>;
+const segmenter = createSegmenter("node-rs", readFileSync(join(ROOT, "corpus", "dict.txt"), "utf8"));
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  app = await startApp({ corpus: SEED_CORPUS });
+  const { entries } = readStore(app.dataDir);
+  live = entries.map((e) => e.report).filter((r) => r.kind === "report" && r.duplicateOf === null);
+  tokensById = new Map(entries.map((e) => [e.report.id, e.tokens]));
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+});
+
+afterEach(async () => {
+  expect(pageErrors).toEqual([]);
+  await context?.close();
+});
+
+const shot = (name: string, p: Page = page) => p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+
+/** Occurrences of a word (or its synonyms) as adjacent tokens, and the reports holding it, among `reports`. */
+function recount(word: string, reports: Report[]): { count: number; reports: number } {
+  const forms = [word, ...(synonyms[word] ?? [])].map((f) => segmenter.cut(f).filter((t) => t.trim()));
+  let count = 0;
+  let docs = 0;
+  for (const r of reports) {
+    const stream = tokensById.get(r.id)!.filter((t) => t.trim());
+    let n = 0;
+    for (let i = 0; i < stream.length; i++) if (forms.some((seq) => seq.every((t, k) => stream[i + k] === t))) n++;
+    count += n;
+    if (n) docs++;
+  }
+  return { count, reports: docs };
+}
+const ofSector = (s: string) => live.filter((r) => r.sector === s);
+
+/** "共 106 处，出自 25 篇报告"-style totals: the first two numbers. */
+const numbers = (s: string) => [...s.replaceAll(",", "").matchAll(/\d+/g)].map((m) => Number(m[0]));
+
+describe("keyness: both sides", () => {
+  it("hospital vs agency: B's list and chart start with agency keywords (机关), each side ranked from its strongest; a keyword opens A's and B's concordances", async () => {
+    await page.goto(`${app.url}/compare?a.sector=hospital&b.sector=agency`);
+    const bTerms = page.locator('.key-side-b tbody button[data-term]');
+    await bTerms.first().waitFor();
+    const firstB = await bTerms.evaluateAll((els) => els.slice(0, 10).map((e) => e.getAttribute("data-term")));
+    expect(firstB).toContain("机关");
+    // G² of B's rows: strongest (most negative) first
+    const g2 = await page.locator(".key-side-b tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll("td")[6]?.textContent)));
+    expect(g2.length).toBeGreaterThan(10);
+    // (a G² that rounds to 0.0 shows as 0 or -0.0)
+    expect(g2.every((v, i) => v <= 0 && (i === 0 || g2[i - 1] <= v)), g2.join(" ")).toBe(true);
+    // the chart's B bars are B's top keywords, not its weakest
+    const summary = (await page.locator("figure.chart").getAttribute("data-summary")) ?? "";
+    const chartB = summary.split("| B:")[1]?.trim().split(" ") ?? [];
+    expect(chartB).toContain("机关");
+    expect(chartB.length).toBe(15);
+    await shot("compare-both-sides");
+
+    // sortable: by log ratio
+    await page.locator('.key-side-a th button[data-sort="lr"]').click();
+    await page.waitForURL((u) => u.searchParams.get("sort") === "lr");
+    const lrColumn = () => page.locator(".key-side-a tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll("td")[7]?.textContent)));
+    await expect.poll(async () => (await lrColumn()).every((v, i, lr) => i === 0 || lr[i - 1] >= v)).toBe(true);
+    // effect-size threshold: every row left has |log ratio| ≥ 2
+    await page.locator("select").filter({ has: page.locator('option[value="3"]') }).nth(1).selectOption("2");
+    await page.waitForURL((u) => u.searchParams.get("lr") === "2");
+    const lrAll = () => page.locator(".keyness-side tbody tr").evaluateAll((rows) => rows.map((r) => Math.abs(Number(r.querySelectorAll("td")[7]?.textContent))));
+    await expect.poll(async () => (await lrAll()).every((v) => v >= 2)).toBe(true);
+    expect((await lrAll()).length).toBeGreaterThan(0);
+
+    // 机关 opens both concordances, with the store's own counts per side
+    await page.goto(`${app.url}/compare?a.sector=hospital&b.sector=agency`);
+    await page.locator('.key-side-b button[data-term="机关"]').click();
+    await page.waitForURL((u) => u.searchParams.get("term") === "机关");
+    const sideTotal = async (side: string) => {
+      const el = page.locator(`.kwic-side[data-side="${side}"] .kwic-side-totals[data-total]`);
+      await el.waitFor();
+      return [Number(await el.getAttribute("data-total")), Number(await el.getAttribute("data-reports"))];
+    };
+    const expectA = recount("机关", ofSector("hospital"));
+    const expectB = recount("机关", ofSector("agency"));
+    expect(expectB.count).toBeGreaterThan(expectA.count);
+    expect(await sideTotal("a")).toEqual([expectA.count, expectA.reports]);
+    expect(await sideTotal("b")).toEqual([expectB.count, expectB.reports]);
+    await page.locator("#kwic-pair-h").scrollIntoViewIfNeeded();
+    await shot("compare-kwic-pair");
+  });
+});
+
+describe("drill-downs keep the question", () => {
+  it("an n-gram counted in hospital reports opens the hospital concordance, with the same count", async () => {
+    await page.goto(`${app.url}/analytics?tab=ngrams&sector=hospital`);
+    const link = page.locator("table.data a", { hasText: "党 的 群众路线" });
+    await link.waitFor();
+    const row = link.locator("xpath=ancestor::tr");
+    const count = Number((await row.locator("td").nth(1).textContent())?.replaceAll(",", ""));
+    const expected = recount("党的群众路线", ofSector("hospital"));
+    expect(count).toBe(expected.count);
+    await link.click();
+    await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "hospital");
+    const summary = page.locator(".results-summary");
+    await expect.poll(async () => numbers((await summary.textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
+  });
+
+  it("a breakdown's hospital count opens the hospital concordance; the concordance link and the word list keep the filters", async () => {
+    await page.goto(`${app.url}/analytics?tab=term&term=${encodeURIComponent("送温暖")}&by=sector`);
+    const cell = page.locator('section[aria-labelledby="bd-h"] table.data tbody tr', { hasText: "医院" }).locator("td a").first();
+    await cell.waitFor();
+    const expected = recount("送温暖", ofSector("hospital"));
+    expect(Number(await cell.textContent())).toBe(expected.count);
+    await cell.click();
+    await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "hospital" && u.searchParams.get("term") === "送温暖");
+    await expect.poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
+
+    await page.goto(`${app.url}/analytics?tab=term&term=${encodeURIComponent("送温暖")}&sector=hospital`);
+    await page.locator(".panel-head a", { hasText: "语境索引" }).click();
+    await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "hospital");
+
+    await page.goto(`${app.url}/analytics?tab=words&sector=hospital`);
+    const word = page.locator("table.data tbody tr td a").first();
+    await word.waitFor();
+    await word.click();
+    await page.waitForURL((u) => u.searchParams.get("tab") === "term" && u.searchParams.getAll("sector").join() === "hospital");
+  });
+
+  it("back from a report returns to the concordance or the search it was opened from, filters and all; outline clicks add no history", async () => {
+    await page.goto(`${app.url}/kwic?term=${encodeURIComponent("送温暖")}&sector=hospital`);
+    await page.locator("table.kwic td.kwic-match a").first().click();
+    await page.waitForURL((u) => u.pathname.startsWith("/report/"));
+    const back = page.locator(".crumbs a");
+    await expect.poll(() => back.textContent()).toContain("返回语境索引");
+    await back.click();
+    await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "hospital" && u.searchParams.get("term") === "送温暖");
+
+    await page.goto(`${app.url}/?q=${encodeURIComponent("工会")}&sector=school&sort=year:desc`);
+    await page.locator("article.hit h3 a").first().click();
+    await page.waitForURL((u) => u.pathname.startsWith("/report/"));
+    const sections = page.locator("button[data-section-start]");
+    await sections.first().waitFor();
+    expect(await sections.count()).toBeGreaterThan(1);
+    await sections.nth(0).click();
+    await sections.nth(1).click();
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === "/" && u.searchParams.getAll("sector").join() === "school" && u.searchParams.get("sort") === "year:desc");
+    await page.goForward();
+    await page.waitForURL((u) => u.pathname.startsWith("/report/"));
+    await page.locator(".crumbs a").click();
+    await page.waitForURL((u) => u.pathname === "/" && u.searchParams.getAll("sector").join() === "school" && u.searchParams.get("sort") === "year:desc" && u.searchParams.get("q") === "工会");
+  });
+});
+
+describe("honest trends", () => {
+  it("says how many reports each year rests on and how many have no year, in Chinese words, not the raw key", async () => {
+    await page.goto(`${app.url}/analytics?tab=term&term=${encodeURIComponent("工会")}`);
+    const note = page.locator(".trend-note");
+    await note.waitFor();
+    const undated = live.filter((r) => r.year === null).length;
+    expect(Number(await note.getAttribute("data-undated"))).toBe(undated);
+    expect(Number(await note.getAttribute("data-dated"))).toBe(live.length - undated);
+    const table = page.locator("table.trend-table");
+    await expect.poll(() => table.textContent()).toContain("年份不详");
+    expect(await table.textContent()).not.toContain("unknown");
+    // n per year, as the store has it
+    const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.querySelector("td")?.textContent ?? "", tr.querySelectorAll("td")[1]?.textContent ?? ""]));
+    for (const [year, n] of rows) {
+      if (!/^\d{4}$/.test(year)) continue;
+      expect(Number(n.replace(/\D/g, "")), year).toBe(live.filter((r) => r.year === Number(year)).length);
+    }
+    await page.locator("#trend-h").scrollIntoViewIfNeeded();
+    await shot("trend-n");
+  });
+});
+
+describe("the concordance's active sort button", () => {
+  it("stays readable under the pointer", async () => {
+    await page.goto(`${app.url}/kwic?term=${encodeURIComponent("工会")}&sort=L1`);
+    const btn = page.locator('.seg-btn[data-sort="L1"]');
+    await btn.hover();
+    const [color, background] = await btn.evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+    const lum = (c: string) => {
+      const [r, g, b] = (c.match(/\d+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect(Math.abs(lum(color) - lum(background))).toBeGreaterThan(100);
+  });
+});
