@@ -1085,6 +1085,7 @@ async function main() {
     search: pick("search"),
     analytics: pick("analytics"),
     memory: pick("memory"),
+    underLoad: pick("underLoad"),
     growth,
     synth: pick("synth"),
     profiles: opts.profile ? pick("profile") : undefined,
