@@ -60,7 +60,7 @@ async function compare(app: TestApp): Promise<number> {
     const res = await fetch(`${app.url}${API[name].path}?${params}`);
     const body = await res.text();
     expect(res.status, `${name}?${params}: ${body.slice(0, 200)}`).toBe(200);
-    const query = API[name].query.parse(Object.fromEntries(new URLSearchParams(params)));
+    const query = API[name].query!.parse(Object.fromEntries(new URLSearchParams(params)));
     const expected = JSON.stringify(runTask(scope, tasks[name](query as never)));
     expect(body === expected, `${name}?${params} differs`).toBe(true);
     compared++;
@@ -72,7 +72,7 @@ async function compare(app: TestApp): Promise<number> {
       const res = await fetch(`${app.url}/api/search?${params}`);
       const { tookMs: _t, total, hits, facets } = (await res.json()) as Record<string, unknown>;
       void _t;
-      const query = API.search.query.parse(Object.fromEntries(new URLSearchParams(params)));
+      const query = API.search.query!.parse(Object.fromEntries(new URLSearchParams(params)));
       const expected = runTask(scope, { name: "substring", query }) as Record<string, unknown>;
       expect(JSON.stringify({ total, hits, facets }), params).toBe(JSON.stringify({ total: expected.total, hits: expected.hits, facets: expected.facets }));
       compared++;
