@@ -11,9 +11,12 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
   const commitRef = useRef(onCommit);
   commitRef.current = onCommit;
   const inSession = useRef(false);
+  /** what this input committed and the URL has not echoed yet: those echoes are not changes from elsewhere */
+  const sent = useRef<string[]>([]);
   const debouncer = useRef<ComposingDebouncer | null>(null);
   if (debouncer.current === null) {
     debouncer.current = createComposingDebouncer((v) => {
+      sent.current.push(v);
       commitRef.current(v, { replace: inSession.current });
       inSession.current = true;
     }, delayMs);
@@ -21,9 +24,18 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
   }
   const d = debouncer.current;
 
-  // The URL changed under us (back/forward, a link): show what it holds.
+  // The URL changed under us (back/forward, a link): show what it holds. Our own commits coming
+  // back are not such a change: the URL updates in a transition, so by the time it holds "困难" the
+  // box may already hold "困难职工" (and "困难职" be on its way), and writing an echo back lost
+  // keystrokes (issue 16).
   useEffect(() => {
     d.sync(committed);
+    const echo = sent.current.indexOf(committed);
+    if (echo >= 0) {
+      sent.current = sent.current.slice(echo + 1);
+      return;
+    }
+    sent.current = [];
     if (!d.composing) setValue(committed);
   }, [committed, d]);
   useEffect(() => () => d.cancel(), [d]);
