@@ -7,7 +7,7 @@
 //   store/manifest.json  version, generation, counts and a sha256 per file
 // It is written to a fresh folder and renamed into place, so a reader never sees half a store.
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Report, Tokens } from "./model.ts";
 import type { SourceRecord } from "./sources.ts";
@@ -364,8 +364,13 @@ export function* iterateRawLines(dataDir: string): Generator<{ reportLine: strin
   }
 }
 
-/** Why the committed store cannot be trusted (a file missing or not matching its checksum), or null. O(bytes of the store). */
-export function storeDamage(dataDir: string): string | null {
+/**
+ * Why the committed store cannot be trusted, or null. "checksums" reads every file and compares its
+ * sha256 with the manifest (O(bytes of the store): seconds at 20k reports); "sizes" only compares
+ * sizes, for a start that must be quick — the server's load verifies the checksums it serves, and
+ * names a damaged file for `npm run index` (which checks them all) to rebuild.
+ */
+export function storeDamage(dataDir: string, depth: "checksums" | "sizes" = "checksums"): string | null {
   let manifest: StoreManifest | null;
   try {
     manifest = readManifest(dataDir);
@@ -376,6 +381,10 @@ export function storeDamage(dataDir: string): string | null {
   for (const [name, expected] of Object.entries(manifest.files)) {
     const path = join(storeDir(dataDir), name);
     if (!existsSync(path)) return `store/${name} is missing`;
+    if (depth === "sizes") {
+      if (statSync(path).size !== expected.bytes) return `store/${name} is damaged`;
+      continue;
+    }
     const reader = new LineReader(path);
     try {
       while (reader.next() !== null);

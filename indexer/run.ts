@@ -93,6 +93,8 @@ export interface RunOptions {
   what?: string;
   /** how long to wait for another run to finish; default 0: fail at once, naming it */
   lockWaitMs?: number;
+  /** how the store is checked before it is built upon (core/store.ts storeDamage); default "checksums" */
+  verifyStore?: "checksums" | "sizes";
 }
 
 const sha = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
@@ -133,7 +135,7 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
   let manifest: StoreManifest | null = null;
   let registry: SourceRecord[] = [];
   // A damaged store is rebuilt from its sources, not built upon.
-  let usable = storeDamage(dataDir) === null;
+  let usable = storeDamage(dataDir, opts.verifyStore ?? "checksums") === null;
   try {
     manifest = readManifest(dataDir);
     registry = readSources(dataDir);

@@ -128,6 +128,8 @@ export async function start(opts: StartOptions): Promise<Started> {
           what: "npm start",
           // a running `npm run index` finishes first
           lockWaitMs: 10 * 60_000,
+          // a start must be quick: sizes only (the load below verifies checksums and names damage)
+          verifyStore: "sizes",
           ...run,
         }),
       );
@@ -168,7 +170,7 @@ export async function start(opts: StartOptions): Promise<Started> {
       corpus,
       admin,
       names,
-      index: (run) => runIndexer({ corpusDir: config.corpusDir, dataDir: config.dataDir, client: admin, names, segmenter, dictionary: resources.dictionary, synonyms: resources.synonyms, lockWaitMs: 10 * 60_000, ...run }),
+      index: (run) => runIndexer({ corpusDir: config.corpusDir, dataDir: config.dataDir, client: admin, names, segmenter, dictionary: resources.dictionary, synonyms: resources.synonyms, lockWaitMs: 10 * 60_000, verifyStore: "sizes", ...run }),
       reload: loadCorpus,
     });
     if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
