@@ -27,7 +27,7 @@ import { loadResources } from "../core/resources.ts";
 import { runIndexer, type Progress } from "../indexer/run.ts";
 import { IndexLoader, NdjsonBatcher, type IndexKind, type NdjsonBatch } from "../indexer/load.ts";
 import { indexNames, type IndexNames } from "../core/meili/indexes.ts";
-import { toPassageDocuments, toReportDocument } from "../core/documents.ts";
+import { documentContext, toPassageDocuments, toReportDocument } from "../core/documents.ts";
 import { iterateStore } from "../core/store.ts";
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { meiliClient } from "../core/meili/client.ts";
@@ -332,7 +332,7 @@ interface Built {
 function documentsFromStore(dataDir: string, outDir: string, segmenter: Segmenter, synonyms: Record<string, string[]>): Built {
   mkdirSync(outDir, { recursive: true });
   const built: Built = { batches: [], reports: 0, passages: 0, bytes: 0 };
-  const syn = synonymSequences(segmenter, synonyms);
+  const syn = documentContext(synonymSequences(segmenter, synonyms));
   const batchers: Record<IndexKind, NdjsonBatcher> = { reports: new NdjsonBatcher(), passages: new NdjsonBatcher() };
   const save = (kind: IndexKind, batch: NdjsonBatch | null) => {
     if (batch === null) return;

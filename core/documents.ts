@@ -2,11 +2,21 @@
 // tokens encoded as code words (see codes.ts) separated by spaces, and their
 // facets. Never the text itself: snippets come from the corpus store.
 import type { Report, Tokens } from "./model.ts";
-import { encodeTokens, SENTENCE_END as HARD, synonymCode } from "./text/codes.ts";
+import { CodeWords, encodeTokens, SENTENCE_END as HARD, synonymCode } from "./text/codes.ts";
 import { synonymKeysIn } from "./query.ts";
 
 /** Synonym-set keys with their alternatives as token sequences (query.ts synonymSequences). */
 export type SynonymSequences = Map<string, string[][]>;
+
+/** What turning reports into documents needs; built once per indexing run and dropped with it. */
+export interface DocumentContext {
+  synonyms: SynonymSequences;
+  codes: CodeWords;
+}
+
+export function documentContext(synonyms: SynonymSequences): DocumentContext {
+  return { synonyms, codes: new CodeWords() };
+}
 
 /** The `syn` field: one code per synonym set with a member in these tokens (query.ts). */
 function syn(tokens: Tokens, synonyms: SynonymSequences): string {
@@ -23,6 +33,8 @@ export const POSITION_BUDGET = 40_000;
 
 export interface SegmentedChunkOptions {
   budget?: number;
+  /** a run's code words (remembered); default: computed each time */
+  codes?: CodeWords;
 }
 
 /** Split tokens into space-joined chunks of code words that each fit the position budget. */
@@ -32,7 +44,7 @@ export function chunkTokens(tokens: Tokens, opts: SegmentedChunkOptions = {}): s
   let current: string[] = [];
   let cost = 0;
   let lastBreak = -1;
-  for (const t of encodeTokens(tokens)) {
+  for (const t of opts.codes ? opts.codes.encode(tokens) : encodeTokens(tokens)) {
     const c = HARD.test(t) ? 8 : 1;
     if (cost + c > budget && current.length > 0) {
       // Prefer cutting at the last paragraph or sentence end inside this chunk.
@@ -50,9 +62,9 @@ export function chunkTokens(tokens: Tokens, opts: SegmentedChunkOptions = {}): s
   return chunks;
 }
 
-function body(tokens: Tokens): Record<string, string> {
+function body(tokens: Tokens, codes: CodeWords): Record<string, string> {
   const out: Record<string, string> = {};
-  chunkTokens(tokens).forEach((chunk, i) => (out[`c${i}`] = chunk));
+  chunkTokens(tokens, { codes }).forEach((chunk, i) => (out[`c${i}`] = chunk));
   return out;
 }
 
@@ -96,12 +108,12 @@ export interface ReportDocument extends FacetFields {
  * of text, and a hit must be explainable by a mark in it (scraped page titles such as
  * 2023关于工会工作报告 are shared by dozens of reports).
  */
-export function toReportDocument(r: Report, tokens: Tokens, synonyms: SynonymSequences, gen = 0): ReportDocument {
+export function toReportDocument(r: Report, tokens: Tokens, ctx: DocumentContext, gen = 0): ReportDocument {
   return {
     id: r.id,
     title: r.title,
-    body: body(tokens),
-    syn: syn(tokens, synonyms),
+    body: body(tokens, ctx.codes),
+    syn: syn(tokens, ctx.synonyms),
     source: r.source,
     chars: r.chars,
     sectorConfidence: r.sectorConfidence,
@@ -193,7 +205,7 @@ export function sectionAt(r: Report, offset: number): string | null {
   return title;
 }
 
-export function toPassageDocuments(r: Report, tokens: Tokens, synonyms: SynonymSequences, gen = 0): PassageDocument[] {
+export function toPassageDocuments(r: Report, tokens: Tokens, ctx: DocumentContext, gen = 0): PassageDocument[] {
   const starts = tokenStarts(tokens);
   return passageSpans(r).map((span, i) => {
     const own = tokensIn(tokens, starts, span.start, span.end);
@@ -204,8 +216,8 @@ export function toPassageDocuments(r: Report, tokens: Tokens, synonyms: SynonymS
       section: sectionAt(r, span.start),
       start: span.start,
       end: span.end,
-      body: body(own),
-      syn: syn(own, synonyms),
+      body: body(own, ctx.codes),
+      syn: syn(own, ctx.synonyms),
       ...facets(r, gen),
     };
   });

@@ -18,7 +18,7 @@ import type { Meilisearch } from "meilisearch";
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { corrected, readCorrections } from "../core/corrections.ts";
-import { toPassageDocuments, toReportDocument, type SynonymSequences } from "../core/documents.ts";
+import { documentContext, toPassageDocuments, toReportDocument, type DocumentContext } from "../core/documents.ts";
 import { lock } from "../core/lock.ts";
 import type { IndexNames } from "../core/meili/indexes.ts";
 import type { Report, Tokens } from "../core/model.ts";
@@ -32,7 +32,7 @@ import { buildReports, type PageInput } from "./pipeline.ts";
 import { listFiles, readFile } from "./read.ts";
 
 /** Bump when a stage changes its output, so the next run rebuilds an unchanged corpus. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 export interface Progress {
   start(phase: string, total: number): void;
@@ -276,11 +276,11 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
 
   // 7. Meilisearch first, then the store.
   const corrections = readCorrections(dataDir);
-  const synonyms = synonymSequences(opts.segmenter, opts.synonyms);
+  const documents = documentContext(synonymSequences(opts.segmenter, opts.synonyms));
   const genOf = (r: Report) => records.get(r.source)?.gen ?? generation;
   const loader = await IndexLoader.open(opts.client, opts.names, rebuild ? "rebuild" : "live");
   const writer = new StoreWriter(dataDir);
-  const send = async (r: Report, tokens: Tokens, syn: SynonymSequences) => {
+  const send = async (r: Report, tokens: Tokens, syn: DocumentContext) => {
     const shown = corrected(r, corrections);
     await loader.add("reports", toReportDocument(shown, tokens, syn, genOf(r)));
     for (const doc of toPassageDocuments(shown, tokens, syn, genOf(r))) await loader.add("passages", doc);
@@ -298,15 +298,15 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
           writer.addRaw(reportLine, tokensLine);
           continue;
         }
-        const { tokens } = JSON.parse(tokensLine) as { tokens: Tokens };
-        writer.add(r, tokens);
-        await send(r, tokens, synonyms);
+        const { tokens, tags } = JSON.parse(tokensLine) as { tokens: Tokens; tags?: string[] };
+        writer.add(r, tokens, tags);
+        await send(r, tokens, documents);
       }
     }
     for (const r of built.reports) {
-      const tokens = opts.segmenter.cut(r.text);
-      writer.add(r, tokens);
-      await send(r, tokens, synonyms);
+      const { tokens, tags } = opts.segmenter.tag(r.text);
+      writer.add(r, tokens, tags);
+      await send(r, tokens, documents);
       progress.tick();
     }
     progress.done();

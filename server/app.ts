@@ -12,7 +12,7 @@ import type { ReportDetail } from "../core/api/schema.ts";
 import type { Report } from "../core/model.ts";
 import { errorMiddleware } from "./middlewares/error.ts";
 import { unmatchedApi } from "./middlewares/methods.ts";
-import { loginRoutes, readAuth } from "./middlewares/auth.ts";
+import { LOOPBACK, loginRoutes, readAuth } from "./middlewares/auth.ts";
 import { drain } from "./middlewares/lifecycle.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -37,7 +37,6 @@ export interface AppDeps {
   log?: (msg: string) => void;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /**
  * helmet's headers. HSTS and `upgrade-insecure-requests` only over TLS (WENYUAN_HTTPS, or a TLS

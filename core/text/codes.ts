@@ -14,19 +14,31 @@
 import { createHash } from "node:crypto";
 import { isWord } from "./segment.ts";
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 500_000;
-
 export function wordCode(word: string): string {
-  let code = cache.get(word);
-  if (code === undefined) {
-    const digest = createHash("sha1").update(word).digest();
-    code = "w";
-    for (let i = 0; i < 12; i++) code += String.fromCharCode(97 + (digest[i] % 26));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, code);
-  }
+  const digest = createHash("sha1").update(word).digest();
+  let code = "w";
+  for (let i = 0; i < 12; i++) code += String.fromCharCode(97 + (digest[i] % 26));
   return code;
+}
+
+/**
+ * Code words of one indexing run, remembered: a corpus repeats its words (~50M tokens over ~100k
+ * distinct words at 20k reports), and a sha1 per token would add tens of seconds to an ingest. The
+ * run creates it and drops it when done; nothing outlives the run.
+ */
+export class CodeWords {
+  private readonly memo = new Map<string, string>();
+
+  code(word: string): string {
+    let code = this.memo.get(word);
+    if (code === undefined) this.memo.set(word, (code = wordCode(word)));
+    return code;
+  }
+
+  /** encodeTokens with this run's memory */
+  encode(tokens: readonly string[]): string[] {
+    return encodeTokens(tokens, (w) => this.code(w));
+  }
 }
 
 /**
@@ -50,7 +62,7 @@ export const SENTENCE_END = /^[。！？!?；;\n]+$/u;
  * as PUNCTUATION_CODE, line breaks kept, other whitespace dropped (words either side of a space
  * are adjacent).
  */
-export function encodeTokens(tokens: readonly string[]): string[] {
+export function encodeTokens(tokens: readonly string[], code: (word: string) => string = wordCode): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     // A space joins (职代会 制度 is still a phrase); a line break separates, as in match.ts.
@@ -58,7 +70,7 @@ export function encodeTokens(tokens: readonly string[]): string[] {
       if (t.includes("\n")) out.push(PUNCTUATION_CODE);
       continue;
     }
-    out.push(isWord(t) ? wordCode(t) : SENTENCE_END.test(t) ? t : PUNCTUATION_CODE);
+    out.push(isWord(t) ? code(t) : SENTENCE_END.test(t) ? t : PUNCTUATION_CODE);
   }
   return out;
 }

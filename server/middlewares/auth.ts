@@ -13,7 +13,7 @@ const COOKIE = "wenyuan_session";
 const SESSION_DAYS = 30;
 /** reachable without signing in: the probes a supervisor or proxy polls, and the login page itself */
 const OPEN_PATHS = new Set(["/api/health/live", "/api/health/ready", "/login", "/logout"]);
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+export const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);

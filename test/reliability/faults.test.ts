@@ -12,7 +12,7 @@ import { meiliClient } from "../../core/meili/client.ts";
 import { adminClient } from "../../core/meili/keys.ts";
 import { freePort, type RunningMeili } from "../../core/meili/process.ts";
 import { start } from "../../server/start.ts";
-import { toPassageDocuments } from "../../core/documents.ts";
+import { documentContext, toPassageDocuments } from "../../core/documents.ts";
 import { loadResources } from "../../core/resources.ts";
 import { runIndexer } from "../../indexer/run.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
@@ -69,7 +69,7 @@ describe("Meilisearch killed while the indexer loads", () => {
 
     const { entries } = readStore(dataDir);
     const wantReports = entries.map((e) => e.report.id).sort();
-    const wantPassages = entries.flatMap((e) => toPassageDocuments(e.report, e.tokens, new Map()).map((p) => p.id)).sort();
+    const wantPassages = entries.flatMap((e) => toPassageDocuments(e.report, e.tokens, documentContext(new Map())).map((p) => p.id)).sort();
     expect(wantReports).toHaveLength(500);
     const gotReports = (await allIds(master(), "reports")).sort();
     const gotPassages = (await allIds(master(), "passages")).sort();
