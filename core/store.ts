@@ -1,7 +1,8 @@
 // The corpus store: what analytics need, as files an analyst can open too.
 //   store/reports.jsonl  one Report per line (metadata, clean text, paragraphs, sections)
-//   store/tokens.jsonl   {"id", "tokens"} per line; the tokens concatenate to the report's
-//                        text exactly, so a token's offset is the sum of the lengths before it
+//   store/tokens.jsonl   {"id", "tokens", "tags"} per line; the tokens concatenate to the report's
+//                        text exactly, so a token's offset is the sum of the lengths before it;
+//                        tags[i] is token i's part of speech (jieba's tag set)
 //   store/sources.json   every source the corpus was built from (sources.ts): path, hash, when and
 //                        how it was added, what became of it
 //   store/manifest.json  version, generation, counts and a sha256 per file
@@ -12,7 +13,15 @@ import { join } from "node:path";
 import type { Report, Tokens } from "./model.ts";
 import type { SourceRecord } from "./sources.ts";
 
-export const STORE_VERSION = 2;
+/** 3: tokens.jsonl lines carry part-of-speech `tags` */
+export const STORE_VERSION = 3;
+
+/** One stored report: its record, its tokens and (when the writer tagged them) their parts of speech. */
+export interface StoreEntry {
+  report: Report;
+  tokens: Tokens;
+  tags?: string[];
+}
 
 export interface StoreManifest {
   version: number;
@@ -65,8 +74,9 @@ export class StoreWriter {
     this.files = { "reports.jsonl": new JsonlFile(join(this.tmp, "reports.jsonl")), "tokens.jsonl": new JsonlFile(join(this.tmp, "tokens.jsonl")) };
   }
 
-  add(report: Report, tokens: Tokens): void {
-    this.addRaw(JSON.stringify(report), JSON.stringify({ id: report.id, tokens }));
+  add(report: Report, tokens: Tokens, tags?: string[]): void {
+    if (tags && tags.length !== tokens.length) throw new Error(`store: report ${report.id} has ${tokens.length} tokens but ${tags.length} tags`);
+    this.addRaw(JSON.stringify(report), JSON.stringify(tags ? { id: report.id, tokens, tags } : { id: report.id, tokens }));
   }
 
   /** An entry copied as it was stored (an incremental run keeps unchanged reports without parsing their tokens). */
@@ -150,10 +160,10 @@ class JsonlFile {
   }
 }
 
-export function writeStore(dataDir: string, entries: Iterable<{ report: Report; tokens: Tokens }>, meta: StoreMeta): StoreManifest {
+export function writeStore(dataDir: string, entries: Iterable<StoreEntry>, meta: StoreMeta): StoreManifest {
   const writer = new StoreWriter(dataDir);
   try {
-    for (const e of entries) writer.add(e.report, e.tokens);
+    for (const e of entries) writer.add(e.report, e.tokens, e.tags);
     return writer.commit(meta);
   } catch (e) {
     writer.abort();
@@ -195,7 +205,7 @@ export function readManifest(dataDir: string): StoreManifest | null {
 }
 
 /** Reads and verifies the whole store; a damaged file is a StoreError naming it, a bad record is skipped (onSkip). */
-export function readStore(dataDir: string, onSkip?: (problem: string) => void): { manifest: StoreManifest; entries: { report: Report; tokens: Tokens }[] } {
+export function readStore(dataDir: string, onSkip?: (problem: string) => void): { manifest: StoreManifest; entries: StoreEntry[] } {
   const entries = [...iterateStore(dataDir, onSkip)];
   return { manifest: readManifest(dataDir)!, entries };
 }
@@ -258,7 +268,7 @@ class LineReader {
  * used — not JSON, tokens of another report, tokens that do not cover its text, an id seen before —
  * is skipped and reported through `onSkip`; the rest of the corpus stays available.
  */
-export function* iterateStore(dataDir: string, onSkip: (problem: string) => void = () => {}): Generator<{ report: Report; tokens: Tokens }> {
+export function* iterateStore(dataDir: string, onSkip: (problem: string) => void = () => {}): Generator<StoreEntry> {
   const dir = storeDir(dataDir);
   const manifest = readManifest(dataDir);
   if (!manifest) throw new StoreError(join(dir, "manifest.json"), "missing — run `npm run index`");
@@ -306,12 +316,12 @@ export function* iterateStore(dataDir: string, onSkip: (problem: string) => void
 }
 
 /** One record from its two lines, or why it cannot be used. */
-function parseEntry(reportLine: string, tokensLine: string): { report: Report; tokens: Tokens } | string {
+function parseEntry(reportLine: string, tokensLine: string): StoreEntry | string {
   let report: Report;
-  let t: { id: string; tokens: Tokens };
+  let t: { id: string; tokens: Tokens; tags?: unknown };
   try {
     report = JSON.parse(reportLine) as Report;
-    t = JSON.parse(tokensLine) as { id: string; tokens: Tokens };
+    t = JSON.parse(tokensLine) as { id: string; tokens: Tokens; tags?: unknown };
   } catch {
     return "not valid JSON";
   }
@@ -323,7 +333,9 @@ function parseEntry(reportLine: string, tokensLine: string): { report: Report; t
     covered += token.length;
   }
   if (covered !== report.text.length) return `tokens of ${report.id} do not cover its text`;
-  return { report, tokens: t.tokens };
+  if (t.tags === undefined) return { report, tokens: t.tokens };
+  if (!Array.isArray(t.tags) || t.tags.length !== t.tokens.length || t.tags.some((g) => typeof g !== "string")) return `tags of ${report.id} do not match its tokens`;
+  return { report, tokens: t.tokens, tags: t.tags as string[] };
 }
 
 /**

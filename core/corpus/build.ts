@@ -13,7 +13,12 @@ const NARROW_VOCAB = 0x10000;
 export interface CorpusEntry {
   report: Report;
   tokens: string[];
+  /** parts of speech, one per token; absent: every token untagged (tag id 0) */
+  tags?: string[];
 }
+
+/** Tag ids are bytes: jieba's tag set has about 60 tags. */
+const MAX_TAGS = 0x100;
 
 export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<string>): Corpus {
   const vocab: string[] = [];
@@ -26,8 +31,10 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
   // needs so far; the first doc that takes the vocabulary past 16 bits widens all before it.
   let scratch = new Uint32Array(1024);
   let wide = false;
+  const tagNames = [""];
+  const tagIdOf = new Map<string, number>([["", 0]]);
 
-  for (const { report, tokens } of entries) {
+  for (const { report, tokens, tags } of entries) {
     const text = report.text;
     if (tokens.length > scratch.length) scratch = new Uint32Array(Math.max(tokens.length, 2 * scratch.length));
     const checkpoints = new Uint32Array(checkpointCount(tokens.length));
@@ -60,9 +67,23 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
       wide = true;
       for (const d of docs) d.tokenIds = new Uint32Array(d.tokenIds);
     }
+    const tagIds = new Uint8Array(tokens.length);
+    if (tags) {
+      if (tags.length !== tokens.length) throw new Error(`buildCorpus: report ${report.id} has ${tokens.length} tokens but ${tags.length} tags`);
+      for (let i = 0; i < tags.length; i++) {
+        let t = tagIdOf.get(tags[i]);
+        if (t === undefined) {
+          if (tagNames.length === MAX_TAGS) throw new Error(`buildCorpus: more than ${MAX_TAGS - 1} part-of-speech tags`);
+          t = tagNames.length;
+          tagNames.push(tags[i]);
+          tagIdOf.set(tags[i], t);
+        }
+        tagIds[i] = t;
+      }
+    }
     const ids = scratch.subarray(0, tokens.length);
     const tokenIds: TokenIds = wide ? ids.slice() : new Uint16Array(ids);
-    const doc: CorpusDoc = { report, tokenIds, checkpoints, wordCount };
+    const doc: CorpusDoc = { report, tokenIds, checkpoints, wordCount, tagIds };
     docs.push(doc);
     byId.set(report.id, doc);
   }
@@ -72,5 +93,5 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
   for (let id = 0; id < vocab.length; id++) if (stop.has(vocab[id])) isStopword[id] = 1;
   const termLength = Uint32Array.from(vocab, (t) => t.length);
   const isSpace = Uint8Array.from(vocab, (t) => (/^[^\S\n]+$/.test(t) ? 1 : 0));
-  return { docs, byId, vocab, termIds, termLength, isWord: Uint8Array.from(wordFlags), isStopword, isSpace };
+  return { docs, byId, vocab, termIds, termLength, isWord: Uint8Array.from(wordFlags), isStopword, isSpace, tagNames };
 }

@@ -20,6 +20,8 @@ export interface CorpusDoc {
   checkpoints: Uint32Array;
   /** number of word tokens (not punctuation or whitespace) */
   wordCount: number;
+  /** token i's part of speech is `tagNames[tagIds[i]]` (0: untagged) */
+  tagIds: Uint8Array;
 }
 
 export interface Corpus {
@@ -37,4 +39,6 @@ export interface Corpus {
   isStopword: Uint8Array;
   /** per vocab id: 1 for whitespace without a newline, which word matching steps over (match.ts) */
   isSpace: Uint8Array;
+  /** tag id → part-of-speech tag (jieba's set: v, vn, n, a, m, x …); id 0 is "" (a token stored without a tag) */
+  tagNames: string[];
 }

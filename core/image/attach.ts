@@ -22,6 +22,8 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
   const tokenOffsets = sectionArray<Uint32Array>(image, "tokenOffsets");
   const checkpoints = sectionArray<Uint32Array>(image, "checkpoints");
   const wordCounts = sectionArray<Uint32Array>(image, "wordCounts");
+  const tagIds = sectionArray<Uint8Array>(image, "tagIds");
+  const tagNames = JSON.parse(Buffer.from(image.buffers.tagNames).toString("utf8")) as string[];
   const detail = Buffer.from(image.buffers.detail);
   const detailOffsets = sectionArray<Uint32Array>(image, "detailOffsets");
 
@@ -62,7 +64,8 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
     for (const k of DETAIL_FIELDS) Object.defineProperty(report, k, { get: () => listsOf()[k], enumerable: true, configurable: true });
     const tokens = tokenIds.subarray(tokenOffsets[d], tokenOffsets[d + 1]);
     const k = checkpointCount(tokens.length);
-    const doc: CorpusDoc = { report, tokenIds: tokens, checkpoints: checkpoints.subarray(cp, cp + k), wordCount: wordCounts[d] };
+    const tags = tagIds.subarray(tokenOffsets[d], tokenOffsets[d + 1]);
+    const doc: CorpusDoc = { report, tokenIds: tokens, checkpoints: checkpoints.subarray(cp, cp + k), wordCount: wordCounts[d], tagIds: tags };
     cp += k;
     docs[d] = doc;
     byId.set(report.id, doc);
@@ -78,5 +81,6 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
     isWord: Uint8Array.from(vocab, (t) => (isWord(t) ? 1 : 0)),
     isStopword: Uint8Array.from(vocab, (t) => (stop.has(t) ? 1 : 0)),
     isSpace: Uint8Array.from(vocab, (t) => (/^[^\S\n]+$/.test(t) ? 1 : 0)),
+    tagNames,
   };
 }

@@ -13,7 +13,8 @@
 // by name by whoever builds the image; this layout only fixes the core ones.
 
 export const IMAGE_MAGIC = "WYIMAGE\0";
-export const IMAGE_VERSION = 1;
+/** 2: part-of-speech tags (tagIds, tagNames) */
+export const IMAGE_VERSION = 2;
 export const IMAGE_FILE = "corpus.img";
 
 export type SectionType = "u8" | "u16" | "u32" | "f32" | "f64";
@@ -63,8 +64,10 @@ export function sectionType(a: TypedArray): SectionType {
  * JSON array `meta` (UTF-8; the scalar Report fields) plus the JSON object at
  * detail[detailOffsets[d], detailOffsets[d+1]) (the DETAIL_FIELDS lists).
  * vocabulary: term v = vocabChars[vocabOffsets[v], vocabOffsets[v+1]).
+ * Parts of speech: tagIds (u8) runs beside tokenIds (the same tokenOffsets slice a doc's tags);
+ * tag id t is entry t of the JSON array `tagNames` (UTF-8), id 0 being "" (untagged).
  */
-export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets", "checkpoints", "wordCounts", "meta", "detail", "detailOffsets", "vocabChars", "vocabOffsets"] as const;
+export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets", "checkpoints", "wordCounts", "tagIds", "tagNames", "meta", "detail", "detailOffsets", "vocabChars", "vocabOffsets"] as const;
 
 /** Report fields that are lists: parsed per report on first read, not at load. */
 export const DETAIL_FIELDS = ["paragraphs", "sections", "sectorEvidence", "duplicates"] as const;

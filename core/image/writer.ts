@@ -126,6 +126,11 @@ export function writeImage(path: string, corpus: Corpus, fingerprint: string, ex
     f.section("tokenOffsets", tokenOffsets);
     f.section("wordCounts", wordCounts);
 
+    f.begin("tagIds", "u8");
+    for (const d of corpus.docs) f.write(d.tagIds);
+    f.end();
+    f.section("tagNames", Buffer.from(JSON.stringify(corpus.tagNames), "utf8"));
+
     f.begin("checkpoints", "u32");
     for (const d of corpus.docs) f.write(d.checkpoints);
     f.end();

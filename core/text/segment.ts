@@ -13,6 +13,24 @@ export interface Segmenter {
   readonly engine: SegmenterEngine;
   /** Tokens whose concatenation is exactly `text` (spaces and punctuation are tokens too). */
   cut(text: string): Tokens;
+  /** The same tokens as `cut`, each with its part-of-speech tag (jieba's ICTCLAS set: v, n, vn, a, m, x …). */
+  tag(text: string): TaggedTokens;
+}
+
+export interface TaggedTokens {
+  tokens: Tokens;
+  /** tags[i] is the part of speech of tokens[i] */
+  tags: string[];
+}
+
+/**
+ * The tag of a token no dictionary knows, as jieba's tagger gives it: digits are numerals (m),
+ * Latin letters and digits are `eng`, anything else (punctuation, whitespace, a lone symbol) `x`.
+ */
+export function fallbackTag(token: string): string {
+  if (/^[0-9]+$/.test(token)) return "m";
+  if (/^[A-Za-z0-9]+$/.test(token)) return "eng";
+  return "x";
 }
 
 /** Dictionary lines are `word [freq] [tag]`; a word without a frequency gets one high enough to win. */
@@ -39,9 +57,22 @@ export function createSegmenter(engine: SegmenterEngine, dictionarySource: strin
   if (engine === "nodejieba") return nodejiebaSegmenter(userDict);
   const jieba = Jieba.withDict(defaultDict);
   if (userDict) jieba.loadDict(Buffer.from(userDict + "\n"));
+  // @node-rs/jieba keeps the default dictionary's tag for a word the project dictionary lists
+  // again (维权: n, where corpus/dict.txt says v); Python jieba and nodejieba take the project's.
+  // The project's tag wins here too, so both engines tag alike.
+  const projectTag = new Map(parseDictionary(dictionarySource).map((e) => [e.word, e.tag]));
   // HMM off: tokens come from the dictionaries only, so they are stable across
   // engines and across runs, and a new dictionary word is always one token.
-  return { engine, cut: (text) => (text ? jieba.cut(text, false) : []) };
+  return {
+    engine,
+    cut: (text) => (text ? jieba.cut(text, false) : []),
+    // jieba's tag() with HMM off cuts exactly as cut() does (test/text/tags.test.ts checks it).
+    tag(text) {
+      if (!text) return { tokens: [], tags: [] };
+      const tagged = jieba.tag(text, false);
+      return { tokens: tagged.map((t) => t.word), tags: tagged.map((t) => projectTag.get(t.word) ?? t.tag) };
+    },
+  };
 }
 
 function nodejiebaSegmenter(userDict: string): Segmenter {
@@ -49,6 +80,7 @@ function nodejiebaSegmenter(userDict: string): Segmenter {
   const nodejieba = require("nodejieba") as {
     load(options: Record<string, string>): void;
     cut(text: string, hmm?: boolean): string[];
+    tag(text: string): { word: string; tag: string }[];
     DEFAULT_DICT: string;
     DEFAULT_HMM_DICT: string;
     DEFAULT_IDF_DICT: string;
@@ -66,14 +98,33 @@ function nodejiebaSegmenter(userDict: string): Segmenter {
   });
   // Read once at load: the temporary copy is not needed afterwards.
   rmSync(path, { force: true });
+  const cut = (text: string): Tokens => {
+    if (!text) return [];
+    const tokens = nodejieba.cut(text, false);
+    // nodejieba may drop characters it cannot classify; fall back to character tokens so the
+    // concatenation invariant holds.
+    return tokens.join("") === text ? tokens : realign(tokens, text);
+  };
+  // nodejieba's tag() always runs the HMM, which would cut differently from cut(text, false). A
+  // dictionary word's tag does not depend on its context, so each token is tagged on its own (one
+  // call per distinct token): the tag of the token when nodejieba keeps it whole, else jieba's rule
+  // for unknown tokens — the tags @node-rs/jieba gives for the same tokens.
+  const tagOf = new Map<string, string>();
+  const tokenTag = (token: string): string => {
+    let tag = tagOf.get(token);
+    if (tag === undefined) {
+      const t = token.trim() ? nodejieba.tag(token) : [];
+      tag = t.length === 1 && t[0].word === token && t[0].tag !== "x" ? t[0].tag : fallbackTag(token);
+      tagOf.set(token, tag);
+    }
+    return tag;
+  };
   return {
     engine: "nodejieba",
-    cut(text) {
-      if (!text) return [];
-      const tokens = nodejieba.cut(text, false);
-      // nodejieba may drop characters it cannot classify; fall back to character tokens so the
-      // concatenation invariant holds.
-      return tokens.join("") === text ? tokens : realign(tokens, text);
+    cut,
+    tag(text) {
+      const tokens = cut(text);
+      return { tokens, tags: tokens.map(tokenTag) };
     },
   };
 }
