@@ -247,6 +247,7 @@ export const KwicLineSchema = z.object({
   title: z.string(),
   sector: z.enum(SECTORS),
   year: z.number().int().nullable(),
+  docType: z.enum(DOC_TYPES),
   left: z.string(),
   match: z.string(),
   right: z.string(),

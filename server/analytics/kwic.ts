@@ -133,6 +133,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
       title: report.title,
       sector: report.sector,
       year: report.year,
+      docType: report.docType,
       left: report.text.slice(Math.max(0, s - width), s),
       match: report.text.slice(s, e),
       right: report.text.slice(e, e + width),

@@ -219,3 +219,66 @@ describe("the concordance's active sort button", () => {
     expect(Math.abs(lum(color) - lum(background))).toBeGreaterThan(100);
   });
 });
+
+describe("the smaller defects of issue 16", () => {
+  it("the concordance tells its lines apart: each names its document type and keeps the distinguishing end of its title", async () => {
+    await page.goto(`${app.url}/kwic?term=${encodeURIComponent("工会")}`);
+    const rows = page.locator("table.kwic tbody tr");
+    await rows.first().waitFor();
+    const lines = await rows.evaluateAll((trs) => trs.map((tr) => ({ id: tr.getAttribute("data-report-id"), src: tr.querySelector(".kwic-src")?.textContent ?? "" })));
+    const srcOf = new Map<string, string>();
+    for (const l of lines) srcOf.set(l.id!, l.src);
+    // different reports, different source cells
+    expect(new Set(srcOf.values()).size).toBe(srcOf.size);
+    expect(srcOf.size).toBeGreaterThan(1);
+    // each names its document type, as the store has it
+    const typeZh: Record<string, string> = { report: "工作报告", summary: "工作总结", plan: "工作计划", speech: "讲话", other: "其他" };
+    for (const [id, src] of srcOf) expect(src).toContain(typeZh[live.find((r) => r.id === id)!.docType]);
+    await shot("kwic-sources");
+  });
+
+  it("passage mode says its facet counts are passages; report mode does not", async () => {
+    await page.goto(`${app.url}/?q=${encodeURIComponent("送温暖")}&mode=passage`);
+    await expect.poll(() => page.locator(".facet-counts-note").count()).toBe(1);
+    await page.goto(`${app.url}/?q=${encodeURIComponent("送温暖")}`);
+    await page.locator("article.hit").first().waitFor();
+    expect(await page.locator(".facet-counts-note").count()).toBe(0);
+  });
+
+  it("a page past the end says so and offers the last page, without an enabled Previous", async () => {
+    await page.goto(`${app.url}/?q=${encodeURIComponent("工会")}&page=99`);
+    const past = page.locator(".page-past");
+    await past.waitFor();
+    const expected = recount("工会", live).reports;
+    const pages = Math.ceil(expected / 20);
+    expect(await past.textContent()).toContain(`${pages}`);
+    expect(await page.locator(".pagination button", { hasText: "上一页" }).count()).toBe(0);
+    await page.locator(".pagination button").click();
+    await page.waitForURL((u) => u.searchParams.get("page") === String(pages) || (pages === 1 && u.searchParams.get("page") === null));
+    await page.locator("article.hit").first().waitFor();
+  });
+
+  it("an unknown route says the page does not exist; a missing report offers no Retry; an undated report says 年份不详", async () => {
+    await page.goto(`${app.url}/no-such-page`);
+    await expect.poll(() => page.locator(".page-not-found").textContent()).toContain("没有这个页面");
+    await page.goto(`${app.url}/report/no-such-report`);
+    await page.locator('[role="alert"]').waitFor();
+    expect(await page.locator('[role="alert"] button').count()).toBe(0);
+    const undated = live.find((r) => r.year === null)!;
+    await page.goto(`${app.url}/report/${encodeURIComponent(undated.id)}`);
+    const year = page.locator('dd[data-field="year"]');
+    await year.waitFor();
+    expect(await year.textContent()).toContain("年份不详");
+    expect(await year.textContent()).not.toMatch(/^—/);
+  });
+
+  it("the theme heatmap leaves its values to the table at 375 px", async () => {
+    const narrow = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
+    const p = await narrow.newPage();
+    await p.goto(`${app.url}/analytics?tab=themes&lang=en`);
+    await expect.poll(() => p.locator("figure.chart").getAttribute("data-summary")).toBe("values: table");
+    await p.locator("table.data tbody tr").first().waitFor();
+    await shot("themes-375-en", p);
+    await narrow.close();
+  });
+});

@@ -45,3 +45,27 @@ describe("typing at the debounce's pace", () => {
     expect(seen).toEqual(Array(4).fill(`${WORD} ${WORD}`));
   });
 });
+
+describe("history", () => {
+  it("a new query typed over the old one gets its own entry; refining one does not", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    const box = page.locator('input[type="search"]').first();
+    await box.click();
+    await page.keyboard.insertText("送温");
+    await page.waitForURL((u) => u.searchParams.get("q") === "送温");
+    await page.keyboard.insertText("暖");
+    await page.waitForURL((u) => u.searchParams.get("q") === "送温暖");
+    // select all and type a different query over it
+    await box.selectText();
+    await page.keyboard.insertText("慰问");
+    await page.waitForURL((u) => u.searchParams.get("q") === "慰问");
+    await page.goBack();
+    await page.waitForURL((u) => u.searchParams.get("q") === "送温暖");
+    await expect.poll(() => box.inputValue()).toBe("送温暖");
+    await page.goBack();
+    await page.waitForURL((u) => u.searchParams.get("q") === null);
+    await context.close();
+  });
+});

@@ -1,6 +1,6 @@
 // Routes, providers and the page frame. Views other than Search load lazily.
 import { lazy, Suspense } from "react";
-import { BrowserRouter, Route, Routes } from "react-router";
+import { BrowserRouter, Link, Route, Routes } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ApiError, BASE_PATH } from "../api/client.ts";
 import { Header } from "./Header.tsx";
@@ -32,7 +32,11 @@ function Loading() {
 
 function NotFound() {
   const { t } = useLang();
-  return <p className="notice">{t("notFound")}</p>;
+  return (
+    <p className="notice page-not-found">
+      {t("pageNotFound")} <Link to="/">{t("navSearch")} ›</Link>
+    </p>
+  );
 }
 
 export function App() {

@@ -14,13 +14,14 @@ export function errorMessage(err: unknown, t: ReturnType<typeof useLang>["t"]): 
   return t("genericError", { message: err instanceof Error ? err.message : String(err) });
 }
 
+/** `onRetry` is offered only when trying again could help: not for a missing report or a bad request. */
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useLang();
   const unavailable = error instanceof ApiError && error.unavailable;
   return (
     <div className={`notice ${unavailable ? "notice-warn" : "notice-error"}`} role="alert">
       <p>{errorMessage(error, t)}</p>
-      {onRetry && (
+      {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) && (
         <button type="button" onClick={onRetry}>
           {t("retry")}
         </button>

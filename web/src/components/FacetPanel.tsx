@@ -89,7 +89,22 @@ function YearSelect({ id, label, value, years, onChange }: { id: string; label: 
   );
 }
 
-export function FacetPanel({ filters, counts, onChange, title, children }: { filters: FacetFilters; counts?: Counts; onChange: (f: FacetFilters) => void; title?: string; children?: ReactNode }) {
+export function FacetPanel({
+  filters,
+  counts,
+  onChange,
+  title,
+  countsNote,
+  children,
+}: {
+  filters: FacetFilters;
+  counts?: Counts;
+  onChange: (f: FacetFilters) => void;
+  title?: string;
+  /** what the counts count, when it is not reports */
+  countsNote?: string;
+  children?: ReactNode;
+}) {
   const { t } = useLang();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -105,6 +120,7 @@ export function FacetPanel({ filters, counts, onChange, title, children }: { fil
       </button>
       <div className="facet-body" id={`${id}-body`}>
         {children}
+        {countsNote && <p className="muted facet-counts-note">{countsNote}</p>}
         <CheckGroup legend={t("facetSector")} kind="sector" all={SECTORS} selected={filters.sector} counts={counts?.sector} onChange={(sector) => set({ sector })} />
         <fieldset className="facet facet-years">
           <legend>{t("facetYear")}</legend>

@@ -15,6 +15,17 @@ function pageWindow(page: number, pages: number): (number | null)[] {
 export function Pagination({ page, total, perPage, onPage, max = 10_000 }: { page: number; total: number; perPage: number; onPage: (p: number) => void; max?: number }) {
   const { t } = useLang();
   const pages = Math.min(Math.max(1, Math.ceil(total / perPage)), max);
+  if (page > pages) {
+    // a page past the end (an old link, a hand-edited URL): say so and offer the last one
+    return (
+      <nav className="pagination" aria-label={t("pagination")}>
+        <p className="notice page-past">{t("pagePast", { page, pages })}</p>
+        <button type="button" onClick={() => onPage(pages)}>
+          {t("lastPage", { pages })}
+        </button>
+      </nav>
+    );
+  }
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={t("pagination")}>

@@ -1,10 +1,23 @@
 // A text input that commits its value (debounced) only outside IME compositions.
 // The first commit of a typing session pushes a history entry; later ones replace
-// it, so Back goes to the previous search rather than to every keystroke.
+// it while they refine the same query (one is a prefix of the other), so Back goes
+// to the previous search rather than to every keystroke — and a new query typed
+// over the old one gets its own entry.
 import { useEffect, useRef, useState, type ChangeEvent, type CompositionEvent, type KeyboardEvent } from "react";
 import { createComposingDebouncer, type ComposingDebouncer } from "../lib/composing.ts";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * `next` edits the query of the current entry rather than replacing it: typed on from it or
+ * deleted back (a prefix either way), or typed into an emptied box. Emptying the box keeps the
+ * old query's entry.
+ */
+function refines(current: string, next: string): boolean {
+  if (current === "") return true;
+  if (next === "") return false;
+  return next.startsWith(current) || current.startsWith(next);
+}
 
 export function useComposedInput(committed: string, onCommit: (value: string, options: { replace: boolean }) => void, delayMs = 250) {
   const [value, setValue] = useState(committed);
@@ -13,11 +26,14 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
   const inSession = useRef(false);
   /** what this input committed and the URL has not echoed yet: those echoes are not changes from elsewhere */
   const sent = useRef<string[]>([]);
+  /** the query the current history entry holds */
+  const shown = useRef(committed);
   const debouncer = useRef<ComposingDebouncer | null>(null);
   if (debouncer.current === null) {
     debouncer.current = createComposingDebouncer((v) => {
       sent.current.push(v);
-      commitRef.current(v, { replace: inSession.current });
+      commitRef.current(v, { replace: inSession.current && refines(shown.current, v) });
+      shown.current = v;
       inSession.current = true;
     }, delayMs);
     debouncer.current.sync(committed);
@@ -36,6 +52,7 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
       return;
     }
     sent.current = [];
+    shown.current = committed;
     if (!d.composing) setValue(committed);
   }, [committed, d]);
   useEffect(() => () => d.cancel(), [d]);

@@ -65,15 +65,16 @@ export function trendPoints(points: readonly TrendPoint[], minReports: number, n
   };
 }
 
-export function heatmap(xLabels: string[], yLabels: string[], cells: [number, number, number][], name: string): EChartsCoreOption {
+/** `labels: false` leaves the values to the tooltip and the table (a narrow screen has no room for them). */
+export function heatmap(xLabels: string[], yLabels: string[], cells: [number, number, number][], name: string, labels = true): EChartsCoreOption {
   const max = Math.max(1, ...cells.map((c) => c[2]));
   return {
     tooltip: { position: "top" },
     grid: { left: 8, right: 16, top: 8, bottom: 80, containLabel: true },
     xAxis: { type: "category", data: xLabels, splitArea: { show: true } },
-    yAxis: { type: "category", data: yLabels, splitArea: { show: true } },
+    yAxis: { type: "category", data: yLabels, splitArea: { show: true }, axisLabel: labels ? {} : { width: 110, overflow: "truncate" } },
     visualMap: { min: 0, max, calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120, inRange: { color: ["#f4f7fb", "#9bb8d6", ACCENT, "#17324d"] } },
-    series: [{ type: "heatmap", name, data: cells, label: { show: true, formatter: (p: { value: [number, number, number] }) => (p.value[2] ? p.value[2].toFixed(1) : "") } }],
+    series: [{ type: "heatmap", name, data: cells, label: { show: labels, formatter: (p: { value: [number, number, number] }) => (p.value[2] ? p.value[2].toFixed(1) : "") } }],
   };
 }
 

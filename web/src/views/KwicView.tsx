@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from "react-router";
 import { kwic } from "../api/endpoints.ts";
 import { MATCHES } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
-import { SectorChip } from "../components/Chips.tsx";
+import { Chips } from "../components/Chips.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
 import { AlsoMatched } from "../components/AlsoMatched.tsx";
@@ -18,6 +18,7 @@ import { useRouteState } from "../hooks/useRouteState.ts";
 import * as kwicUrl from "../state/kwic.ts";
 import { KWIC_PER_PAGE, KWIC_SORTS, KWIC_WIDTHS, toKwicParams, type KwicState } from "../state/kwic.ts";
 import { reportHref } from "../state/report.ts";
+import { shortTitle } from "../lib/title.ts";
 
 export default function KwicView() {
   const { t } = useLang();
@@ -89,7 +90,7 @@ export default function KwicView() {
                   {data.lines.map((line, i) => {
                     const href = reportHref(line.reportId, { q: term, match: state.match, at: line.offset, from: here.pathname + here.search });
                     return (
-                      <tr key={`${line.reportId}:${line.offset}:${i}`} onClick={(e) => !(e.target as HTMLElement).closest("a") && navigate(href)} data-sector={line.sector}>
+                      <tr key={`${line.reportId}:${line.offset}:${i}`} onClick={(e) => !(e.target as HTMLElement).closest("a") && navigate(href)} data-sector={line.sector} data-report-id={line.reportId}>
                         <td className="kwic-left">
                           <div>
                             <span>{line.left}</span>
@@ -104,7 +105,8 @@ export default function KwicView() {
                           <div>{line.right}</div>
                         </td>
                         <td className="kwic-src" title={line.title}>
-                          <SectorChip sector={line.sector} /> <span>{line.title}</span>
+                          <Chips sector={line.sector} year={line.year} docType={line.docType} />
+                          <div className="kwic-title">{shortTitle(line.title)}</div>
                         </td>
                       </tr>
                     );

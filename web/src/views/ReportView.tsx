@@ -71,7 +71,15 @@ function Meta({ r }: { r: ReportDetail }) {
           </>
         )}
         <dt>{t("year")}</dt>
-        <dd>{r.year ?? "—"}{r.period ? ` · ${r.period}` : ""}</dd>
+        <dd data-field="year">
+          {r.year ?? t("yearUnknown")}
+          {r.period && (
+            <span className="muted">
+              {" "}
+              ({t("period")}: {r.period})
+            </span>
+          )}
+        </dd>
         <dt>{t("docType")}</dt>
         <dd>{label("docType", r.docType)}</dd>
         <dt>{t("level")}</dt>

@@ -60,7 +60,7 @@ export function SearchView() {
       </form>
 
       <div className="with-facets">
-        <FacetPanel filters={state.filters} counts={data?.facets} onChange={(filters) => set({ filters })} />
+        <FacetPanel filters={state.filters} counts={data?.facets} onChange={(filters) => set({ filters })} countsNote={state.mode === "passage" ? t("facetCountsPassages") : undefined} />
         <section className="results" aria-busy={res.isFetching} aria-label={t("navSearch")}>
           <p className="results-summary" aria-live="polite">
             {data ? (state.q.trim() ? t("resultsSummary", { total: data.total, ms: Math.round(data.tookMs) }) : t("resultsSummaryAll", { total: data.total })) : res.isLoading ? t("loading") : "\u00a0"}

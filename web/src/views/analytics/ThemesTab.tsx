@@ -9,6 +9,7 @@ import { DownloadLinks } from "../../components/DownloadLinks.tsx";
 import { QueryError } from "../../components/ErrorBox.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
+import { useMedia } from "../../hooks/useMedia.ts";
 import { heatmap } from "../../lib/chartOptions.ts";
 import type { TabProps } from "./shared.ts";
 
@@ -24,8 +25,10 @@ export function ThemesTab({ filters }: Pick<TabProps, "filters">) {
   const q = useApi("themes", params, themes);
   const d = q.data;
   const name = (th: Theme) => (lang === "zh" ? th.name : th.nameEn);
+  // at phone width the cells are narrower than their numbers: the table below carries them
+  const narrow = useMedia("(max-width: 640px)");
   const option = useMemo(() => {
-    if (!d) return heatmap([], [], [], t("per10k"));
+    if (!d) return heatmap([], [], [], t("per10k"), !narrow);
     const groups = d.groups.map((g) => g.key);
     const cells = d.cells.map((c) => [groups.indexOf(c.group), d.themes.findIndex((th) => th.id === c.theme), Number(c.per10k.toFixed(2))] as [number, number, number]);
     return heatmap(
@@ -33,8 +36,9 @@ export function ThemesTab({ filters }: Pick<TabProps, "filters">) {
       d.themes.map((th) => (lang === "zh" ? th.name : th.nameEn)),
       cells.filter((c) => c[0] >= 0 && c[1] >= 0),
       t("per10k"),
+      !narrow,
     );
-  }, [d, lang, t, label]);
+  }, [d, lang, t, label, narrow]);
   const columns: Column<Theme>[] = [
     { key: "theme", header: t("theme"), rowHeader: true, cell: (th) => <span title={th.terms.join("、")}>{name(th)}</span> },
     ...(d?.groups ?? []).map(
@@ -66,7 +70,7 @@ export function ThemesTab({ filters }: Pick<TabProps, "filters">) {
   return (
     <Panel id="themes-h" title={title} tools={<DownloadLinks endpoint="themes" params={params} />}>
       <QueryError q={q} />
-      <Chart option={option} height={Math.max(320, (d?.themes.length ?? EXPECTED_THEMES) * 34 + 90)} label={t("tab_themes")} fileName="wenyuan-themes" />
+      <Chart option={option} height={Math.max(320, (d?.themes.length ?? EXPECTED_THEMES) * 34 + 90)} label={t("tab_themes")} fileName="wenyuan-themes" summary={narrow ? "values: table" : "values: cells"} />
       <DataTable columns={columns} rows={d?.themes} rowKey={(th) => th.id} loading={q.isLoading} />
       <p className="muted">{t("rateNote")}</p>
     </Panel>
