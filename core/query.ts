@@ -13,11 +13,14 @@
 // of code words, a synonym set as the one code the indexer writes where any member occurs.
 import { isWord, type Segmenter } from "./text/segment.ts";
 import { synonymCode, wordCode } from "./text/codes.ts";
+import { fold } from "./fold.ts";
 
 /** One part of a query: the token sequences any of which satisfies it. */
 export interface QueryTerm {
   /** what the user typed for this part (quotes and `-` removed) */
   text: string;
+  /** the simplified form matched instead, when the part was typed in traditional characters (core/fold.ts) */
+  folded?: string;
   /** alternatives[0] is the part itself; the rest are its synonyms. Tokens are words only. */
   alternatives: string[][];
   /** true when the part is a synonym-set key and synonyms are on */
@@ -54,10 +57,12 @@ export function wordTokens(seg: Segmenter, s: string): string[] {
  * Returns null for a part with no word in it (punctuation only).
  */
 export function parseTerm(text: string, seg: Segmenter, synonyms: Synonyms, opts: QueryOptions & { phrase?: boolean } = {}): QueryTerm | null {
-  const own = wordTokens(seg, text);
+  // A traditional-character part matches as its simplified form: the corpus is simplified text.
+  const folded = fold(text);
+  const own = wordTokens(seg, folded);
   if (!own.length) return null;
   const alternatives = [own];
-  const syns = !opts.phrase && opts.synonyms !== false ? synonyms[text] : undefined;
+  const syns = !opts.phrase && opts.synonyms !== false ? synonyms[folded] : undefined;
   if (syns) {
     const seen = new Set([own.join(" ")]);
     for (const s of syns) {
@@ -68,12 +73,12 @@ export function parseTerm(text: string, seg: Segmenter, synonyms: Synonyms, opts
       }
     }
   }
-  return { text, alternatives, expanded: Boolean(syns) };
+  return { text, ...(folded !== text ? { folded } : {}), alternatives, expanded: Boolean(syns) };
 }
 
 /** How Meilisearch sees a term: the synonym-set code, one code word, or a phrase of code words. */
 function meiliTerm(term: QueryTerm): { q: string; words: number } {
-  if (term.expanded) return { q: synonymCode(term.text), words: 1 };
+  if (term.expanded) return { q: synonymCode(term.folded ?? term.text), words: 1 };
   const seq = term.alternatives[0];
   if (seq.length === 1) return { q: wordCode(seq[0]), words: 1 };
   return { q: `"${seq.map(wordCode).join(" ")}"`, words: seq.length };
@@ -151,12 +156,14 @@ export interface QueryPart {
   text: string;
   role: "q" | "term";
   negated: boolean;
-  /** the part itself first, then each synonym it also matched */
+  /** the part itself first, then its simplified form when typed in traditional characters, then each synonym it also matched */
   matches: string[];
 }
 
 export function explainTerm(term: QueryTerm | null, role: QueryPart["role"], negated = false): QueryPart[] {
-  return term ? [{ text: term.text, role, negated, matches: term.alternatives.map((a) => a.join("")) }] : [];
+  if (!term) return [];
+  const alternatives = term.alternatives.map((a) => a.join(""));
+  return [{ text: term.text, role, negated, matches: term.folded ? [term.text, ...alternatives] : alternatives }];
 }
 
 export function explainQuery(parsed: ParsedQuery): QueryPart[] {
