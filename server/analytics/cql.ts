@@ -13,10 +13,6 @@ import { NEWLINE, SENTENCE_END, SPACE } from "./shared/tokenClasses.ts";
 
 export type CqlIndexes = Pick<CorpusIndexes, "tokenClasses" | "docPostings">;
 
-/** Part-of-speech tags per token, where the corpus has them (issue 17). */
-type Tagged = { tagIds?: Uint8Array };
-type TagNames = { tagNames?: string[] };
-
 /** (vocab id, tag id) → does the token pass; `words`: the vocab ids it can pass, when finite and tag-free. */
 interface CompiledTest {
   pass: (v: number, t: number) => boolean;
@@ -45,8 +41,8 @@ function compileTest(corpus: Corpus, t: TokenTest): CompiledTest {
     }
     case "tag": {
       const re = anchored(t.regex);
-      const names = (corpus as Corpus & TagNames).tagNames ?? [];
-      const ok = new Uint8Array(Math.max(1, names.length)).map((_, id) => (re.test(names[id] ?? "") ? 1 : 0));
+      // tag id 0 is an untagged token: it passes no tag test
+      const ok = Uint8Array.from(corpus.tagNames, (name, id) => (id > 0 && re.test(name) ? 1 : 0));
       return { pass: (_v, tag) => (ok[tag] === 1) !== t.negated, words: null, usesTags: true };
     }
     case "not": {
@@ -115,7 +111,7 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
       if (k === undefined || !candidate[k]) return;
     }
     const ids = doc.tokenIds;
-    const tags = (doc as CorpusDoc & Tagged).tagIds;
+    const tags = doc.tagIds;
     let found = 0;
     for (let i = 0; i < ids.length; i++) {
       if (anchorSet ? !anchorSet[ids[i]] : boundary(ids[i]) || blank(ids[i])) continue;
@@ -146,8 +142,8 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
 type Item = CompiledTest & { min: number; max: number };
 
 /** The matches inside one span of positions (token indices): left to right, longest at each start, no overlap. */
-function matchSpan(items: Item[], ids: TokenIds, tags: Uint8Array | undefined, pos: Uint32Array, L: number, onMatch: (start: number, end: number) => void): number {
-  const passes = (it: Item, k: number) => it.pass(ids[pos[k]], tags ? tags[pos[k]] : 0);
+function matchSpan(items: Item[], ids: TokenIds, tags: Uint8Array, pos: Uint32Array, L: number, onMatch: (start: number, end: number) => void): number {
+  const passes = (it: Item, k: number) => it.pass(ids[pos[k]], tags[pos[k]]);
   let reach = new Uint8Array(L + 1);
   let next = new Uint8Array(L + 1);
   let n = 0;

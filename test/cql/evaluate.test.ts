@@ -6,15 +6,17 @@ import { cqlScan } from "../../server/analytics/cql.ts";
 import { selectReports } from "../../core/corpus/select.ts";
 import { buildCorpus } from "../../core/corpus/build.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
-import { fixtureCorpus, indexesOf, makeReport, segmenter } from "../fixtures/analytics-corpus.ts";
+import { fixtureCorpus, indexesOf, makeReport, segmenter, SPECS, STOPWORDS } from "../fixtures/analytics-corpus.ts";
 
-type Step = { ok: (w: string) => boolean; min: number; max: number };
+type Step = { ok: (w: string, tag: string) => boolean; min: number; max: number };
 
 /** Independent matcher: token strings, brute-force recursion over repetition counts. */
-function naive(corpus: Corpus, steps: Step[], within: "s" | "text" = "s"): string[] {
+function naive(corpus: Corpus, steps: Step[], within: "s" | "text" = "s", tagged = false): string[] {
   const out: string[] = [];
   for (const doc of selectReports(corpus, {}, null)) {
     const tokens = Array.from(doc.tokenIds, (v) => corpus.vocab[v]);
+    // tags from jieba itself, not from the corpus under test (untagged corpora: "")
+    const tags = tagged ? segmenter.tag(doc.report.text).tags : tokens.map(() => "");
     const spans: number[][] = [[]];
     tokens.forEach((t, i) => {
       if (/^\s+$/.test(t) && !(within === "s" && t.includes("\n"))) return;
@@ -27,7 +29,7 @@ function naive(corpus: Corpus, steps: Step[], within: "s" | "text" = "s"): strin
         const res: number[] = [];
         for (let c = 0; c <= steps[k].max; c++) {
           if (c >= steps[k].min) res.push(...ends(k + 1, at + c));
-          if (at + c >= pos.length || !steps[k].ok(tokens[pos[at + c]])) break;
+          if (at + c >= pos.length || !steps[k].ok(tokens[pos[at + c]], tags[pos[at + c]])) break;
         }
         return res;
       };
@@ -89,6 +91,24 @@ describe("CQL over the fixture corpus", () => {
     const across = run(corpus, '"劳动竞赛" []? "开展" within text');
     expect(across).toEqual(naive(corpus, [{ ok: is("劳动竞赛"), min: 1, max: 1 }, { ok: any, min: 0, max: 1 }, { ok: is("开展"), min: 1, max: 1 }], "text"));
     expect(across.length).toBeGreaterThan(0);
+  });
+});
+
+describe("CQL with parts of speech", () => {
+  const corpus = buildCorpus(
+    SPECS.map((spec) => ({ report: makeReport(spec), ...segmenter.tag(spec.text) })),
+    STOPWORDS,
+  );
+  const cases: [string, Step[]][] = [
+    ['[tag="v"] "职工"', [{ ok: (_w, t) => t === "v", min: 1, max: 1 }, { ok: is("职工"), min: 1, max: 1 }]],
+    ['[tag="v"] [tag="n.*"]', [{ ok: (_w, t) => t === "v", min: 1, max: 1 }, { ok: (_w, t) => /^n.*$/.test(t), min: 1, max: 1 }]],
+    ['[pos="v" & word!="开展"] []', [{ ok: (w, t) => t === "v" && w !== "开展", min: 1, max: 1 }, { ok: any, min: 1, max: 1 }]],
+    ['"开展" [tag!="v"]', [{ ok: is("开展"), min: 1, max: 1 }, { ok: (_w, t) => t !== "v", min: 1, max: 1 }]],
+  ];
+  it.each(cases)("%s finds what an independent scan finds", (q, steps) => {
+    const want = naive(corpus, steps, "s", true);
+    expect(want.length).toBeGreaterThan(0);
+    expect(run(corpus, q)).toEqual(want);
   });
 });
 
