@@ -393,6 +393,50 @@ export const PhrasingResponseSchema = z.object({
 });
 export type PhrasingResponse = z.infer<typeof PhrasingResponseSchema>;
 
+export const FRAME_RELATIONS = ["verb", "after", "modifier"] as const;
+export const FramesQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  term,
+  min: intParam(1, 10_000).default(1).describe("Minimum frequency: occurrences of the term with the collocate, 1–10000. Default 1."),
+  limit: limit(200, 25, "Rows per relation and variants returned"),
+  pick: text(200).optional().describe("One row's sentences, paged: `verb:开展`, `after:活动`, `modifier:扶贫帮困` or `variant:开展|活动` (verb|after, either may be empty)."),
+  ...paging(100, 20),
+});
+const FrameExampleSchema = z.object({
+  reportId: z.string(),
+  title: z.string(),
+  sector: z.enum(SECTORS),
+  year: z.number().int().nullable(),
+  /** the sentence */
+  text: z.string(),
+  /** where the sentence starts in the report's text: the report opens there (`at=`) */
+  start: z.number().int(),
+  termAt: z.tuple([z.number().int(), z.number().int()]),
+  /** the collocates (the varying parts), as ranges of `text` */
+  marks: MarksSchema,
+});
+const frameCounts = { count: z.number().int(), reports: z.number().int(), bySector: z.record(z.string(), z.number().int()) };
+export const FramesResponseSchema = z.object({
+  ...matched,
+  term: z.string(),
+  occurrences: z.number().int(),
+  reports: z.number().int(),
+  /** every sector, in order: a column each, empty ones too */
+  sectors: z.array(z.string()),
+  relations: z.array(
+    z.object({
+      name: z.enum(FRAME_RELATIONS),
+      /** occurrences of the term with a collocate in this relation */
+      total: z.number().int(),
+      rows: z.array(z.object({ word: z.string(), ...frameCounts, freq: z.number().int(), logDice: z.number(), example: FrameExampleSchema })),
+    }),
+  ),
+  variants: z.array(z.object({ verb: z.string().nullable(), after: z.string().nullable(), pattern: z.string(), ...frameCounts, example: FrameExampleSchema })),
+  lines: z.object({ pick: z.string(), total: z.number().int(), page: z.number().int(), perPage: z.number().int(), rows: z.array(FrameExampleSchema) }).nullable(),
+});
+export type FramesResponse = z.infer<typeof FramesResponseSchema>;
+
 export const FormulasQuerySchema = z.object({
   ...filterShape,
   ...format,

@@ -20,6 +20,7 @@ import { ngrams } from "../analytics/ngrams.ts";
 import { themes } from "../analytics/themes.ts";
 import { phrasing } from "../analytics/phrasing.ts";
 import { formulas } from "../analytics/formulas.ts";
+import { frames } from "../analytics/frames.ts";
 import { similar } from "../analytics/similar.ts";
 import { substringSearch } from "../search/substring.ts";
 
@@ -45,6 +46,7 @@ export type AnalysisTask =
   | (Common<"themes", QueryOf<"themes">> & { themes: ThemeDef[] })
   | (Common<"phrasing", QueryOf<"phrasing">> & { alternatives: string[][]; matched: QueryPart[] })
   | Common<"formulas", QueryOf<"formulas">>
+  | (Common<"frames", QueryOf<"frames">> & { alternatives: string[][]; matched: QueryPart[] })
   | (Common<"similar", QueryOf<"similar">> & { tokens: string[] })
   | { name: "substring"; query: S.SearchQuery };
 
@@ -88,6 +90,8 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
       return themes(corpus, docs, t.themes, { by: t.q.by });
     case "phrasing":
       return { ...phrasing(corpus, docs, { alternatives: t.alternatives, term: t.q.term, limit: t.q.limit }, ix), matched: t.matched };
+    case "frames":
+      return { ...frames(corpus, docs, { alternatives: t.alternatives, term: t.q.term, min: t.q.min, limit: t.q.limit, pick: t.q.pick, page: t.q.page, perPage: t.q.perPage }, ix), matched: t.matched };
     case "formulas":
       return formulas(corpus, docs, { min: t.q.min, limit: t.q.limit }, ix);
     case "similar":

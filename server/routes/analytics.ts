@@ -53,6 +53,7 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     themes: (q) => ({ name: "themes", q, selection: selection(q), themes: deps.themes }),
     phrasing: (q) => ({ name: "phrasing", ...termTask(q) }),
     formulas: (q) => ({ name: "formulas", q, selection: selection(q) }),
+    frames: (q) => ({ name: "frames", ...termTask(q) }),
     similar: (q) => ({ name: "similar", q, selection: selection({ ...q, q: undefined }), tokens: words(q.text) }),
   };
 }

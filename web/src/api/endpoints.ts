@@ -26,6 +26,7 @@ export const ngrams = (p: Params, s?: Signal) => call("ngrams", p, s);
 export const themes = (p: Params, s?: Signal) => call("themes", p, s);
 export const phrasing = (p: Params, s?: Signal) => call("phrasing", p, s);
 export const formulas = (p: Params, s?: Signal) => call("formulas", p, s);
+export const frames = (p: Params, s?: Signal) => call("frames", p, s);
 export const similar = (p: Params, s?: Signal) => call("similar", p, s);
 export const suggest = (p: Params, s?: Signal) => call("suggest", p, s);
 export const getSources = (s?: Signal) => call("sources", {}, s);

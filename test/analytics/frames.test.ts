@@ -1,0 +1,141 @@
+// Frames of a term (server/analytics/frames.ts) over the bundled corpus through the HTTP API,
+// checked against a recount written here over the store's own tokens and tags (strings, not the
+// analytics code): the verbs before 送温暖, what follows it, and the example links.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECTORS, type FramesResponse } from "../../core/api/schema.ts";
+import type { Report } from "../../core/model.ts";
+import { readStore } from "../../core/store.ts";
+import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+
+let app: TestApp;
+let entries: { report: Report; tokens: string[]; tags: string[] }[];
+
+beforeAll(async () => {
+  app = await startApp({ corpus: SEED_CORPUS });
+  entries = readStore(app.dataDir)
+    .entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null)
+    .map((e) => ({ report: e.report, tokens: e.tokens, tags: e.tags! }));
+});
+afterAll(() => app?.stop());
+
+// The rules as the README states them, written again over strings.
+const isWord = (t: string) => /[\p{L}\p{N}]/u.test(t);
+const see = (t: string) => /^[“”‘’"'《》〈〉「」『』【】()（）]+$/.test(t) || /^[^\S\n]+$/.test(t); // quotes, brackets, spaces: a clause goes on
+const VERB = new Set(["v", "vd", "vi", "vg"]);
+const verb = (tag: string, w: string) => VERB.has(tag) || ((tag === "l" || tag === "i") && /^(积极|深入|认真|全面|大力|不断|进一步|切实|广泛|继续|努力|扎实|着力|充分|持续)./.test(w));
+const MOD = new Set(["a", "an", "b", "z", "n", "nz", "ng", "j", "l", "i", "t", "vn", "f", "s"]);
+const numeric = (t: string) => /^(?:[0-9０-９.．%％]+|[xX×＊*_＿~～]+|20[xX]{2}|[0-9]+[xX]+|[〇零一二三四五六七八九十百千万两]+)$/.test(t);
+
+function recount(term: string) {
+  const verbs = new Map<string, { count: number; reports: Set<string>; bySector: Record<string, number> }>();
+  const after = new Map<string, { count: number; reports: Set<string>; bySector: Record<string, number> }>();
+  const add = (m: typeof verbs, w: string, r: Report) => {
+    const row = m.get(w) ?? { count: 0, reports: new Set<string>(), bySector: Object.fromEntries(SECTORS.map((s) => [s, 0])) };
+    row.count++;
+    row.reports.add(r.id);
+    row.bySector[r.sector]++;
+    m.set(w, row);
+  };
+  let occurrences = 0;
+  for (const { report, tokens, tags } of entries) {
+    tokens.forEach((t, i) => {
+      if (t !== term) return;
+      occurrences++;
+      // previous words inside the clause
+      const prev: number[] = [];
+      for (let k = i - 1; k >= 0 && prev.length < 8; k--) {
+        if (isWord(tokens[k])) prev.push(k);
+        else if (!see(tokens[k])) break;
+      }
+      let skipped = 0;
+      for (const k of prev) {
+        if (verb(tags[k], tokens[k])) {
+          add(verbs, tokens[k], report);
+          break;
+        }
+        if (tokens[k] === "的") continue;
+        if (!MOD.has(tags[k]) || ++skipped > 3) break;
+      }
+      for (let k = i + 1; k < tokens.length; k++) {
+        if (isWord(tokens[k])) {
+          if ((tags[k].startsWith("n") || tags[k].startsWith("v")) && !numeric(tokens[k])) add(after, tokens[k], report);
+          break;
+        }
+        if (!see(tokens[k])) break;
+      }
+    });
+  }
+  return { occurrences, verb: verbs, after };
+}
+
+describe("frames of a term", () => {
+  it("送温暖: the verbs before it and the words after it, counted as a recount finds them", async () => {
+    const res = await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&limit=200`);
+    expect(res.status).toBe(200);
+    const d = res.body;
+    const expected = recount("送温暖");
+    expect(d.occurrences).toBe(expected.occurrences);
+    expect(d.sectors).toEqual([...SECTORS]);
+    const rel = (name: string) => d.relations.find((r) => r.name === name)!;
+    for (const [name, m] of [["verb", expected.verb], ["after", expected.after]] as const) {
+      const rows = rel(name).rows;
+      expect(rows.map((r) => r.word).sort()).toEqual([...m.keys()].sort());
+      for (const r of rows) {
+        const e = m.get(r.word)!;
+        expect(r.count, `${name} ${r.word}`).toBe(e.count);
+        expect(r.reports, `${name} ${r.word}`).toBe(e.reports.size);
+        expect(r.bySector, `${name} ${r.word}`).toEqual(e.bySector);
+        expect(Object.keys(r.bySector)).toEqual([...SECTORS]); // every sector a column, empty ones too
+      }
+      expect(rel(name).total).toBe([...m.values()].reduce((n, r) => n + r.count, 0));
+    }
+    const verbs = rel("verb").rows.map((r) => r.word);
+    for (const v of ["开展", "实施", "做好"]) expect(verbs).toContain(v);
+    const afters = rel("after").rows.map((r) => r.word);
+    for (const w of ["活动", "工程", "工作"]) expect(afters).toContain(w);
+    // ranked as Sketch Engine ranks: logDice, highest first
+    const dice = rel("verb").rows.map((r) => r.logDice);
+    expect(dice).toEqual([...dice].sort((a, b) => b - a));
+  });
+
+  it("every example is the sentence at its offset, the term and the collocate marked where they are", async () => {
+    const d = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&limit=200`)).body;
+    const examples = [...d.relations.flatMap((r) => r.rows.map((x) => ({ ex: x.example, words: [x.word] }))), ...d.variants.map((v) => ({ ex: v.example, words: [v.verb, v.after].filter((w): w is string => !!w) }))];
+    expect(examples.length).toBeGreaterThan(5);
+    for (const { ex, words } of examples) {
+      const text = entries.find((e) => e.report.id === ex.reportId)!.report.text;
+      expect(text.slice(ex.start, ex.start + ex.text.length)).toBe(ex.text);
+      expect(ex.text.slice(...ex.termAt)).toBe("送温暖");
+      expect(ex.marks.map(([s, e]) => ex.text.slice(s, e)).sort()).toEqual([...words].sort());
+    }
+  });
+
+  it("a picked row pages exactly its sentences; variants pair a verb and what follows", async () => {
+    const d = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&limit=200`)).body;
+    const row = d.relations.find((r) => r.name === "after")!.rows.find((r) => r.word === "活动")!;
+    const p1 = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&pick=${encodeURIComponent("after:活动")}&perPage=2`)).body.lines!;
+    expect(p1.total).toBe(row.count);
+    const all: string[] = [];
+    for (let page = 1; (page - 1) * 2 < p1.total; page++) {
+      const lines = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&pick=${encodeURIComponent("after:活动")}&perPage=2&page=${page}`)).body.lines!;
+      for (const l of lines.rows) {
+        expect(l.text.slice(l.termAt[1]).replace(/^[“”"'\s]+/, "").startsWith("活动")).toBe(true);
+        all.push(`${l.reportId}:${l.start + l.termAt[0]}`);
+      }
+    }
+    expect(new Set(all).size).toBe(row.count);
+    const v = d.variants.find((x) => x.verb === "开展" && x.after === "活动");
+    expect(v).toBeDefined();
+    const lines = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&pick=${encodeURIComponent("variant:开展|活动")}&perPage=100`)).body.lines!;
+    expect(lines.total).toBe(v!.count);
+    expect(lines.rows.reduce((n, l) => n + (l.sector === "enterprise" ? 1 : 0), 0)).toBe(v!.bySector.enterprise);
+  });
+
+  it("a synonym set is one frame: 职代会 counts 职工代表大会 too, unless synonyms=false", async () => {
+    const both = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("职代会")}`)).body;
+    const only = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("职代会")}&synonyms=false`)).body;
+    const count = (w: string) => entries.reduce((n, e) => n + e.tokens.filter((t) => t === w).length, 0);
+    expect(only.occurrences).toBe(count("职代会"));
+    expect(both.occurrences).toBe(count("职代会") + count("职工代表大会"));
+  });
+});
