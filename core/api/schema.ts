@@ -225,6 +225,22 @@ export const ErrorSchema = z.object({
 
 // ---------------------------------------------------------------- analytics
 
+/** What an export (GET /api/export/{name}) says about where its rows came from. */
+export const ExportProvenanceSchema = z.object({
+  endpoint: z.string().describe("the endpoint whose rows these are"),
+  query: z.record(z.string(), z.unknown()).describe("its parameters as validated, defaults filled in, paging left out"),
+  corpus: z.object({
+    generation: z.number().int().describe("the corpus store's generation (bumped by every change)"),
+    fingerprint: z.string().describe("sha256 over the store's data files and the corrections applied"),
+    reports: z.number().int().describe("reports (pieces included) loaded"),
+    builtWith: z.object({ corpusHash: z.string(), segmenter: z.string(), createdAt: z.string() }).nullable(),
+  }),
+  exportedAt: z.string().describe("ISO 8601 time of the export"),
+  rows: z.number().int().nullable().describe("rows exported (null in a header written before the rows)"),
+  software: z.string(),
+});
+export type ExportProvenance = z.infer<typeof ExportProvenanceSchema>;
+
 const format = { format: single(z.enum(["json", "csv"])).default("json").describe("json, or csv (UTF-8 with a BOM, for Excel). Default json.") };
 const term = text(100)
   .pipe(z.string().trim().min(1, "term is required"))

@@ -1,14 +1,28 @@
 // CSV for exports: RFC 4180 quoting, CRLF line ends, and a UTF-8 BOM so Excel on a Chinese
 // Windows opens it as UTF-8 instead of GBK. O(output size).
+//
+// A text cell that begins with = + - @ (or a tab or carriage return) is one a spreadsheet runs as a
+// formula (CSV injection, OWASP): it is written with a leading apostrophe. Numbers stay numbers, so
+// a negative G² or log ratio is still -3.2.
 
 export function toCsv(rows: readonly object[], columns: { key: string; header: string }[]): string {
-  const lines = [columns.map((c) => field(c.header)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => field((row as Record<string, unknown>)[c.key])).join(","));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  let out = "\uFEFF" + csvHeader(columns);
+  for (const row of rows) out += csvLine(row, columns);
+  return out;
+}
+
+export function csvHeader(columns: readonly { header: string }[]): string {
+  return columns.map((c) => field(c.header)).join(",") + "\r\n";
+}
+
+export function csvLine(row: object, columns: readonly { key: string }[]): string {
+  return columns.map((c) => field((row as Record<string, unknown>)[c.key])).join(",") + "\r\n";
 }
 
 function field(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const s = typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  let s = typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,0 +1,165 @@
+// GET /api/export/{name}: a table, list or chart's rows in full, streamed, with where they came
+// from. `name` is an endpoint of the table that has CSV rows (kwic, frequency, keyness, …) or the
+// search results / document table; the other query parameters are that endpoint's own, validated
+// by its schema. Paged endpoints are walked page by page and row limits are raised to the schema's
+// maximum, so an export is never the 50 rows a screen shows. format=csv (UTF-8 with a BOM, cells
+// that a spreadsheet would run as a formula neutralised), json ({ provenance, rows }) or
+// provenance (the sidecar alone: query, filters, corpus generation and fingerprint, time).
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Router, type Response } from "express";
+import type { z } from "zod";
+import { API, EXPORTABLE, type Exportable } from "../../core/api/endpoints.ts";
+import { ReportsQuerySchema, SearchQuerySchema, type ExportProvenance } from "../../core/api/schema.ts";
+import { readManifest } from "../../core/store.ts";
+import { csvHeader, csvLine } from "../analytics/csv.ts";
+import { search } from "../search/search.ts";
+import { listReports } from "../search/reports.ts";
+import { jsonSize } from "../cache.ts";
+import type { AppDeps } from "../app.ts";
+import { analyticsTasks } from "./analytics.ts";
+import type { RunContext } from "../pool/pool.ts";
+
+type Row = Record<string, unknown>;
+type Columns = { key: string; header: string }[];
+
+/** The corpus the rows came from: the store's generation, and a fingerprint of its data files and of the corrections applied to it. */
+function corpusOf(dataDir: string, loaded: number) {
+  const manifest = readManifest(dataDir);
+  const corrections = join(dataDir, "corrections.json");
+  const h = createHash("sha256");
+  for (const [file, f] of Object.entries(manifest?.files ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`${file}:${f.sha256}\n`);
+  h.update(existsSync(corrections) ? readFileSync(corrections) : "");
+  return {
+    generation: manifest?.generation ?? 0,
+    fingerprint: `sha256:${h.digest("hex")}`,
+    reports: loaded,
+    builtWith: manifest ? { corpusHash: manifest.corpusHash, segmenter: manifest.segmenter, createdAt: manifest.createdAt } : null,
+  };
+}
+
+/** The parsed query as it was asked (defaults filled in), minus paging: what the rows answer. */
+const asked = (q: Record<string, unknown>) => Object.fromEntries(Object.entries(q).filter(([k, v]) => !["format", "page", "perPage"].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length)));
+
+const HIT_COLUMNS = ["reportId", "title", "sector", "year", "docType", "level", "kind", "section", "offset", "snippet", "source"].map((key) => ({ key, header: key }));
+const REPORT_COLUMNS = ["id", "title", "sector", "sectorConfidence", "year", "docType", "level", "kind", "chars", "source", "duplicateOf"].map((key) => ({ key, header: key }));
+
+// the table entry's own schemas (core/api/endpoints.ts)
+const exportParams = API.export.params as z.ZodObject<{ name: z.ZodEnum<{ [K in Exportable]: K }> }>;
+const exportQuery = API.export.query as z.ZodObject<{ format: z.ZodDefault<z.ZodEnum<{ csv: "csv"; json: "json"; provenance: "provenance" }>> }>;
+
+export function exportRoutes(deps: AppDeps): Router {
+  const r = Router();
+  const tasks = analyticsTasks(deps.analytics);
+  const holder = deps.analytics.corpus;
+
+  /** One endpoint's rows, page by page (a page = one array of rows). */
+  async function* pages(name: Exportable, raw: Row, ctx: Required<RunContext>): AsyncGenerator<{ rows: Row[]; columns: Columns }> {
+    if (name === "search") {
+      const base = SearchQuerySchema.parse({ ...raw, perPage: 100 });
+      for (let page = 1; ; page++) {
+        const res = await search(deps.search, { ...base, page }, ctx);
+        yield { rows: res.hits.map((h) => ({ ...h, snippet: h.snippet.text })), columns: HIT_COLUMNS };
+        if (page * base.perPage >= res.total || !res.hits.length) return;
+      }
+    }
+    if (name === "reports") {
+      const base = ReportsQuerySchema.parse({ ...raw, perPage: 100 });
+      for (let page = 1; ; page++) {
+        const res = await listReports(deps.search, { ...base, page });
+        yield { rows: res.reports, columns: REPORT_COLUMNS };
+        if (page * base.perPage >= res.total || !res.reports.length) return;
+      }
+    }
+    const e = API[name];
+    const schema = e.query as z.ZodObject;
+    const shape = schema.shape as Record<string, z.ZodType>;
+    const csv = e.csv as unknown as { rows: (b: unknown) => Row[]; columns: Columns };
+    // every row: the largest limit the schema allows; paged endpoints walked at their largest page
+    const limitMax = shape.limit ? maxOf(shape.limit) : undefined;
+    const perPage = shape.perPage ? maxOf(shape.perPage) : undefined;
+    const run = async (q: Row) => {
+      const parsed = schema.parse(q) as Record<string, unknown>;
+      const key = JSON.stringify(Object.entries(parsed).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1)));
+      holder.get();
+      const build = tasks[name as keyof typeof tasks] as (q: unknown) => ReturnType<(typeof tasks)["frequency"]>;
+      return holder.cached(name, key, () => build(parsed), ctx, jsonSize) as Promise<unknown>;
+    };
+    for (let page = 1; ; page++) {
+      const body = (await run({ ...raw, ...(limitMax ? { limit: limitMax } : {}), ...(perPage ? { page, perPage } : {}) })) as { total?: number };
+      const rows = csv.rows(body);
+      yield { rows, columns: [...csv.columns] };
+      if (!perPage || !rows.length || page * perPage >= (body.total ?? 0)) return;
+    }
+  }
+
+  r.get("/export/:name", async (req, res) => {
+    const { name } = exportParams.parse(req.params);
+    const { format } = exportQuery.parse(req.query);
+    const raw = Object.fromEntries(Object.entries(req.query as Row).filter(([k]) => k !== "format"));
+    const gone = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const ctx = { client: req.ip ?? req.socket.remoteAddress ?? "", signal: gone.signal };
+    // validate before the first byte: a bad parameter is a 400 from the error middleware
+    const query = asked((API[name] as { query: z.ZodObject }).query.parse(raw) as Row);
+    const provenance = (rows: number | null): ExportProvenance => ({
+      endpoint: `/api/${name === "reports" ? "reports" : name}`,
+      query,
+      corpus: corpusOf(deps.config.dataDir, holder.get().docs.length),
+      exportedAt: new Date().toISOString(),
+      rows,
+      software: "Wenyuan",
+    });
+    const stamp = provenance(null);
+    const file = `wenyuan-${name}-g${stamp.corpus.generation}-${stamp.exportedAt.slice(0, 19).replace(/[-:T]/g, "")}`;
+    if (format === "provenance") {
+      let n = 0;
+      for await (const p of pages(name, raw, ctx)) n += p.rows.length;
+      res.json({ ...stamp, rows: n });
+      return;
+    }
+    const it = pages(name, raw, ctx);
+    const first = await it.next();
+    res.setHeader("X-Wenyuan-Corpus-Generation", String(stamp.corpus.generation));
+    res.setHeader("X-Wenyuan-Corpus-Fingerprint", stamp.corpus.fingerprint);
+    if (format === "csv") {
+      res.setHeader("Content-Type", "text/csv; charset=utf-8");
+      res.setHeader("Content-Disposition", `attachment; filename="${file}.csv"`);
+      const columns = first.done ? [] : first.value.columns;
+      await write(res, "\uFEFF" + csvHeader(columns));
+      for (let p = first; !p.done; p = await it.next()) for (const row of p.value.rows) await write(res, csvLine(row, columns));
+      res.end();
+      return;
+    }
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    res.setHeader("Content-Disposition", `attachment; filename="${file}.json"`);
+    await write(res, `{"provenance":${JSON.stringify(stamp)},"rows":[`);
+    let n = 0;
+    for (let p = first; !p.done; p = await it.next()) for (const row of p.value.rows) await write(res, (n++ ? ",\n" : "\n") + JSON.stringify(row));
+    await write(res, `\n],"count":${n}}\n`);
+    res.end();
+  });
+  return r;
+}
+
+/** The upper bound of an integer parameter's schema (intParam(1, max)). */
+function maxOf(schema: z.ZodType): number {
+  for (const probe of [100_000, 10_000, 5000, 1000, 500, 200, 100, 50]) if (schema.safeParse(String(probe)).success) return probe;
+  return 50;
+}
+
+/** Write, waiting when the socket's buffer is full (a slow client does not make us hold the whole export). */
+function write(res: Response, chunk: string): Promise<void> {
+  if (res.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = () => (res.off("close", gone), resolve());
+    const gone = () => (res.off("drain", done), reject(new Error("client went away")));
+    res.once("drain", done);
+    res.once("close", gone);
+  });
+}
+
+export { EXPORTABLE };
