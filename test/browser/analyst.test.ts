@@ -282,3 +282,21 @@ describe("the smaller defects of issue 16", () => {
     await narrow.close();
   });
 });
+
+describe("exports from the screen", () => {
+  it("the search results offer CSV, JSON and provenance of every result, and the CSV holds them all", async () => {
+    await page.goto(`${app.url}/?q=${encodeURIComponent("工会")}&sector=agency`);
+    const csv = page.locator('.downloads[data-export="search"] a[data-format="csv"]');
+    await csv.waitFor();
+    const href = (await csv.getAttribute("href"))!;
+    expect(href).toContain("/api/export/search");
+    expect(new URL(href, app.url).searchParams.getAll("sector")).toEqual(["agency"]);
+    const text = await (await fetch(new URL(href, app.url))).text();
+    const expected = live.filter((r) => r.sector === "agency" && recount("工会", [r]).count > 0).length;
+    // one record per report: records end in CRLF, a line break inside a cell is a bare LF
+    const body = text.slice(1).split("\r\n").filter(Boolean);
+    expect(body.length - 1).toBe(expected);
+    expect(await page.locator('.downloads[data-export="search"] a[data-format="provenance"]').count()).toBe(1);
+    expect(await page.locator('.downloads[data-export="reports"] a[data-format="csv"]').count()).toBe(1);
+  });
+});

@@ -14,7 +14,8 @@ import { SearchBox } from "../components/SearchBox.tsx";
 import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
-import { emptyFilters, isEmptyFilters } from "../state/filters.ts";
+import { DownloadLinks } from "../components/DownloadLinks.tsx";
+import { emptyFilters, filtersToApi, isEmptyFilters } from "../state/filters.ts";
 import { reportHref } from "../state/report.ts";
 import * as searchUrl from "../state/search.ts";
 import { MATCH_MODES, PER_PAGE, RESULT_MODES, SORTS, toSearchParams, type SearchState } from "../state/search.ts";
@@ -65,6 +66,12 @@ export function SearchView() {
           <p className="results-summary" aria-live="polite">
             {data ? (state.q.trim() ? t("resultsSummary", { total: data.total, ms: Math.round(data.tookMs) }) : t("resultsSummaryAll", { total: data.total })) : res.isLoading ? t("loading") : "\u00a0"}
           </p>
+          {data && data.total > 0 && (
+            <p className="exports">
+              <DownloadLinks endpoint="search" params={params} label={t("exportResults")} />
+              {state.match !== "substring" && <DownloadLinks endpoint="reports" params={{ ...filtersToApi(state.filters), q: params.q }} label={t("exportReports")} />}
+            </p>
+          )}
           {data?.truncatedQuery && <p className="notice">{t("truncatedQuery")}</p>}
           {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={(synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
           {res.error && !res.isFetching && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from "react";
 import { similar } from "../api/endpoints.ts";
 import { useLang } from "../app/lang.tsx";
 import { Empty, QueryError } from "../components/ErrorBox.tsx";
+import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { PhrasingPanel } from "../components/Phrasing.tsx";
 import { SimilarList } from "../components/SimilarList.tsx";
 import { useApi } from "../hooks/useApi.ts";
@@ -62,6 +63,7 @@ export default function WriteView() {
         <QueryError q={res} />
         {state.text && res.isLoading && <p className="muted">{t("loading")}</p>}
         {state.text && res.data && res.data.rows.length === 0 && <Empty>{t("noResults")}</Empty>}
+        {state.text && res.data && res.data.rows.length > 0 && <DownloadLinks endpoint="similar" params={{ text: state.text.trim(), limit: 15 }} />}
         {state.text && res.data && <SimilarList rows={res.data.rows} extra={(row) => (
               <span className="nowrap">
                 {" "}· {t("score")} {row.score.toFixed(2)} <CopyButton text={row.text} />
