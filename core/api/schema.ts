@@ -73,6 +73,14 @@ const matchParam = single(z.enum(["word", "substring"]))
 
 export const MATCHES = ["word", "substring"] as const;
 
+/** Search and KWIC also take a corpus query (core/cql). */
+export const PATTERN_MATCHES = ["word", "substring", "cql"] as const;
+const patternMatchParam = single(z.enum(PATTERN_MATCHES))
+  .default("word")
+  .describe(
+    'word = whole jieba words (工程 does not match inside 在建工程); substring = the string anywhere in the text, inside words or across them; cql = a corpus query: CQL as CQPweb and Sketch Engine read it ("开展" [] "活动", []{0,3}, [word="职工.*"], [tag="v"] "职工", [word="送温暖" | word="扶贫帮困"], … within text; a match stays in one sentence by default) or simple mode (开展*活动: any one token between; 以…为抓手: up to 8). Default word.',
+  );
+
 // ---------------------------------------------------------------- search
 
 export const SearchQuerySchema = z.object({
@@ -80,7 +88,7 @@ export const SearchQuerySchema = z.object({
   ...paging(100, 20),
   sort: single(z.enum(["relevance", "year:desc", "year:asc"])).default("relevance").describe("relevance, or by year (newest or oldest first; unknown years last). Default relevance."),
   mode: single(z.enum(["report", "passage"])).default("report").describe("report = one hit per report; passage = one hit per passage (a section or a run of paragraphs) holding the query. Default report."),
-  match: matchParam,
+  match: patternMatchParam,
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
@@ -256,7 +264,7 @@ export const KwicQuerySchema = z.object({
   sort: single(z.enum(["L1", "L2", "R1", "R2", "doc"]))
     .default("doc")
     .describe("doc = in report order; L1/L2 = by the first/second word left of the match; R1/R2 = by the first/second word right of it. Default doc."),
-  match: matchParam,
+  match: patternMatchParam,
 });
 export const KwicLineSchema = z.object({
   reportId: z.string(),
@@ -298,6 +306,7 @@ export const BreakdownQuerySchema = z.object({
   ...format,
   term,
   by: single(z.enum(BREAKDOWN_BY)).default("sector").describe("Group by sector, year, docType or level. Default sector."),
+  match: single(z.enum(["word", "cql"])).default("word").describe("word = the term as words; cql = the term is a corpus query (see /api/kwic `match`). Default word."),
 });
 export const BreakdownResponseSchema = z.object({
   ...matched,

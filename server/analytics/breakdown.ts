@@ -7,11 +7,15 @@ import { compileTerm, forEachMatch } from "../../core/corpus/match.ts";
 import { compareGroupKeys, groupKey } from "./shared/groupKey.ts";
 import type { GroupBy } from "./shared/groupKey.ts";
 import { rates } from "./shared/rates.ts";
+import type { Pattern } from "../../core/cql/ast.ts";
+import { cqlScan } from "./cql.ts";
 
 export interface BreakdownOptions {
   /** the term and its synonyms as token sequences (core/query.ts parseTerm), matched as kwic's word mode */
   alternatives: string[][];
   by: GroupBy;
+  /** match=cql: count the matches of this corpus query instead of the term (server/analytics/cql.ts) */
+  pattern?: Pattern;
 }
 
 export type BreakdownRow = {
@@ -41,7 +45,13 @@ export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownO
     const rarest = seq.reduce((a, b) => (P.offsets[b + 1] - P.offsets[b] < P.offsets[a + 1] - P.offsets[a] ? b : a));
     for (let p = P.offsets[rarest]; p < P.offsets[rarest + 1]; p++) perDoc[P.doc[p]] += P.count[p];
   }
-  const exact = term.every((seq) => seq.length === 1);
+  let exact = term.every((seq) => seq.length === 1);
+  if (options.pattern) {
+    // the pattern's matches per doc, counted once by the evaluator: exact like one-word postings
+    perDoc.fill(0);
+    cqlScan(corpus, docs, options.pattern, ix, (d) => perDoc[P.docIndex.get(docs[d]) ?? 0]++);
+    exact = true;
+  }
   const groups = new Map<string, BreakdownRow>();
   for (const doc of docs) {
     const key = groupKey(doc.report, options.by);

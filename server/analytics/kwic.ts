@@ -9,6 +9,8 @@ import type { KwicResponse } from "../../core/api/schema.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { compileTerm, forEachMatch, type CompiledTerm } from "../../core/corpus/match.ts";
 import { WORD } from "./shared/tokenClasses.ts";
+import type { Pattern } from "../../core/cql/ast.ts";
+import { cqlScan } from "./cql.ts";
 
 export type KwicSort = "L1" | "L2" | "R1" | "R2" | "doc";
 
@@ -16,7 +18,9 @@ export interface KwicOptions {
   term: string;
   /** word mode: the term and its synonyms as token sequences (core/query.ts parseTerm) */
   alternatives: string[][];
-  match: "word" | "substring";
+  match: "word" | "substring" | "cql";
+  /** match=cql: the compiled corpus query (core/cql; server/analytics/cql.ts evaluates it) */
+  pattern?: Pattern;
   /** characters of context each side; default 20 */
   width?: number;
   sort?: KwicSort;
@@ -54,7 +58,17 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
     });
   };
 
-  if (options.match === "word") {
+  if (options.match === "cql") {
+    if (options.pattern) {
+      let at = (i: number) => i;
+      let last = -1;
+      reports = cqlScan(corpus, docs, options.pattern, ix, (d, s, e) => {
+        if (d !== last) at = tokenStarts(corpus, docs[(last = d)]);
+        hits.push(d, at(s), at(e));
+      }).reports;
+      total = hits.length;
+    }
+  } else if (options.match === "word") {
     const term = compileTerm(corpus, options.alternatives);
     if (term.length) {
       // per doc, the occurrences of each alternative's rarest token, summed: exact when every

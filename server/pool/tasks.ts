@@ -8,6 +8,7 @@ import type { QueryOf, ResponseOf } from "../../core/api/endpoints.ts";
 import { selectReports } from "../../core/corpus/select.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import type { ParsedQuery, QueryPart } from "../../core/query.ts";
+import type { Pattern } from "../../core/cql/ast.ts";
 import type { ThemeDef } from "../analytics/themes-file.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
 import type { ResultCache } from "../cache.ts";
@@ -23,6 +24,7 @@ import { formulas } from "../analytics/formulas.ts";
 import { frames } from "../analytics/frames.ts";
 import { similar } from "../analytics/similar.ts";
 import { substringSearch } from "../search/substring.ts";
+import { cqlSearch } from "../analytics/cqlSearch.ts";
 
 /** A selection: filters plus the parsed `q` (core/corpus/select.ts). */
 export interface Selection {
@@ -37,9 +39,9 @@ interface Common<N extends string, Q> {
 }
 
 export type AnalysisTask =
-  | (Common<"kwic", QueryOf<"kwic">> & { alternatives: string[][]; matched: QueryPart[] })
+  | (Common<"kwic", QueryOf<"kwic">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern })
   | Common<"frequency", QueryOf<"frequency">>
-  | (Common<"breakdown", QueryOf<"breakdown">> & { alternatives: string[][]; matched: QueryPart[] })
+  | (Common<"breakdown", QueryOf<"breakdown">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern })
   | (Common<"keyness", QueryOf<"keyness">> & { b: Selection | null })
   | (Common<"collocates", QueryOf<"collocates">> & { alternatives: string[][]; matched: QueryPart[] })
   | Common<"ngrams", QueryOf<"ngrams">>
@@ -48,9 +50,10 @@ export type AnalysisTask =
   | Common<"formulas", QueryOf<"formulas">>
   | (Common<"frames", QueryOf<"frames">> & { alternatives: string[][]; matched: QueryPart[] })
   | (Common<"similar", QueryOf<"similar">> & { tokens: string[] })
-  | { name: "substring"; query: S.SearchQuery };
+  | { name: "substring"; query: S.SearchQuery }
+  | { name: "cqlSearch"; query: S.SearchQuery; pattern: Pattern };
 
-export type TaskResult<T extends AnalysisTask> = T extends { name: "substring" } ? { total: number; hits: S.Hit[]; facets: S.SearchResponse["facets"] } : ResponseOf<Exclude<T["name"], "substring">>;
+export type TaskResult<T extends AnalysisTask> = T extends { name: "substring" | "cqlSearch" } ? { total: number; hits: S.Hit[]; facets: S.SearchResponse["facets"] } : ResponseOf<Exclude<T["name"], "substring" | "cqlSearch">>;
 
 export interface TaskScope {
   corpus: Corpus;
@@ -65,17 +68,18 @@ const select = (corpus: Corpus, s: Selection): CorpusDoc[] => selectReports(corp
 export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
   const { corpus, ix } = scope;
   if (t.name === "substring") return substringSearch(corpus, ix, scope.cache, scope.generation, t.query);
+  if (t.name === "cqlSearch") return cqlSearch(corpus, ix, t.query, t.pattern);
   const docs = select(corpus, t.selection);
   switch (t.name) {
     case "kwic": {
       const k = t.q;
-      const out = kwic(corpus, docs, { term: k.term, alternatives: t.alternatives, match: k.match, width: k.width, sort: k.sort, page: k.page, perPage: k.perPage }, ix);
+      const out = kwic(corpus, docs, { term: k.term, alternatives: t.alternatives, match: k.match, pattern: t.pattern, width: k.width, sort: k.sort, page: k.page, perPage: k.perPage }, ix);
       return { ...out, page: k.page, perPage: k.perPage, matched: t.matched };
     }
     case "frequency":
       return frequency(corpus, docs, { limit: t.q.limit, minLength: t.q.minLength, stopwords: t.q.stopwords });
     case "breakdown":
-      return { term: t.q.term, by: t.q.by, ...breakdown(corpus, docs, { alternatives: t.alternatives, by: t.q.by }, ix), matched: t.matched };
+      return { term: t.q.term, by: t.q.by, ...breakdown(corpus, docs, { alternatives: t.alternatives, pattern: t.pattern, by: t.q.by }, ix), matched: t.matched };
     case "keyness": {
       // No b.* given: the reference corpus is the rest of the corpus.
       const inA = new Set(docs);

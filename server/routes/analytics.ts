@@ -12,6 +12,8 @@ import type { ThemeDef } from "../analytics/themes-file.ts";
 import { jsonSize } from "../cache.ts";
 import type { AnalysisTask, Selection } from "../pool/tasks.ts";
 import { route } from "./endpoint.ts";
+import { explainPattern, patternOf } from "../analytics/cqlTerm.ts";
+import { fold } from "../../core/fold.ts";
 
 export interface AnalyticsDeps {
   corpus: CorpusHolder;
@@ -37,10 +39,23 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     ...(q.term ? explainTerm(parseTerm(q.term, deps.segmenter, deps.synonyms, { synonyms: q.synonyms }), "term") : []),
   ];
   const termTask = <Q extends S.Filters & { term: string; synonyms?: boolean }>(q: Q) => ({ q, selection: selection(q), alternatives: termOf(q), matched: matched(q) });
+  /**
+   * match=cql: the term is a corpus query, compiled here (a syntax error is a 400 naming its column);
+   * match=substring: the string is folded to simplified characters as words are (core/fold.ts).
+   */
+  const termMatch = <Q extends S.Filters & { term: string; match?: string }>(q: Q) => {
+    if (q.match === "cql") {
+      const pattern = patternOf(q.term, deps.segmenter, "term");
+      return { pattern, matched: [...explainQuery(parseQuery(q.q, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })), explainPattern(q.term, pattern, "term")] };
+    }
+    const folded = fold(q.term);
+    if (q.match === "substring" && folded !== q.term) return { q: { ...q, term: folded }, matched: [...matched(q).filter((p) => p.role !== "term"), { text: q.term, role: "term" as const, negated: false, matches: [q.term, folded] }] };
+    return {};
+  };
   return {
-    kwic: (q) => ({ name: "kwic", ...termTask(q) }),
+    kwic: (q) => ({ name: "kwic", ...termTask(q), ...termMatch(q) }),
     frequency: (q) => ({ name: "frequency", q, selection: selection(q) }),
-    breakdown: (q) => ({ name: "breakdown", ...termTask(q) }),
+    breakdown: (q) => ({ name: "breakdown", ...termTask(q), ...termMatch(q) }),
     keyness: (q) => {
       const side = (p: "a" | "b"): S.Filters => Object.fromEntries(Object.entries(q).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(2), v])) as S.Filters;
       const bFilters = side("b");

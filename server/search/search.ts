@@ -14,6 +14,9 @@ import { explainQuery, parseQuery, type ParsedQuery } from "../../core/query.ts"
 import { makeSnippet, markParts, queryOccurrences } from "./snippet.ts";
 import { jsonSize } from "../cache.ts";
 import type { RunContext } from "../pool/pool.ts";
+import { fold } from "../../core/fold.ts";
+import type { Pattern } from "../../core/cql/ast.ts";
+import { explainPattern, patternOf } from "../analytics/cqlTerm.ts";
 
 export interface SearchDeps {
   meili: Meilisearch;
@@ -46,18 +49,30 @@ interface MeiliHit {
 export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunContext = {}): Promise<SearchResponse> {
   const t0 = performance.now();
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
-  const substring = query.match === "substring" && Boolean(query.q?.trim());
-  const result = substring ? await substringSearch(deps, query, ctx) : await wordSearch(deps, query, parsed);
+  const typed = query.q?.trim() ?? "";
+  const substring = query.match === "substring" && Boolean(typed);
+  // a string typed in traditional characters finds its simplified form, as words do (core/fold.ts)
+  const needle = substring ? fold(typed) : typed;
+  const pattern = query.match === "cql" && typed ? patternOf(typed, deps.segmenter, "q") : null;
+  const result = pattern
+    ? await cqlSearch(deps, query, pattern, ctx)
+    : substring
+      ? await substringSearch(deps, { ...query, q: needle }, ctx)
+      : await wordSearch(deps, query, parsed);
   return {
     total: result.total,
     page: query.page,
     perPage: query.perPage,
     tookMs: Math.round((performance.now() - t0) * 100) / 100,
-    tokens: query.match === "substring" ? [query.q?.trim() ?? ""] : parsed.tokens,
+    tokens: query.match === "substring" ? [needle] : pattern ? [] : parsed.tokens,
     truncatedQuery: query.match === "word" && parsed.truncated,
     hits: result.hits,
     facets: result.facets,
-    matched: substring ? [{ text: query.q?.trim() ?? "", role: "q", negated: false, matches: [query.q?.trim() ?? ""] }] : explainQuery(parsed),
+    matched: pattern
+      ? [explainPattern(typed, pattern, "q")]
+      : substring
+        ? [{ text: typed, role: "q", negated: false, matches: needle !== typed ? [typed, needle] : [typed] }]
+        : explainQuery(parsed),
   };
 }
 
@@ -113,4 +128,10 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
 async function substringSearch(deps: SearchDeps, query: SearchQuery, ctx: RunContext) {
   const { cache, generation } = deps.corpus;
   return cache.getAsync(generation, "search:substring:page", JSON.stringify(query), () => deps.corpus.run({ name: "substring", query }, ctx), jsonSize);
+}
+
+/** A corpus query (match=cql) runs in the analytics pool too (server/analytics/cqlSearch.ts). */
+async function cqlSearch(deps: SearchDeps, query: SearchQuery, pattern: Pattern, ctx: RunContext) {
+  const { cache, generation } = deps.corpus;
+  return cache.getAsync(generation, "search:cql:page", JSON.stringify(query), () => deps.corpus.run({ name: "cqlSearch", query, pattern }, ctx), jsonSize);
 }

@@ -1,46 +1,21 @@
-// Each CQL construct against an independent scan written here: sentences cut at 。！？；… and line
-// breaks, whitespace skipped, every start tried left to right, the longest match at a start kept.
+// Each CQL construct against an independent scan (./naive.ts).
 import { describe, expect, it } from "vitest";
 import { cqlPattern } from "../../core/cql/compile.ts";
 import { cqlScan } from "../../server/analytics/cql.ts";
 import { selectReports } from "../../core/corpus/select.ts";
 import { buildCorpus } from "../../core/corpus/build.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
+import { any, is, naiveMatches, type Step } from "./naive.ts";
 import { fixtureCorpus, indexesOf, makeReport, segmenter, SPECS, STOPWORDS } from "../fixtures/analytics-corpus.ts";
 
-type Step = { ok: (w: string, tag: string) => boolean; min: number; max: number };
-
-/** Independent matcher: token strings, brute-force recursion over repetition counts. */
+/** The independent matcher over every selected report of a corpus. */
 function naive(corpus: Corpus, steps: Step[], within: "s" | "text" = "s", tagged = false): string[] {
   const out: string[] = [];
   for (const doc of selectReports(corpus, {}, null)) {
     const tokens = Array.from(doc.tokenIds, (v) => corpus.vocab[v]);
     // tags from jieba itself, not from the corpus under test (untagged corpora: "")
     const tags = tagged ? segmenter.tag(doc.report.text).tags : tokens.map(() => "");
-    const spans: number[][] = [[]];
-    tokens.forEach((t, i) => {
-      if (/^\s+$/.test(t) && !(within === "s" && t.includes("\n"))) return;
-      if (within === "s" && (/^[。！？；!?;…]+$/.test(t) || t.includes("\n"))) spans.push([]);
-      else spans[spans.length - 1].push(i);
-    });
-    for (const pos of spans) {
-      const ends = (k: number, at: number): number[] => {
-        if (k === steps.length) return [at];
-        const res: number[] = [];
-        for (let c = 0; c <= steps[k].max; c++) {
-          if (c >= steps[k].min) res.push(...ends(k + 1, at + c));
-          if (at + c >= pos.length || !steps[k].ok(tokens[pos[at + c]], tags[pos[at + c]])) break;
-        }
-        return res;
-      };
-      for (let s = 0; s < pos.length; ) {
-        const e = Math.max(-1, ...ends(0, s));
-        if (e > s) {
-          out.push(`${doc.report.id}:${pos[s]}-${pos[e - 1] + 1}`);
-          s = e;
-        } else s++;
-      }
-    }
+    for (const [s, e] of naiveMatches(tokens, tags, steps, within)) out.push(`${doc.report.id}:${s}-${e}`);
   }
   return out;
 }
@@ -54,8 +29,6 @@ function run(corpus: Corpus, query: string): string[] {
   return got;
 }
 
-const is = (w: string) => (t: string) => t === w;
-const any = () => true;
 
 describe("CQL over the fixture corpus", () => {
   const corpus = fixtureCorpus();
