@@ -203,10 +203,11 @@ export const API = {
   similar: endpoint({
     path: "/api/similar",
     summary: "Corpus sentences closest to a given text",
-    description: "Sentences of the subcorpus most like `text` (word TF-IDF cosine, re-scored with character bigrams; scores 0–1).",
+    description:
+      "Sentences of the subcorpus most like `text` (word TF-IDF cosine re-scored with character bigrams, normalised to the draft's length so fragments do not win; scores 0–1). Near-identical sentences are one row with the number of reports using them; a wording many reports share ranks lower. `keyTerms`: the draft's rarest words.",
     query: S.SimilarQuerySchema,
     response: S.SimilarResponseSchema,
-    csv: { rows: (b) => b.rows, columns: columnsOf(S.SimilarResponseSchema.shape.rows.element) },
+    csv: { rows: (b) => b.rows, columns: columnsOf(S.SimilarResponseSchema.shape.rows.element, ["also"]) },
   }),
   export: endpoint({
     path: "/api/export/{name}",

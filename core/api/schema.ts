@@ -500,8 +500,14 @@ export const SimilarResponseSchema = z.object({
       text: z.string(),
       start: z.number().int(),
       score: z.number(),
+      /** reports using this sentence or a near-identical one */
+      reports: z.number().int(),
+      /** those other reports (at most 10), each opened at its copy */
+      also: z.array(z.object({ reportId: z.string(), title: z.string(), sector: z.enum(SECTORS), year: z.number().int().nullable(), start: z.number().int() })),
     }),
   ),
+  /** the draft's rarest words (highest idf first): the terms whose frames a writer looks up */
+  keyTerms: z.array(z.string()),
 });
 
 // ---------------------------------------------------------------- corpus management
