@@ -300,3 +300,36 @@ describe("exports from the screen", () => {
     expect(await page.locator('.downloads[data-export="reports"] a[data-format="csv"]').count()).toBe(1);
   });
 });
+
+describe("the methods page", () => {
+  it("explains every measure with formulas and references; the G² worked example matches the store's counts and the API; a ? beside G² lands on it", async () => {
+    await page.goto(`${app.url}/compare?a.sector=hospital&b.sector=agency`);
+    const q = page.locator('.key-side-a th a.explain[data-explain="g2"]');
+    await q.waitFor();
+    await q.click();
+    await page.waitForURL((u) => u.pathname === "/methods" && u.hash === "#g2");
+    const section = page.locator("section#g2");
+    await section.waitFor();
+    await expect.poll(() => section.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+    const example = page.locator(".worked-example");
+    await example.waitFor();
+    const [g2, recomputed] = [Number(await example.getAttribute("data-g2")), Number(await example.getAttribute("data-recomputed"))];
+    expect(Math.abs(g2 - recomputed)).toBeLessThan(1e-6);
+    const a = recount("机关", ofSector("hospital")).count;
+    const b = recount("机关", ofSector("agency")).count;
+    expect(await example.locator("pre").textContent()).toContain(`a = ${a}   b = ${b}`);
+    expect(await page.locator("section.method").count()).toBe(15);
+    const text = (await page.locator(".view-methods").textContent()) ?? "";
+    for (const ref of ["Dunning", "Rayson", "Hardie", "Evert", "Rychlý", "Gries"]) expect(text).toContain(ref);
+    await shot("methods-zh");
+
+    const narrow = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
+    const p = await narrow.newPage();
+    await p.goto(`${app.url}/methods?lang=en#logdice`);
+    await expect.poll(() => p.locator("h1").textContent()).toContain("Methods");
+    await p.locator("section#logdice pre.formula").waitFor();
+    expect(await p.locator("section#logdice").textContent()).toContain("logDice = 14 + log₂");
+    await shot("methods-en-375", p);
+    await narrow.close();
+  });
+});

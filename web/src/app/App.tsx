@@ -13,6 +13,7 @@ const AnalyticsView = lazy(() => import("../views/analytics/AnalyticsView.tsx"))
 const CompareView = lazy(() => import("../views/CompareView.tsx"));
 const WriteView = lazy(() => import("../views/WriteView.tsx"));
 const CorpusView = lazy(() => import("../views/CorpusView.tsx"));
+const MethodsView = lazy(() => import("../views/MethodsView.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -55,6 +56,7 @@ export function App() {
                 <Route path="/compare" element={<CompareView />} />
                 <Route path="/write" element={<WriteView />} />
                 <Route path="/corpus" element={<CorpusView />} />
+                <Route path="/methods" element={<MethodsView />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>

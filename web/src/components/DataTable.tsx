@@ -2,7 +2,9 @@
 // place (so what follows does not jump when they arrive); no rows is said plainly.
 import type { Key, ReactNode } from "react";
 import { useLang } from "../app/lang.tsx";
+import type { MethodId } from "../app/methods.ts";
 import { Empty } from "./ErrorBox.tsx";
+import { Explain } from "./Explain.tsx";
 
 export interface Column<R> {
   key: string;
@@ -18,6 +20,8 @@ export interface Column<R> {
   sorted?: boolean;
   /** the rows can be ranked by this column: its header is a button calling `onSort(sortKey)` */
   sortKey?: string;
+  /** a "?" after the header, to the methods page's section on this measure */
+  explain?: MethodId;
   /** the direction that sort ranks in; default descending */
   sortDir?: "ascending" | "descending";
 }
@@ -77,6 +81,7 @@ export function DataTable<R>({
                   ) : (
                     c.header
                   )}
+                  {c.explain && <Explain id={c.explain} />}
                 </th>
               );
             })}

@@ -5,6 +5,7 @@
 import type { Exportable } from "../../../core/api/endpoints.ts";
 import { apiUrl, type Params } from "../api/client.ts";
 import { useLang } from "../app/lang.tsx";
+import { Explain } from "./Explain.tsx";
 
 export function DownloadLinks({ endpoint, params, label }: { endpoint: Exportable; params: Params; label?: string }) {
   const { t } = useLang();
@@ -21,6 +22,7 @@ export function DownloadLinks({ endpoint, params, label }: { endpoint: Exportabl
       <a href={url("provenance")} download data-format="provenance" title={t("provenanceHint")}>
         {t("provenance")}
       </a>
+      <Explain id="export" />
     </span>
   );
 }

@@ -10,6 +10,7 @@ import { SectorChip } from "../components/Chips.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { Empty, QueryError } from "../components/ErrorBox.tsx";
+import { Explain } from "../components/Explain.tsx";
 import { FacetPanel } from "../components/FacetPanel.tsx";
 import { InlineSelect } from "../components/InlineSelect.tsx";
 import { Panel } from "../components/Panel.tsx";
@@ -65,11 +66,11 @@ function KeywordTable({ which, rows, state, set, loading }: { which: "a" | "b"; 
       ),
     },
     { key: "a-count", header: `A ${t("count")}`, num: true, cell: (r) => r.a.count },
-    { key: "a-p10k", header: `A ${t("per10k")}`, num: true, sortKey: "a", cell: (r) => r.a.per10k.toFixed(2) },
+    { key: "a-p10k", header: `A ${t("per10k")}`, num: true, sortKey: "a", explain: "rates", cell: (r) => r.a.per10k.toFixed(2) },
     { key: "b-count", header: `B ${t("count")}`, num: true, cell: (r) => r.b.count },
     { key: "b-p10k", header: `B ${t("per10k")}`, num: true, sortKey: "b", cell: (r) => r.b.per10k.toFixed(2) },
-    { key: "g2", header: t("g2"), num: true, sortKey: "g2", cell: (r) => r.g2.toFixed(1) },
-    { key: "lr", header: t("logRatio"), num: true, sortKey: "lr", cell: (r) => r.logRatio.toFixed(2) },
+    { key: "g2", header: t("g2"), num: true, sortKey: "g2", explain: "g2", cell: (r) => r.g2.toFixed(1) },
+    { key: "lr", header: t("logRatio"), num: true, sortKey: "lr", explain: "logratio", cell: (r) => r.logRatio.toFixed(2) },
   ];
   const title = which === "a" ? t("keywordsOfA") : t("keywordsOfB");
   return (
@@ -162,7 +163,9 @@ export default function CompareView() {
   const tools = (
     <>
       <InlineSelect label={t("minCount")} value={state.min} options={[1, 2, 3, 5, 10, 20, 50]} onChange={(min) => setState({ min })} />
+      <Explain id="minfreq" />
       <InlineSelect label={t("minLogRatio")} value={state.lr} options={MIN_LOG_RATIOS} onChange={(lr) => setState({ lr })} />
+      <Explain id="logratio" />
       <InlineSelect label={t("topPerSide")} value={state.top} options={TOP_NS} onChange={(top) => setState({ top })} />
       {ready && <DownloadLinks endpoint="keyness" params={params} />}
     </>

@@ -15,6 +15,7 @@ import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
+import { Explain } from "../components/Explain.tsx";
 import { emptyFilters, filtersToApi, isEmptyFilters } from "../state/filters.ts";
 import { reportHref } from "../state/report.ts";
 import * as searchUrl from "../state/search.ts";
@@ -55,6 +56,7 @@ export function SearchView() {
         <SearchBox label={t("searchLabel")} value={state.q} placeholder={t("searchPlaceholder")} onCommit={(q, o) => setState({ q, page: 1 }, o)} autoFocus />
         <div className="search-options">
           <Segmented legend={t("matchMode")} name="match" options={MATCH_MODES} value={state.match} format={(m) => t(`match_${m}`)} onChange={(match) => set({ match })} />
+          <Explain id="match" />
           <Segmented legend={t("resultMode")} name="mode" options={RESULT_MODES} value={state.mode} format={(m) => t(`mode_${m}`)} onChange={(mode) => set({ mode })} />
           <InlineSelect label={t("sortLabel")} value={state.sort} options={SORTS} format={(s) => t(`sort_${s}`)} onChange={(sort) => set({ sort })} />
         </div>

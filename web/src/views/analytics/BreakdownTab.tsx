@@ -11,6 +11,7 @@ import { Chart } from "../../components/Chart.tsx";
 import { DataTable, type Column } from "../../components/DataTable.tsx";
 import { DownloadLinks } from "../../components/DownloadLinks.tsx";
 import { Empty, QueryError } from "../../components/ErrorBox.tsx";
+import { Explain } from "../../components/Explain.tsx";
 import { InlineSelect } from "../../components/InlineSelect.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
@@ -100,7 +101,7 @@ function Breakdown({ term, by, filters, facets }: { term: string; by: TabProps["
     { key: "group", header: t("group"), cell: (r) => keyLabel(r.key) },
     { ...countCell, header: t("count") },
     { ...docsCell, header: t("docsOfGroup") },
-    { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, 2) },
+    { key: "p10k", header: t("per10k"), num: true, explain: "rates", cell: (r) => fmt(r.per10k, 2) },
     { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },
   ];
   return (
@@ -132,11 +133,18 @@ function Trend({ term, filters, facets }: { term: string; filters: TabProps["fil
     { key: "year", header: t("by_year"), cell: (r) => keyLabel(r.key) },
     { key: "n", header: t("trendN"), num: true, cell: (r) => (r.totalDocs < MIN_REPORTS_PER_YEAR && /^\d{4}$/.test(r.key) ? <span className="sparse">{fmt(r.totalDocs)} ○</span> : fmt(r.totalDocs)) },
     { ...countCell, header: t("count") },
-    { ...docsCell, header: t("docsOfGroup") },
+    { ...docsCell, header: t("docsOfGroup"), explain: "dp" },
     { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, 2) },
   ];
   return (
-    <Panel id="trend-h" title={t("trendPer10k")} tools={<DownloadLinks endpoint="breakdown" params={params} />}>
+    <Panel
+      id="trend-h"
+      title={
+        <>
+          {t("trendPer10k")} <Explain id="trend" />
+        </>
+      }
+      tools={<DownloadLinks endpoint="breakdown" params={params} />}>
       <QueryError q={q} />
       {rows && (
         <p className="muted trend-note" data-dated={totalReports - (undated?.totalDocs ?? 0)} data-undated={undated?.totalDocs ?? 0}>

@@ -6,6 +6,7 @@ import { useLang } from "../../app/lang.tsx";
 import { DataTable, type Column } from "../../components/DataTable.tsx";
 import { DownloadLinks } from "../../components/DownloadLinks.tsx";
 import { QueryError } from "../../components/ErrorBox.tsx";
+import { Explain } from "../../components/Explain.tsx";
 import { InlineSelect } from "../../components/InlineSelect.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
@@ -69,7 +70,14 @@ function Formulas({ filters }: { filters: TabProps["filters"] }) {
     },
   ];
   return (
-    <Panel id="formula-h" title={t("formulas")} tools={<DownloadLinks endpoint="formulas" params={params} />}>
+    <Panel
+      id="formula-h"
+      title={
+        <>
+          {t("formulas")} <Explain id="formulas" />
+        </>
+      }
+      tools={<DownloadLinks endpoint="formulas" params={params} />}>
       <QueryError q={q} />
       <DataTable columns={columns} rows={q.data?.rows} rowKey={(r) => r.pattern} loading={q.isLoading} tall className="formulas" />
     </Panel>

@@ -7,6 +7,7 @@ import { Chart } from "../../components/Chart.tsx";
 import { DataTable, type Column } from "../../components/DataTable.tsx";
 import { DownloadLinks } from "../../components/DownloadLinks.tsx";
 import { QueryError } from "../../components/ErrorBox.tsx";
+import { Explain } from "../../components/Explain.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
 import { useMedia } from "../../hooks/useMedia.ts";
@@ -64,7 +65,7 @@ export function ThemesTab({ filters }: Pick<TabProps, "filters">) {
   ];
   const title = (
     <>
-      {t("tab_themes")} <span className="muted">({t("per10k")} · {t("perMillionWords")})</span>
+      {t("tab_themes")} <span className="muted">({t("per10k")} · {t("perMillionWords")})</span> <Explain id="themes" />
     </>
   );
   return (

@@ -1,0 +1,238 @@
+// The text of the methods page (/methods), in both languages: each measure the app shows, what it
+// computes, its formula as the code computes it (server/analytics/*), and where it comes from.
+// The anchors are the ids the "?" links beside each measure point to (components/Explain.tsx).
+import type { Lang } from "./i18n.ts";
+
+export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "mi", "t", "llr", "dp", "trend", "match", "formulas", "themes", "export"] as const;
+export type MethodId = (typeof METHOD_IDS)[number];
+
+export interface Method {
+  title: string;
+  body: string[];
+  /** the formula, as plain text */
+  formula?: string;
+  refs?: string[];
+}
+
+const REF = {
+  dunning: "Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence. Computational Linguistics 19(1), 61–74.",
+  rayson: "Rayson, P. & Garside, R. (2000). Comparing corpora using frequency profiling. Proceedings of the Workshop on Comparing Corpora, ACL 2000, 1–6.",
+  hardie: "Hardie, A. (2014). Log Ratio — an informal introduction. ESRC Centre for Corpus Approaches to Social Science (CASS), Lancaster University.",
+  evert: "Evert, S. (2008). Corpora and collocations. In A. Lüdeling & M. Kytö (eds.), Corpus Linguistics: An International Handbook, vol. 2, 1212–1248. Berlin: de Gruyter.",
+  rychly: "Rychlý, P. (2008). A lexicographer-friendly association score. Proceedings of Recent Advances in Slavonic Natural Language Processing (RASLAN 2008), 6–9.",
+  gries: "Gries, S. Th. (2008). Dispersions and adjusted frequencies in corpora. International Journal of Corpus Linguistics 13(4), 403–437.",
+  church: "Church, K. W. & Hanks, P. (1990). Word association norms, mutual information, and lexicography. Computational Linguistics 16(1), 22–29.",
+};
+
+export const METHODS: Record<Lang, Record<MethodId, Method>> = {
+  zh: {
+    rates: {
+      title: "每万字与每百万词",
+      body: [
+        "所有频率先按每万字给出：出现次数 ÷ 子语料正文字符数 × 10,000。字符数是清洗后正文的全部字符（含标点和段落之间的换行），也是所有偏移量的单位。",
+        "每百万词放在旁边：出现次数 ÷ 子语料的词数 × 1,000,000。词是 jieba 用项目词典切出、含字母或数字的词（标点与空白不算，停用词算）。",
+        "中文报告的长短用字数衡量最直观；每百万词便于和其他语料库软件的结果对照。",
+      ],
+      formula: "每万字 = f ÷ 字符数 × 10⁴　　每百万词 = f ÷ 词数 × 10⁶",
+    },
+    minfreq: {
+      title: "最低频次",
+      body: ["关键词对比中，一个词在 A、B 两侧合计出现少于这个次数就不列出。低频词的 G² 和对数比都不稳定：出现 1 次与 0 次的差别就能给出很大的对数比。"],
+    },
+    g2: {
+      title: "G²（对数似然比）",
+      body: [
+        "衡量一个词在 A、B 两个子语料中的频率差异是否大于偶然。a、b 是该词在 A、B 中的次数，c、d 是 A、B 的词数。采用 Rayson 与 Garside（2000）的两格形式（UCREL 对数似然计算器的算法），不是 quanteda 的四格加 Williams 校正。",
+        "符号表示方向：正值 = 在 A 中相对更常见，负值 = 在 B 中。G² ≥ 3.84 相当于 p < 0.05，≥ 6.63 相当于 p < 0.01，≥ 15.13 相当于 p < 0.0001（自由度 1）；同时检验成百上千个词时，应取更严的阈值。",
+        "G² 说明差异是否可信，不说明差异有多大：大语料中很小的差异也会得到很大的 G²。大小看对数比。",
+      ],
+      formula: "E₁ = c(a+b)/(c+d)，E₂ = d(a+b)/(c+d)，G² = 2 [a ln(a/E₁) + b ln(b/E₂)]（0·ln0 记为 0）",
+      refs: [REF.dunning, REF.rayson],
+    },
+    logratio: {
+      title: "对数比（Log Ratio，效应量）",
+      body: [
+        "两侧相对频率之比的以 2 为底的对数（Hardie 2014）：1 表示在 A 中的频率是 B 的 2 倍，3 表示 8 倍，−1 表示在 B 中是 A 的 2 倍。",
+        "一侧为 0 时以 0.5 代替，使只出现在一侧的词也有有限的效应量。“最小效应量”筛去 |对数比| 小于所选值的词。",
+      ],
+      formula: "Log Ratio = log₂( (a/c) ÷ (b/d) )",
+      refs: [REF.hardie],
+    },
+    collocates: {
+      title: "搭配词：窗口与计数",
+      body: [
+        "节点词每次出现的左右各若干个词位置构成窗口（标点和空白不占位置），窗口在句末（。！？；…或段落分隔）和报告首尾截止。重叠的窗口中一个位置只算一次。",
+        "O = 窗口中出现搭配词 c 的位置数；W = 窗口覆盖的位置总数；f(n) = 节点词次数；f(c) = c 的次数；N = 子语料词数；期望 E = W·f(c)/N。",
+      ],
+      refs: [REF.evert],
+    },
+    logdice: {
+      title: "logDice",
+      body: ["Sketch Engine 的默认搭配度量（Rychlý 2008）：只看共现次数与两词各自的频率，与语料库大小无关，最大值 14。适合比较不同子语料中的搭配强度。"],
+      formula: "logDice = 14 + log₂( 2·O ÷ (f(n) + f(c)) )",
+      refs: [REF.rychly],
+    },
+    mi: {
+      title: "MI（互信息）",
+      body: ["观察共现与期望共现之比的对数（Church & Hanks 1990）。偏爱低频词：只共现一两次的罕见词也能得到很高的 MI，宜与最低频次一起看。"],
+      formula: "MI = log₂(O ÷ E)",
+      refs: [REF.church, REF.evert],
+    },
+    t: {
+      title: "t 值",
+      body: ["共现次数比期望多出多少，以 √O 为尺度（Evert 2008）。偏爱高频搭配，常把虚词排在前面；t ≥ 2 常被当作大致可信。"],
+      formula: "t = (O − E) ÷ √O",
+      refs: [REF.evert],
+    },
+    llr: {
+      title: "LLR（搭配的对数似然比）",
+      body: ["对“在窗口中 / 不在”ד是 c / 不是 c”的 2×2 位置表计算 G²（Dunning 1993）。O < E（两词相互回避）时记为负值。"],
+      formula: "O₁₁ = O，O₁₂ = W − O，O₂₁ = f(c) − O，O₂₂ = N − W − f(c) + O；LLR = 2 Σ Oᵢⱼ ln(Oᵢⱼ/Eᵢⱼ)",
+      refs: [REF.dunning, REF.evert],
+    },
+    dp: {
+      title: "分布：每篇报告的次数",
+      body: [
+        "一个词的总频次可能来自少数几篇报告。“含该词的报告 / 报告数”说明它分布多广；词语分布中的数字可点开，列出对应的报告。",
+        "Gries（2008）的 DP（离散度）把这一点压缩成一个数：0 表示均匀分布在各报告中（按报告长度），接近 1 表示集中在极少数报告。词频表尚未给出 DP（见问题 16 的未完成项）。",
+      ],
+      formula: "DP = ½ Σᵢ | vᵢ/f − sᵢ |（vᵢ = 该词在第 i 篇的次数，f = 总次数，sᵢ = 第 i 篇占子语料的比例）",
+      refs: [REF.gries],
+    },
+    trend: {
+      title: "历年趋势：每个点依据的报告数",
+      body: [
+        "每个点标出该年的报告数 n。少于 3 篇报告的年份画为空心点且不与相邻年份连线：一篇报告的频率不能代表一年。没有报告的年份留空，不画穿过它的线。",
+        "没有年份的报告不进入趋势，其数量在图上方说明。",
+      ],
+    },
+    match: {
+      title: "分词匹配与子串匹配",
+      body: [
+        "分词匹配：查询词按 jieba（项目词典）切分，只匹配完全相同的词；切成多个词的查询只在这些词相邻时匹配。“帮扶”不会匹配“困难职工帮扶中心”内部。检索、语境索引和所有统计都用同一种匹配。",
+        "子串匹配：在正文中找这串字符，不管词的边界，可以找到“在建工程”中的“工程”。",
+        "同义词：若查询词是同义词集（corpus/synonyms.json）的键，默认也匹配其同义词，界面上列出实际匹配到的形式，可以关闭。",
+      ],
+    },
+    formulas: {
+      title: "套话模板",
+      body: ["反复出现、中间有空位的固定说法（如“以……为抓手”“一是……二是……”）。列出模板、出现次数、所在报告数、各行业分布，以及填入空位最多的词。"],
+    },
+    themes: {
+      title: "主题与主题词",
+      body: ["每个主题是 corpus/themes.yaml 中的一组词（鼠标停在主题名上可看到）。一个主题的频率是这些词的出现次数之和（每万字）；报告数是至少提到其中一个词的报告。"],
+    },
+    export: {
+      title: "导出与来源说明",
+      body: [
+        "每个表格、列表和图表都可以导出全部结果（不只是屏幕上的行）：CSV（UTF-8 带 BOM，Excel 可直接打开；以 = + - @ 开头的文字单元格前加撇号，防止被当作公式执行；数字不变）、JSON（含来源说明）。",
+        "来源说明记录：接口与参数（检索式、筛选条件、默认值）、语料版本（generation）与指纹（数据文件与人工更正的 sha256）、导出时间、行数。引用数字时请保存它。",
+      ],
+    },
+  },
+  en: {
+    rates: {
+      title: "Per 10k characters and per million words",
+      body: [
+        "Every rate is first given per 10,000 characters: occurrences ÷ characters of the subcorpus's clean text × 10,000. Characters are every character of the text (punctuation and the line breaks between paragraphs included), the unit of every offset.",
+        "Per million words is beside it: occurrences ÷ words of the subcorpus × 1,000,000. Words are jieba tokens (project dictionary) with a letter or digit: punctuation and whitespace are not words, stopwords are.",
+        "Characters are the natural length of a Chinese report; per million words compares with other corpus tools.",
+      ],
+      formula: "per 10k = f ÷ chars × 10⁴    per million = f ÷ words × 10⁶",
+    },
+    minfreq: {
+      title: "Minimum count",
+      body: ["In keyness, a word seen fewer times than this in A and B together is not listed. G² and log ratio are unstable for rare words: one occurrence against none gives a large log ratio."],
+    },
+    g2: {
+      title: "G² (log-likelihood)",
+      body: [
+        "Whether a word's frequency differs between subcorpora A and B more than chance would make it. a, b are its counts in A and B; c, d the words of A and B. This is the two-cell form of Rayson & Garside (2000), as UCREL's log-likelihood wizard computes it, not quanteda's four-cell statistic with Williams' correction.",
+        "The sign gives the direction: positive = relatively more frequent in A, negative = in B. G² ≥ 3.84 is p < 0.05, ≥ 6.63 p < 0.01, ≥ 15.13 p < 0.0001 (1 d.f.); testing hundreds of words at once calls for a stricter threshold.",
+        "G² says whether a difference is reliable, not how large it is: in a large corpus a small difference gets a large G². For the size, read the log ratio.",
+      ],
+      formula: "E₁ = c(a+b)/(c+d), E₂ = d(a+b)/(c+d), G² = 2 [a ln(a/E₁) + b ln(b/E₂)] (0·ln 0 = 0)",
+      refs: [REF.dunning, REF.rayson],
+    },
+    logratio: {
+      title: "Log Ratio (effect size)",
+      body: [
+        "The binary log of the ratio of the relative frequencies (Hardie 2014): 1 means twice as frequent in A as in B, 3 eight times, −1 twice as frequent in B.",
+        "A zero count is replaced by 0.5 so that a word found on one side only still has a finite effect size. The minimum effect filter drops words whose |log ratio| is below the chosen value.",
+      ],
+      formula: "Log Ratio = log₂( (a/c) ÷ (b/d) )",
+      refs: [REF.hardie],
+    },
+    collocates: {
+      title: "Collocates: windows and counts",
+      body: [
+        "A window is the given number of word positions each side of each occurrence of the node (punctuation and whitespace are not positions), cut at sentence ends (。！？；… or a paragraph break) and at the report's ends. A position covered by overlapping windows counts once.",
+        "O = positions in windows holding the collocate c; W = positions the windows cover; f(n) = node occurrences; f(c) = c's occurrences; N = words of the subcorpus; expected E = W·f(c)/N.",
+      ],
+      refs: [REF.evert],
+    },
+    logdice: {
+      title: "logDice",
+      body: ["Sketch Engine's default collocation score (Rychlý 2008): co-occurrences against the two words' own frequencies, independent of corpus size, at most 14. Good for comparing collocations across subcorpora."],
+      formula: "logDice = 14 + log₂( 2·O ÷ (f(n) + f(c)) )",
+      refs: [REF.rychly],
+    },
+    mi: {
+      title: "MI (mutual information)",
+      body: ["The log of observed over expected co-occurrence (Church & Hanks 1990). It favours rare words — one or two co-occurrences of a rare word score high — so read it with a minimum count."],
+      formula: "MI = log₂(O ÷ E)",
+      refs: [REF.church, REF.evert],
+    },
+    t: {
+      title: "t-score",
+      body: ["How far co-occurrence exceeds expectation, scaled by √O (Evert 2008). It favours frequent pairs, often function words; t ≥ 2 is commonly read as roughly reliable."],
+      formula: "t = (O − E) ÷ √O",
+      refs: [REF.evert],
+    },
+    llr: {
+      title: "LLR (log-likelihood of a collocation)",
+      body: ["G² over the 2×2 table of positions, “in a window / not” × “c / not c” (Dunning 1993). Signed negative when O < E (the words avoid each other)."],
+      formula: "O₁₁ = O, O₁₂ = W − O, O₂₁ = f(c) − O, O₂₂ = N − W − f(c) + O; LLR = 2 Σ Oᵢⱼ ln(Oᵢⱼ/Eᵢⱼ)",
+      refs: [REF.dunning, REF.evert],
+    },
+    dp: {
+      title: "Dispersion: counts per report",
+      body: [
+        "A word's total can come from a few reports. “Reports with it / reports” says how widely it is spread; the term breakdown's numbers open the reports they count.",
+        "Gries' (2008) DP condenses this into one number: 0 = spread evenly over the reports (by their length), near 1 = concentrated in very few. The word list does not give DP yet (an open item of issue 16).",
+      ],
+      formula: "DP = ½ Σᵢ | vᵢ/f − sᵢ | (vᵢ = count in report i, f = total count, sᵢ = report i's share of the subcorpus)",
+      refs: [REF.gries],
+    },
+    trend: {
+      title: "Trends: the reports each point rests on",
+      body: [
+        "Each point shows n, the reports of that year. Years with fewer than 3 reports are hollow and not joined to their neighbours: one report's rate does not stand for a year. Years without reports stay empty and no line crosses them.",
+        "Reports without a year are left out of the trend; how many there are is said above it.",
+      ],
+    },
+    match: {
+      title: "Word matching and substring matching",
+      body: [
+        "Word matching: the query is cut by jieba (project dictionary) and matches the same words only; a query cut into several words matches where they are adjacent. 帮扶 does not match inside 困难职工帮扶中心. Search, the concordance and every analytic match the same way.",
+        "Substring matching: the string anywhere in the text, regardless of word boundaries: 工程 inside 在建工程.",
+        "Synonyms: a query word that keys a synonym set (corpus/synonyms.json) also matches its synonyms by default; the forms actually matched are listed and can be switched off.",
+      ],
+    },
+    formulas: {
+      title: "Formulas",
+      body: ["Fixed wordings with slots that recur (以…为抓手, 一是…二是…): the frame, its occurrences, the reports and sectors using it, and the words that most often fill the slots."],
+    },
+    themes: {
+      title: "Themes and their terms",
+      body: ["Each theme is a list of terms in corpus/themes.yaml (hover a theme's name to see them). A theme's rate is the occurrences of its terms summed (per 10k characters); its reports are those mentioning at least one of them."],
+    },
+    export: {
+      title: "Exports and their provenance",
+      body: [
+        "Every table, list and chart downloads in full (not just the rows on screen): CSV (UTF-8 with a BOM, opens in Excel; a text cell beginning with = + - @ gets a leading apostrophe so that a spreadsheet does not run it as a formula; numbers are untouched) and JSON (with its provenance).",
+        "The provenance names the endpoint and its parameters (query, filters, defaults), the corpus generation and fingerprint (sha256 of the data files and the corrections), the time of export and the row count. Keep it beside any figure you cite.",
+      ],
+    },
+  },
+};
