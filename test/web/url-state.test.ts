@@ -57,7 +57,7 @@ const arbitraries = {
     sort: fc.constantFrom(...KEYNESS_SORTS),
     term: text(20),
   }),
-  write: fc.record({ text: text(100), term: text(20) }),
+  write: fc.record({ text: text(100), term: text(20), sector: fc.constantFrom("" as const, ...SECTORS), docType: fc.constantFrom("" as const, ...DOC_TYPES), yearFrom: fc.constantFrom(0, 1990, 2023) }),
 };
 
 const codecs: [string, RouteCodec<unknown>, fc.Arbitrary<unknown>, unknown][] = [

@@ -1,97 +1,192 @@
-// Phrasing variants of a term: clusters of sentences sharing a pattern, shown
-// side by side by sector; the parts that differ between variants are marked.
+// How reports phrase a term: its frames (/api/frames) — the verbs before it, the nouns and verbs
+// after it, its modifiers, and the variants they make (开展送温暖活动 / 实施送温暖工程) — every
+// sector a column, one example each, opened in its report at the sentence; every row lists all
+// its sentences, paged. In Compare, one block per subcorpus.
+import { useState } from "react";
 import { Link } from "react-router";
-import { phrasing } from "../api/endpoints.ts";
-import { SECTORS } from "../../../core/api/schema.ts";
-import type { PhrasingResponse } from "../../../core/api/schema.ts";
+import { frames } from "../api/endpoints.ts";
+import { apiUrl, type Params } from "../api/client.ts";
+import type { FramesResponse } from "../../../core/api/schema.ts";
+import type { Sector } from "../../../core/model.ts";
 import { useLang } from "../app/lang.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { reportHref } from "../state/report.ts";
 import { DataTable, type Column } from "./DataTable.tsx";
-import { DownloadLinks } from "./DownloadLinks.tsx";
 import { Empty, ErrorBox } from "./ErrorBox.tsx";
-import { Highlight } from "./Highlight.tsx";
+import { Pagination } from "./Pagination.tsx";
 import { Panel } from "./Panel.tsx";
 import { SearchBox } from "./SearchBox.tsx";
-import type { Params } from "../api/client.ts";
 
-type Cluster = PhrasingResponse["clusters"][number];
-type Example = Cluster["examples"][number];
+type Example = FramesResponse["variants"][number]["example"];
+interface Row {
+  key: string;
+  /** what `pick` selects: `verb:开展`, `variant:开展|活动` */
+  pick: string;
+  label: string;
+  count: number;
+  reports: number;
+  logDice?: number;
+  bySector: Record<string, number>;
+  example: Example;
+}
 
-function ExampleText({ ex, term }: { ex: Example; term: string }) {
+/** The sentence with the term in bold and the varying words (collocates) marked. */
+export function FrameSentence({ ex }: { ex: Example }) {
+  const cuts = new Set([0, ex.text.length, ...ex.termAt, ...ex.marks.flat()]);
+  const points = [...cuts].sort((a, b) => a - b);
+  const parts = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [s, e] = [points[i], points[i + 1]];
+    const text = ex.text.slice(s, e);
+    if (s >= ex.termAt[0] && e <= ex.termAt[1]) parts.push(<strong key={i}>{text}</strong>);
+    else if (ex.marks.some(([ms, me]) => s >= ms && e <= me)) parts.push(<mark key={i}>{text}</mark>);
+    else parts.push(text);
+  }
+  return <span className="frame-text">{parts}</span>;
+}
+
+function ExampleLink({ ex, term }: { ex: Example; term: string }) {
+  const { t } = useLang();
   return (
-    <li>
-      <span className="phr-text">
-        <Highlight text={ex.text} marks={ex.marks} />
-      </span>{" "}
-      <Link className="muted phr-src" to={reportHref(ex.reportId, { q: term })}>
-        {ex.title}
-      </Link>
-    </li>
+    <Link className="muted frame-src" to={reportHref(ex.reportId, { at: ex.start, q: term })} title={t("openAtPlace")} data-at={ex.start}>
+      {ex.title}
+    </Link>
   );
 }
 
-export function Phrasing({ term, filters = {} }: { term: string; filters?: Params }) {
-  const { t, label } = useLang();
-  const params = { ...filters, term: term.trim(), limit: 20 };
-  const q = useApi("phrasing", params, phrasing, term.trim() !== "");
-  if (!term.trim()) return <Empty>{t("phrasingHint")}</Empty>;
+function Lines({ term, params, pick }: { term: string; params: Params; pick: string }) {
+  const { t } = useLang();
+  const [page, setPage] = useState(1);
+  const q = useApi("frames", { ...params, pick, page, perPage: 10 }, frames);
+  const lines = q.data?.lines;
   if (q.error) return <ErrorBox error={q.error} onRetry={() => void q.refetch()} />;
-  if (!q.data) return <p className="muted">{t("loading")}</p>;
-  const d = q.data;
-  const sectors = SECTORS.filter((s) => d.clusters.some((c) => (c.sectors[s] ?? 0) > 0));
-  const columns: Column<Cluster>[] = [
-    {
-      key: "pattern",
-      header: t("pattern"),
-      rowHeader: true,
-      className: "pattern",
-      cell: (c) => (
-        <>
-          {c.pattern}
-          <div className="muted">
-            {t("reports")} {c.reports}
-          </div>
-        </>
-      ),
-    },
-    ...sectors.map(
-      (s): Column<Cluster> => ({
-        key: s,
-        header: label("sector", s),
-        cell: (c) => (
-          <>
-            {(c.sectors[s] ?? 0) > 0 && <span className="facet-count">{c.sectors[s]}</span>}
-            <ul className="plain phr-examples">
-              {c.examples
-                .filter((e) => e.sector === s)
-                .slice(0, 3)
-                .map((ex, i) => (
-                  <ExampleText key={i} ex={ex} term={d.term} />
-                ))}
-            </ul>
-          </>
-        ),
-      }),
-    ),
-  ];
+  if (!lines) return <p className="muted">{t("loading")}</p>;
   return (
-    <div className="phrasing">
-      <div className="panel-head">
-        <p className="muted">{t("phrasingTotal", { total: d.total })}</p>
-        <DownloadLinks endpoint="phrasing" params={params} />
-      </div>
-      <DataTable columns={columns} rows={d.clusters} rowKey={(c) => c.pattern} className="phrasing-table" />
+    <div className="frame-lines" data-pick={pick} data-total={lines.total}>
+      <ol className="plain" start={(page - 1) * lines.perPage + 1}>
+        {lines.rows.map((ex) => (
+          <li key={`${ex.reportId}:${ex.start}:${ex.termAt[0]}`}>
+            <FrameSentence ex={ex} /> <ExampleLink ex={ex} term={term} />
+          </li>
+        ))}
+      </ol>
+      <Pagination page={page} total={lines.total} perPage={lines.perPage} onPage={setPage} />
     </div>
   );
 }
 
-/** A section with a term box and that term's phrasing variants (compare, write). */
-export function PhrasingPanel({ id, term, onTerm }: { id: string; term: string; onTerm: (term: string, options: { replace: boolean }) => void }) {
+function FrameTable({ title, rows, sectors, term, params, kind }: { title: string; rows: Row[]; sectors: string[]; term: string; params: Params; kind: string }) {
+  const { t, label } = useLang();
+  const [open, setOpen] = useState<string | null>(null);
+  const columns: Column<Row>[] = [
+    {
+      key: "label",
+      header: kind === "variant" ? t("variants") : t("collocate"),
+      rowHeader: true,
+      cell: (r) => (
+        <button type="button" className="linklike" aria-expanded={open === r.pick} data-pick={r.pick} onClick={() => setOpen(open === r.pick ? null : r.pick)}>
+          {r.label}
+        </button>
+      ),
+    },
+    { key: "count", header: t("count"), num: true, cell: (r) => r.count },
+    { key: "reports", header: t("reports"), num: true, cell: (r) => r.reports },
+    ...(kind === "variant" ? [] : [{ key: "logDice", header: "logDice", num: true, cell: (r: Row) => r.logDice?.toFixed(1) } satisfies Column<Row>]),
+    ...sectors.map(
+      (s): Column<Row> => ({
+        key: s,
+        header: label("sector", s as Sector),
+        num: true,
+        className: "frame-sector",
+        cell: (r) => (r.bySector[s] ? r.bySector[s] : <span className="muted" aria-label="0">·</span>),
+      }),
+    ),
+    {
+      key: "example",
+      header: t("example"),
+      className: "frame-example",
+      cell: (r) => (
+        <>
+          <FrameSentence ex={r.example} /> <ExampleLink ex={r.example} term={term} />
+        </>
+      ),
+    },
+  ];
+  return (
+    <section className="frame-table" data-relation={kind}>
+      <h3>{title}</h3>
+      <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} />
+      {open && (
+        <div className="frame-open">
+          <p>
+            <strong>{rows.find((r) => r.pick === open)?.label}</strong> · {t("allSentences", { n: rows.find((r) => r.pick === open)?.count ?? 0 })}{" "}
+            <button type="button" className="linklike" onClick={() => setOpen(null)}>
+              {t("hideSentences")}
+            </button>
+          </p>
+          <Lines term={term} params={params} pick={open} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The frames of `term` in the subcorpus `filters`. */
+export function Phrasing({ term, filters = {}, title }: { term: string; filters?: Params; title?: string }) {
+  const { t } = useLang();
+  const params = { ...filters, term: term.trim(), limit: 15 };
+  const q = useApi("frames", params, frames, term.trim() !== "");
+  if (!term.trim()) return <Empty>{t("phrasingHint")}</Empty>;
+  if (q.error) return <ErrorBox error={q.error} onRetry={() => void q.refetch()} />;
+  if (!q.data) return <p className="muted">{t("loading")}</p>;
+  const d = q.data;
+  const relRows = (name: string): Row[] =>
+    (d.relations.find((r) => r.name === name)?.rows ?? []).map((r) => ({ key: r.word, pick: `${name}:${r.word}`, label: r.word, count: r.count, reports: r.reports, logDice: r.logDice, bySector: r.bySector, example: r.example }));
+  const variants: Row[] = d.variants.map((v) => ({ key: v.pattern, pick: `variant:${v.verb ?? ""}|${v.after ?? ""}`, label: v.pattern, count: v.count, reports: v.reports, bySector: v.bySector, example: v.example }));
+  return (
+    <div className="phrasing frames" data-term={d.term} data-occurrences={d.occurrences}>
+      <div className="panel-head">
+        {title && <h3>{title}</h3>}
+        <p className="muted">{t("framesTotal", { term: d.term, occurrences: d.occurrences, reports: d.reports })}</p>
+        <a href={apiUrl("frames", { ...params, format: "csv" })} download>
+          {t("downloadCsv")}
+        </a>
+      </div>
+      <p className="muted frame-legend">
+        <mark>{t("collocate")}</mark> <strong>{d.term}</strong> — {t("framesLegend")}
+      </p>
+      <FrameTable title={t("variants")} rows={variants} sectors={d.sectors} term={d.term} params={params} kind="variant" />
+      <FrameTable title={t("rel_verb")} rows={relRows("verb")} sectors={d.sectors} term={d.term} params={params} kind="verb" />
+      <FrameTable title={t("rel_after")} rows={relRows("after")} sectors={d.sectors} term={d.term} params={params} kind="after" />
+      <FrameTable title={t("rel_modifier")} rows={relRows("modifier")} sectors={d.sectors} term={d.term} params={params} kind="modifier" />
+    </div>
+  );
+}
+
+/** A section with a term box and that term's frames (write), one block per side (compare: A and B). */
+export function PhrasingPanel({
+  id,
+  term,
+  onTerm,
+  sides,
+}: {
+  id: string;
+  term: string;
+  onTerm: (term: string, options: { replace: boolean }) => void;
+  sides?: { label: string; filters: Params }[];
+}) {
   const { t } = useLang();
   return (
     <Panel id={id} title={t("phrasing")} tools={<SearchBox label={t("term")} name="term" value={term} onCommit={onTerm} />}>
-      <Phrasing term={term} />
+      {sides && term.trim() ? (
+        <div className="frames-sides">
+          {sides.map((s) => (
+            <Phrasing key={s.label} term={term} filters={s.filters} title={s.label} />
+          ))}
+        </div>
+      ) : (
+        <Phrasing term={term} />
+      )}
     </Panel>
   );
 }

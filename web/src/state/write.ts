@@ -1,20 +1,44 @@
-// Write view (`/write`) URL state: the draft sentence and a term for phrasing variants.
-import { put, str } from "./route.ts";
+// Write view (`/write`) URL state: the draft (a sentence or a paragraph), the term whose frames
+// are shown, and the filters the closest sentences are drawn from.
+import { DOC_TYPES, SECTORS } from "../../../core/api/schema.ts";
+import { int, oneOf, put, str } from "./route.ts";
 
 export interface WriteState {
   text: string;
   term: string;
+  sector: (typeof SECTORS)[number] | "";
+  docType: (typeof DOC_TYPES)[number] | "";
+  /** 0: any year */
+  yearFrom: number;
 }
 
-export const defaultWriteState = (): WriteState => ({ text: "", term: "" });
+export const defaultWriteState = (): WriteState => ({ text: "", term: "", sector: "", docType: "", yearFrom: 0 });
 
 export function stateToRoute(s: WriteState): URLSearchParams {
   const p = new URLSearchParams();
   put(p, "text", s.text);
   put(p, "term", s.term);
+  put(p, "sector", s.sector);
+  put(p, "docType", s.docType);
+  put(p, "yearFrom", s.yearFrom, 0);
   return p;
 }
 
 export function routeToState(p: URLSearchParams): WriteState {
-  return { text: str(p, "text", 2000), term: str(p, "term", 100) };
+  return {
+    text: str(p, "text", 2000),
+    term: str(p, "term", 100),
+    sector: oneOf(p, "sector", ["", ...SECTORS] as const, ""),
+    docType: oneOf(p, "docType", ["", ...DOC_TYPES] as const, ""),
+    yearFrom: int(p, "yearFrom", 0, 2100, 0),
+  };
+}
+
+/** The draft's sentences (split after 。！？；!?; and at line breaks), at most 10. */
+export function draftSentences(text: string): string[] {
+  return text
+    .split(/(?<=[。！？；!?;])|\n/)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s))
+    .slice(0, 10);
 }

@@ -204,7 +204,15 @@ export default function CompareView() {
           </div>
         </Panel>
       )}
-      <PhrasingPanel id="phr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} />
+      <PhrasingPanel
+        id="phr-h"
+        term={state.term}
+        onTerm={(v, o) => setState({ term: v }, o)}
+        sides={[
+          { label: labelA, filters: { ...filtersToApi(state.a), q: state.aq || undefined } },
+          { label: labelB, filters: { ...filtersToApi(state.b), q: state.bq || undefined } },
+        ]}
+      />
     </div>
   );
 }

@@ -1,9 +1,12 @@
-// `/write` — paste a draft sentence, get the closest corpus sentences; a term's phrasing variants.
+// `/write` — paste a draft sentence or paragraph: each sentence gets its closest corpus sentences
+// (near-identical ones grouped, with how many reports use them) and its key terms, and a key term
+// opens its frames (the verbs, nouns and modifiers other reports use with it, by sector).
 import { useEffect, useId, useState } from "react";
 import { similar } from "../api/endpoints.ts";
+import type { Params } from "../api/client.ts";
+import { DOC_TYPES, SECTORS } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { Empty, QueryError } from "../components/ErrorBox.tsx";
-import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { PhrasingPanel } from "../components/Phrasing.tsx";
 import { SimilarList } from "../components/SimilarList.tsx";
 import { useApi } from "../hooks/useApi.ts";
@@ -35,14 +38,53 @@ function CopyButton({ text }: { text: string }) {
   );
 }
 
-export default function WriteView() {
+/** One draft sentence: its closest corpus sentences and its key terms. */
+function DraftSentence({ n, sentence, filters, term, onTerm }: { n: number; sentence: string; filters: Params; term: string; onTerm: (term: string) => void }) {
   const { t } = useLang();
+  const res = useApi("similar", { ...filters, text: sentence, limit: 5 }, similar);
+  return (
+    <section className="draft-sentence" data-sentence={n} aria-busy={res.isFetching}>
+      <h3>
+        {t("writeSentenceN", { n })}: <q>{sentence}</q>
+      </h3>
+      <QueryError q={res} />
+      {res.isLoading && <p className="muted">{t("loading")}</p>}
+      {res.data && res.data.keyTerms.length > 0 && (
+        <p className="key-terms">
+          <span className="muted">{t("keyTerms")}:</span>{" "}
+          {res.data.keyTerms.map((k) => (
+            <button key={k} type="button" className="chip linklike" aria-pressed={term === k} data-term={k} onClick={() => onTerm(k)}>
+              {k}
+            </button>
+          ))}
+        </p>
+      )}
+      {res.data && res.data.rows.length === 0 && <Empty>{t("noResults")}</Empty>}
+      {res.data && (
+        <SimilarList
+          rows={res.data.rows}
+          extra={(row) => (
+            <span className="nowrap">
+              {" "}
+              · {t("score")} {row.score.toFixed(2)}
+              {row.reports > 1 && <> · {t("usedBy", { n: row.reports })}</>} <CopyButton text={row.text} />
+            </span>
+          )}
+        />
+      )}
+    </section>
+  );
+}
+
+export default function WriteView() {
+  const { t, label } = useLang();
   const id = useId();
   const [state, setState] = useRouteState<WriteState>(writeUrl);
   const [draft, setDraft] = useState(state.text);
   // back/forward: show the draft the URL holds
   useEffect(() => setDraft(state.text), [state.text]);
-  const res = useApi("similar", { text: state.text.trim(), limit: 15 }, similar, state.text.trim() !== "");
+  const filters: Params = { sector: state.sector || undefined, docType: state.docType || undefined, yearFrom: state.yearFrom || undefined };
+  const sentences = writeUrl.draftSentences(state.text);
   return (
     <div className="view view-write">
       <section className="panel" aria-labelledby="draft-h">
@@ -55,21 +97,47 @@ export default function WriteView() {
           }}
         >
           <label htmlFor={`${id}-draft`}>{t("writeDraftHint")}</label>
-          <textarea id={`${id}-draft`} rows={4} maxLength={2000} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <textarea id={`${id}-draft`} rows={5} maxLength={2000} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <div className="write-filters">
+            <label>
+              {t("sector")}{" "}
+              <select value={state.sector} onChange={(e) => setState({ sector: e.target.value as WriteState["sector"] })}>
+                <option value="">{t("anySector")}</option>
+                {SECTORS.map((s) => (
+                  <option key={s} value={s}>
+                    {label("sector", s)}
+                  </option>
+                ))}
+              </select>
+            </label>{" "}
+            <label>
+              {t("docType")}{" "}
+              <select value={state.docType} onChange={(e) => setState({ docType: e.target.value as WriteState["docType"] })}>
+                <option value="">{t("anyDocType")}</option>
+                {DOC_TYPES.map((d) => (
+                  <option key={d} value={d}>
+                    {label("docType", d)}
+                  </option>
+                ))}
+              </select>
+            </label>{" "}
+            <label>
+              {t("yearFromLabel")}{" "}
+              <input type="number" min={1990} max={2100} value={state.yearFrom || ""} onChange={(e) => setState({ yearFrom: Number(e.target.value) || 0 })} />
+            </label>
+          </div>
           <button type="submit" disabled={!draft.trim()}>
             {t("writeFind")}
           </button>
         </form>
-        <QueryError q={res} />
-        {state.text && res.isLoading && <p className="muted">{t("loading")}</p>}
-        {state.text && res.data && res.data.rows.length === 0 && <Empty>{t("noResults")}</Empty>}
-        {state.text && res.data && res.data.rows.length > 0 && <DownloadLinks endpoint="similar" params={{ text: state.text.trim(), limit: 15 }} />}
-        {state.text && res.data && <SimilarList rows={res.data.rows} extra={(row) => (
-              <span className="nowrap">
-                {" "}· {t("score")} {row.score.toFixed(2)} <CopyButton text={row.text} />
-              </span>
-            )} />}
       </section>
+      {sentences.length > 0 && (
+        <section className="panel draft-results">
+          {sentences.map((s, i) => (
+            <DraftSentence key={`${i}:${s}`} n={i + 1} sentence={s} filters={filters} term={state.term} onTerm={(term) => setState({ term })} />
+          ))}
+        </section>
+      )}
       <PhrasingPanel id="wphr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} />
     </div>
   );
