@@ -297,7 +297,16 @@ export const FrequencyQuerySchema = z.object({
 export const FrequencyResponseSchema = z.object({
   totalTokens: z.number().int(),
   totalChars: z.number().int(),
-  rows: z.array(z.object({ term: z.string(), count: z.number().int(), docs: z.number().int(), per10k: z.number(), perMillion: z.number() })),
+  rows: z.array(
+    z.object({
+      term: z.string(),
+      count: z.number().int(),
+      docs: z.number().int(),
+      dp: z.number().describe("Gries' DP over the reports: 0 = spread in proportion to their sizes, towards 1 = in very few"),
+      per10k: z.number(),
+      perMillion: z.number(),
+    }),
+  ),
 });
 
 export const BREAKDOWN_BY = ["sector", "year", "docType", "level"] as const;

@@ -2,6 +2,7 @@
 // O(tokens of docs + V log V) time, O(V) memory.
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { countTerms } from "./shared/countTerms.ts";
+import { dispersion } from "./shared/dispersion.ts";
 import { rates } from "./shared/rates.ts";
 
 export interface FrequencyOptions {
@@ -16,6 +17,8 @@ export type FrequencyRow = {
   term: string;
   count: number;
   docs: number;
+  /** Gries' DP over the docs (shared/dispersion.ts): 0 = spread in proportion to their sizes, → 1 = in few */
+  dp: number;
   /** per 10,000 characters of the docs' text, then per million word tokens (shared/rates.ts) */
   per10k: number;
   perMillion: number;
@@ -40,10 +43,13 @@ export function frequency(corpus: Corpus, docs: CorpusDoc[], options: FrequencyO
     ids.push(id);
   }
   ids.sort((a, b) => counts[b] - counts[a] || compare(corpus.vocab[a], corpus.vocab[b]));
-  const rows = ids.slice(0, options.limit ?? ids.length).map((id) => ({
+  const listed = ids.slice(0, options.limit ?? ids.length);
+  const dp = dispersion(corpus, docs, listed, counts, words);
+  const rows = listed.map((id, k) => ({
     term: corpus.vocab[id],
     count: counts[id],
     docs: docFreq[id],
+    dp: dp[k],
     ...rates(counts[id], chars, words),
   }));
   return { totalTokens: words, totalChars: chars, rows };

@@ -129,7 +129,7 @@ describe("analytics on the seed corpus", () => {
       expect(row.perMillion, row.term).toBeCloseTo((count / words) * 1e6, 9);
     }
     const csv = await (await fetch(`${app.url}/api/frequency?limit=1&format=csv`)).text();
-    expect(csv.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("term,count,docs,per10k,perMillion");
+    expect(csv.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("term,count,docs,dp,per10k,perMillion");
   });
 
   it("keyness finds hospital vocabulary in hospital reports against school reports", async () => {

@@ -94,7 +94,7 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
       title: "分布：每篇报告的次数",
       body: [
         "一个词的总频次可能来自少数几篇报告。“含该词的报告 / 报告数”说明它分布多广；词语分布中的数字可点开，列出对应的报告。",
-        "Gries（2008）的 DP（离散度）把这一点压缩成一个数：0 表示均匀分布在各报告中（按报告长度），接近 1 表示集中在极少数报告。词频表尚未给出 DP（见问题 16 的未完成项）。",
+        "Gries（2008）的 DP（离散度）把这一点压缩成一个数：0 表示均匀分布在各报告中（按报告长度），接近 1 表示集中在极少数报告。词频表的“离散度 DP”一栏按报告的词数计算。",
       ],
       formula: "DP = ½ Σᵢ | vᵢ/f − sᵢ |（vᵢ = 该词在第 i 篇的次数，f = 总次数，sᵢ = 第 i 篇占子语料的比例）",
       refs: [REF.gries],
@@ -199,7 +199,7 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
       title: "Dispersion: counts per report",
       body: [
         "A word's total can come from a few reports. “Reports with it / reports” says how widely it is spread; the term breakdown's numbers open the reports they count.",
-        "Gries' (2008) DP condenses this into one number: 0 = spread evenly over the reports (by their length), near 1 = concentrated in very few. The word list does not give DP yet (an open item of issue 16).",
+        "Gries' (2008) DP condenses this into one number: 0 = spread evenly over the reports (by their length), near 1 = concentrated in very few. The word list's DP column uses each report's word count as its size.",
       ],
       formula: "DP = ½ Σᵢ | vᵢ/f − sᵢ | (vᵢ = count in report i, f = total count, sᵢ = report i's share of the subcorpus)",
       refs: [REF.gries],
