@@ -255,10 +255,11 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
   }
   fresh.length = 0;
 
-  // What leaves the corpus: reports of removed sources and of sources being re-read.
+  // What leaves the corpus: every stored report no record keeps (a record being indexed afresh has
+  // none yet; an unchanged or merely touched source keeps its own).
+  const keptIds = new Set(rebuild ? [] : [...records.values()].flatMap((r) => r.reports));
   const dropped = new Set<string>();
-  for (const r of registry) if (gone.has(r.path) || reading.has(r.path) || rebuild) for (const id of r.reports) dropped.add(id);
-  for (const r of records.values()) if (r.status === "indexed" && !reading.has(r.path) && !rebuild) for (const id of r.reports) dropped.delete(id);
+  for (const r of registry) for (const id of r.reports) if (!keptIds.has(id)) dropped.add(id);
 
   if (!rebuild && !inputs.length && !dropped.size && sameRegistry(registry, records)) {
     const summary = summarize({ mode: "unchanged", reports: [], skipped, copies, added: [], removed: [], warnings: [], passages: 0, generation: manifest!.generation, filesRead: 0, t0 });

@@ -11,6 +11,7 @@ import { compileTerm, forEachMatch, type CompiledTerm } from "../../core/corpus/
 import { WORD } from "./shared/tokenClasses.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import { cqlScan } from "./cql.ts";
+import { regexMatches } from "./regex.ts";
 
 export type KwicSort = "L1" | "L2" | "R1" | "R2" | "doc";
 
@@ -18,7 +19,7 @@ export interface KwicOptions {
   term: string;
   /** word mode: the term and its synonyms as token sequences (core/query.ts parseTerm) */
   alternatives: string[][];
-  match: "word" | "substring" | "cql";
+  match: "word" | "substring" | "cql" | "regex";
   /** match=cql: the compiled corpus query (core/cql; server/analytics/cql.ts evaluates it) */
   pattern?: Pattern;
   /** characters of context each side; default 20 */
@@ -68,6 +69,13 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
       }).reports;
       total = hits.length;
     }
+  } else if (options.match === "regex") {
+    docs.forEach((doc, d) => {
+      const found = regexMatches(doc.report.text, options.term);
+      for (const [s, e] of found) hits.push(d, s, e);
+      if (found.length) reports++;
+    });
+    total = hits.length;
   } else if (options.match === "word") {
     const term = compileTerm(corpus, options.alternatives);
     if (term.length) {

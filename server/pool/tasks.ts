@@ -24,7 +24,7 @@ import { formulas } from "../analytics/formulas.ts";
 import { frames } from "../analytics/frames.ts";
 import { similar } from "../analytics/similar.ts";
 import { substringSearch } from "../search/substring.ts";
-import { cqlSearch } from "../analytics/cqlSearch.ts";
+import { cqlSearch, regexSearch } from "../analytics/cqlSearch.ts";
 
 /** A selection: filters plus the parsed `q` (core/corpus/select.ts). */
 export interface Selection {
@@ -51,9 +51,10 @@ export type AnalysisTask =
   | (Common<"frames", QueryOf<"frames">> & { alternatives: string[][]; matched: QueryPart[] })
   | (Common<"similar", QueryOf<"similar">> & { tokens: string[] })
   | { name: "substring"; query: S.SearchQuery }
-  | { name: "cqlSearch"; query: S.SearchQuery; pattern: Pattern };
+  | { name: "cqlSearch"; query: S.SearchQuery; pattern: Pattern }
+  | { name: "regexSearch"; query: S.SearchQuery };
 
-export type TaskResult<T extends AnalysisTask> = T extends { name: "substring" | "cqlSearch" } ? { total: number; hits: S.Hit[]; facets: S.SearchResponse["facets"] } : ResponseOf<Exclude<T["name"], "substring" | "cqlSearch">>;
+export type TaskResult<T extends AnalysisTask> = T extends { name: "substring" | "cqlSearch" | "regexSearch" } ? { total: number; hits: S.Hit[]; facets: S.SearchResponse["facets"] } : ResponseOf<Exclude<T["name"], "substring" | "cqlSearch" | "regexSearch">>;
 
 export interface TaskScope {
   corpus: Corpus;
@@ -69,6 +70,7 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
   const { corpus, ix } = scope;
   if (t.name === "substring") return substringSearch(corpus, ix, scope.cache, scope.generation, t.query);
   if (t.name === "cqlSearch") return cqlSearch(corpus, ix, t.query, t.pattern);
+  if (t.name === "regexSearch") return regexSearch(corpus, ix, t.query);
   const docs = select(corpus, t.selection);
   switch (t.name) {
     case "kwic": {

@@ -13,6 +13,8 @@ import { jsonSize } from "../cache.ts";
 import type { AnalysisTask, Selection } from "../pool/tasks.ts";
 import { route } from "./endpoint.ts";
 import { explainPattern, patternOf } from "../analytics/cqlTerm.ts";
+import { regexSource, withRegexBudget } from "../analytics/regex.ts";
+import type { RunContext } from "../pool/pool.ts";
 import { fold } from "../../core/fold.ts";
 
 export interface AnalyticsDeps {
@@ -47,6 +49,10 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     if (q.match === "cql") {
       const pattern = patternOf(q.term, deps.segmenter, "term");
       return { pattern, matched: [...explainQuery(parseQuery(q.q, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })), explainPattern(q.term, pattern, "term")] };
+    }
+    if (q.match === "regex") {
+      const source = regexSource(q.term, "term");
+      return { q: { ...q, term: source }, matched: [...matched(q).filter((p) => p.role !== "term"), { text: q.term, role: "term" as const, negated: false, matches: source !== q.term ? [q.term, source] : [q.term] }] };
     }
     const folded = fold(q.term);
     if (q.match === "substring" && folded !== q.term) return { q: { ...q, term: folded }, matched: [...matched(q).filter((p) => p.role !== "term"), { text: q.term, role: "term" as const, negated: false, matches: [q.term, folded] }] };
@@ -87,7 +93,9 @@ export function analyticsRoutes(deps: AnalyticsDeps): Router {
     route(r, name, ({ query: q, ctx }) => {
       const key = JSON.stringify(Object.entries(q as Record<string, unknown>).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1)));
       deps.corpus.get(); // a 503 naming the damaged file before any parsing
-      return deps.corpus.cached(name, key, () => tasks[name](q), ctx, jsonSize) as Promise<ResponseOf<N>>;
+      const run = (c: RunContext) => deps.corpus.cached(name, key, () => tasks[name](q), c, jsonSize) as Promise<ResponseOf<N>>;
+      // a regular expression runs under its own budget (server/analytics/regex.ts)
+      return (q as { match?: string }).match === "regex" ? withRegexBudget(ctx, run) : run(ctx);
     });
   for (const name of Object.keys(tasks) as AnalyticName[]) analytic(name);
   return r;

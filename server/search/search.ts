@@ -17,6 +17,7 @@ import type { RunContext } from "../pool/pool.ts";
 import { fold } from "../../core/fold.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import { explainPattern, patternOf } from "../analytics/cqlTerm.ts";
+import { regexSource, withRegexBudget } from "../analytics/regex.ts";
 
 export interface SearchDeps {
   meili: Meilisearch;
@@ -54,8 +55,11 @@ export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunConte
   // a string typed in traditional characters finds its simplified form, as words do (core/fold.ts)
   const needle = substring ? fold(typed) : typed;
   const pattern = query.match === "cql" && typed ? patternOf(typed, deps.segmenter, "q") : null;
+  const regex = query.match === "regex" && typed ? regexSource(typed, "q") : null;
   const result = pattern
     ? await cqlSearch(deps, query, pattern, ctx)
+    : regex !== null
+      ? await withRegexBudget(ctx, (c) => deps.corpus.cache.getAsync(deps.corpus.generation, "search:regex:page", JSON.stringify(query), () => deps.corpus.run({ name: "regexSearch", query: { ...query, q: regex } }, c), jsonSize))
     : substring
       ? await substringSearch(deps, { ...query, q: needle }, ctx)
       : await wordSearch(deps, query, parsed);
@@ -64,12 +68,14 @@ export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunConte
     page: query.page,
     perPage: query.perPage,
     tookMs: Math.round((performance.now() - t0) * 100) / 100,
-    tokens: query.match === "substring" ? [needle] : pattern ? [] : parsed.tokens,
+    tokens: query.match === "substring" ? [needle] : pattern || regex !== null ? [] : parsed.tokens,
     truncatedQuery: query.match === "word" && parsed.truncated,
     hits: result.hits,
     facets: result.facets,
     matched: pattern
       ? [explainPattern(typed, pattern, "q")]
+      : regex !== null
+        ? [{ text: typed, role: "q", negated: false, matches: regex !== typed ? [typed, regex] : [typed] }]
       : substring
         ? [{ text: typed, role: "q", negated: false, matches: needle !== typed ? [typed, needle] : [typed] }]
         : explainQuery(parsed),

@@ -1,7 +1,7 @@
 // A corpus researchers manage must never lose a document: identical files, two runs at once, files
 // added then a restart, uploads / corrections / removals in the running server, and a server that
 // picks up what `npm run index` committed. Expected numbers come from the fixture files themselves.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
@@ -204,5 +204,18 @@ describe("the running server", () => {
     expect((await send(app, "PUT", "/api/uploads/a.exe", bytes, { Authorization: "Bearer s3cret-admin-token-for-tests" })).status).toBe(400);
     // reading stays open
     expect((await getJson(app.url, "/api/sources")).status).toBe(200);
+  });
+});
+
+describe("a touched file", () => {
+  it("keeps its reports: a new modification time with the same bytes is not a change", async () => {
+    const app = await open();
+    const before = readStore(app.dataDir).entries.map((e) => e.report.id).sort();
+    const file = join(app.corpusDir, "school-2022.txt");
+    utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+    const summary = await runIndexer(await runOpts(app));
+    expect(summary.filesRead).toBe(1);
+    expect(readStore(app.dataDir).entries.map((e) => e.report.id).sort()).toEqual(before);
+    await expectConsistent(app);
   });
 });
