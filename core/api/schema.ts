@@ -310,19 +310,32 @@ export const FrequencyResponseSchema = z.object({
 });
 
 export const BREAKDOWN_BY = ["sector", "year", "docType", "level"] as const;
+/** …and by report: the term's count and rate in every report of the selection (its dispersion) */
+export const BREAKDOWN_GROUPS = [...BREAKDOWN_BY, "report"] as const;
 export const BreakdownQuerySchema = z.object({
   ...filterShape,
   ...format,
   term,
-  by: single(z.enum(BREAKDOWN_BY)).default("sector").describe("Group by sector, year, docType or level. Default sector."),
+  by: single(z.enum(BREAKDOWN_GROUPS)).default("sector").describe("Group by sector, year, docType or level, or report (one row per report, keyed by its id, with its title as `label`). Default sector."),
   match: single(z.enum(["word", "cql"])).default("word").describe("word = the term as words; cql = the term is a corpus query (see /api/kwic `match`). Default word."),
 });
 export const BreakdownResponseSchema = z.object({
   ...matched,
   term: z.string(),
-  by: z.enum(BREAKDOWN_BY),
+  by: z.enum(BREAKDOWN_GROUPS),
   rows: z.array(
-    z.object({ key: z.string(), count: z.number().int(), docs: z.number().int(), totalDocs: z.number().int(), tokens: z.number().int(), chars: z.number().int(), per10k: z.number(), perMillion: z.number() }),
+    z.object({
+      key: z.string(),
+      /** by=report: the report's title */
+      label: z.string().optional(),
+      count: z.number().int(),
+      docs: z.number().int(),
+      totalDocs: z.number().int(),
+      tokens: z.number().int(),
+      chars: z.number().int(),
+      per10k: z.number(),
+      perMillion: z.number(),
+    }),
   ),
 });
 

@@ -20,6 +20,8 @@ export interface BreakdownOptions {
 
 export type BreakdownRow = {
   key: string;
+  /** by=report: the report's title */
+  label?: string;
   /** occurrences of the term */
   count: number;
   /** docs containing it */
@@ -56,7 +58,7 @@ export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownO
   for (const doc of docs) {
     const key = groupKey(doc.report, options.by);
     let row = groups.get(key);
-    if (!row) groups.set(key, (row = { key, count: 0, docs: 0, totalDocs: 0, tokens: 0, chars: 0, per10k: 0, perMillion: 0 }));
+    if (!row) groups.set(key, (row = { key, ...(options.by === "report" ? { label: doc.report.title } : {}), count: 0, docs: 0, totalDocs: 0, tokens: 0, chars: 0, per10k: 0, perMillion: 0 }));
     const upper = perDoc[P.docIndex.get(doc) ?? -1] ?? 0;
     const n = !upper ? 0 : exact ? upper : forEachMatch(corpus, doc, term);
     row.count += n;

@@ -47,3 +47,17 @@ describe("the word list's DP", () => {
     expect(of("医院")).toBeGreaterThan(of("工会") + 0.3);
   });
 });
+
+describe("a term report by report (breakdown by=report)", () => {
+  it("lists every report of the selection with its title and the term's count in it", async () => {
+    const hospital = live.filter((r) => r.sector === "hospital");
+    const { status, body } = await getJson<{ rows: { key: string; label?: string; count: number }[] }>(app.url, `/api/breakdown?term=${encodeURIComponent("工会")}&by=report&sector=hospital`);
+    expect(status).toBe(200);
+    expect(body.rows.map((r) => r.key).sort()).toEqual(hospital.map((r) => r.id).sort());
+    for (const row of body.rows) {
+      const report = hospital.find((r) => r.id === row.key)!;
+      expect(row.label).toBe(report.title);
+      expect(row.count, report.title).toBe(tokensById.get(report.id)!.filter((t) => t === "工会").length);
+    }
+  });
+});

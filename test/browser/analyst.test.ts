@@ -203,6 +203,15 @@ describe("honest trends", () => {
     }
     await page.locator("#trend-h").scrollIntoViewIfNeeded();
     await shot("trend-n");
+
+    // the documents panel: every report, and how many hold the term
+    const docs = page.locator(".documents-note");
+    await docs.waitFor();
+    expect(Number(await docs.getAttribute("data-total"))).toBe(live.length);
+    expect(Number(await docs.getAttribute("data-with"))).toBe(recount("工会", live).reports);
+    const firstCount = Number(await page.locator(".documents-table tbody tr").first().locator("td").nth(2).textContent());
+    const most = Math.max(...live.map((r) => recount("工会", [r]).count));
+    expect(firstCount).toBe(most);
   });
 });
 

@@ -3,14 +3,15 @@
 import { DOC_TYPES, LEVELS, SECTORS } from "../../../core/model.ts";
 import type { Report } from "../../../core/model.ts";
 
-export type GroupBy = "sector" | "year" | "docType" | "level";
+export type GroupBy = "sector" | "year" | "docType" | "level" | "report";
 
 export function groupKey(report: Report, by: GroupBy): string {
   if (by === "year") return report.year === null ? "unknown" : String(report.year);
+  if (by === "report") return report.id;
   return report[by];
 }
 
-const ORDER: Record<Exclude<GroupBy, "year">, readonly string[]> = { sector: SECTORS, docType: DOC_TYPES, level: LEVELS };
+const ORDER: Record<Exclude<GroupBy, "year">, readonly string[]> = { sector: SECTORS, docType: DOC_TYPES, level: LEVELS, report: [] };
 
 export function compareGroupKeys(by: GroupBy): (a: string, b: string) => number {
   if (by === "year") {

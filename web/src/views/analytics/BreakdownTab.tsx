@@ -1,8 +1,8 @@
 // A term's breakdown: by sector / year / document type / level (per 10k chars, per million words beside), its
 // trend over the years (each point with the reports it rests on), and its collocates. Every count
 // opens the concordance, every report count the report list, of exactly its group.
-import { useMemo } from "react";
-import { Link } from "react-router";
+import { useMemo, useState } from "react";
+import { Link, useLocation } from "react-router";
 import { breakdown } from "../../api/endpoints.ts";
 import { BREAKDOWN_BY } from "../../../../core/api/schema.ts";
 import { useLang } from "../../app/lang.tsx";
@@ -18,6 +18,7 @@ import { SearchBox } from "../../components/SearchBox.tsx";
 import { useApi } from "../../hooks/useApi.ts";
 import { trendPoints, verticalBars } from "../../lib/chartOptions.ts";
 import { kwicLink, narrow, searchLink } from "../../state/drill.ts";
+import { reportHref } from "../../state/report.ts";
 import type { FacetFilters } from "../../state/filters.ts";
 import { CollocatesPanel } from "./CollocatesPanel.tsx";
 import { fmt, type RowOf, type TabProps } from "./shared.ts";
@@ -41,6 +42,7 @@ export function BreakdownTab({ state, filters, set }: TabProps) {
         <>
           <Breakdown term={term} by={state.by} filters={filters} facets={state.filters} />
           <Trend term={term} filters={filters} facets={state.filters} />
+          <Documents term={term} filters={filters} />
           <CollocatesPanel term={term} state={state} filters={filters} set={set} />
         </>
       ) : (
@@ -110,6 +112,56 @@ function Breakdown({ term, by, filters, facets }: { term: string; by: TabProps["
       <Chart option={option} height={300} label={title} fileName={`wenyuan-breakdown-${by}`} />
       <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} loading={q.isLoading} />
       <p className="muted">{t("rateNote")}</p>
+    </Panel>
+  );
+}
+
+/** Every report of the selection with the term's count and rate in it: where the total comes from. */
+function Documents({ term, filters }: { term: string; filters: TabProps["filters"] }) {
+  const { t } = useLang();
+  const here = useLocation();
+  const [sort, setSort] = useState<"count" | "p10k">("count");
+  const params = { ...filters, term, by: "report" };
+  const q = useApi("breakdown", params, breakdown);
+  const rows = useMemo(() => {
+    const all = [...(q.data?.rows ?? [])];
+    const by = sort === "count" ? (r: Row) => r.count : (r: Row) => r.per10k;
+    return all.sort((a, b) => by(b) - by(a) || b.per10k - a.per10k || (a.key < b.key ? -1 : 1));
+  }, [q.data, sort]);
+  const withTerm = rows.filter((r) => r.count > 0).length;
+  const columns: Column<Row>[] = [
+    { key: "rank", header: "#", num: true, className: "muted", cell: (_, i) => i + 1 },
+    {
+      key: "title",
+      header: t("report"),
+      cell: (r) => (
+        <Link to={reportHref(r.key, { q: term, from: here.pathname + here.search })} data-report-id={r.key}>
+          {r.label ?? r.key}
+        </Link>
+      ),
+    },
+    { key: "count", header: t("count"), num: true, sortKey: "count", cell: (r) => fmt(r.count) },
+    { key: "p10k", header: t("per10k"), num: true, sortKey: "p10k", explain: "rates", cell: (r) => fmt(r.per10k, 2) },
+    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },
+    { key: "chars", header: t("chars"), num: true, className: "muted", cell: (r) => fmt(r.chars) },
+  ];
+  return (
+    <Panel
+      id="docs-h"
+      title={
+        <>
+          {t("documentsOfTerm", { term })} <Explain id="dp" />
+        </>
+      }
+      tools={<DownloadLinks endpoint="breakdown" params={params} />}
+    >
+      <QueryError q={q} />
+      {q.data && (
+        <p className="muted documents-note" data-with={withTerm} data-total={rows.length}>
+          {t("documentsNote", { with: withTerm, total: rows.length })}
+        </p>
+      )}
+      <DataTable columns={columns} rows={q.data ? rows : undefined} rowKey={(r) => r.key} loading={q.isLoading} tall className="documents-table" sort={sort} onSort={(k) => setSort(k as "count" | "p10k")} />
     </Panel>
   );
 }
