@@ -1,4 +1,4 @@
-// /api/search?match=cql: the reports (or passages) where a corpus query matches, with the facet
+// /api/search?match=cql and match=regex: the reports (or passages) where a corpus query or a regular expression matches, with the facet
 // counts of the same selection (disjunctive, as word search asks Meilisearch for them: a report
 // failing only the sector filter still counts in the sector facet). Runs in the analytics pool
 // over the corpus image; the evaluator is server/analytics/cql.ts, the snippets are search's.
@@ -11,6 +11,7 @@ import type { Pattern } from "../../core/cql/ast.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
 import { makeSnippet, type Occurrence } from "../search/snippet.ts";
 import { cqlScan } from "./cql.ts";
+import { regexMatches } from "./regex.ts";
 
 type Facets = SearchResponse["facets"];
 
@@ -22,9 +23,13 @@ interface Unit {
   marks: Occurrence[];
 }
 
-export function cqlSearch(corpus: Corpus, ix: CorpusIndexes, query: SearchQuery, pattern: Pattern): { total: number; hits: Hit[]; facets: Facets } {
-  // reports failing two facet filters count for no facet and are no hit: not worth scanning
-  const docs = corpus.docs.filter((d) => inScope(d.report, query) && failedFacets(d.report, query).length <= 1);
+type SearchResult = { total: number; hits: Hit[]; facets: Facets };
+
+/** The reports a search could show or count: in scope, failing at most one facet filter (two: no facet counts them). */
+const searchable = (corpus: Corpus, query: SearchQuery) => corpus.docs.filter((d) => inScope(d.report, query) && failedFacets(d.report, query).length <= 1);
+
+export function cqlSearch(corpus: Corpus, ix: CorpusIndexes, query: SearchQuery, pattern: Pattern): SearchResult {
+  const docs = searchable(corpus, query);
   const marks = new Map<CorpusDoc, Occurrence[]>();
   let at = (i: number) => i;
   let last = -1;
@@ -39,6 +44,23 @@ export function cqlSearch(corpus: Corpus, ix: CorpusIndexes, query: SearchQuery,
     const end = at(e);
     marks.get(doc)!.push({ start, end, term: doc.report.text.slice(start, end) });
   });
+  return searchByMarks(ix, query, marks);
+}
+
+/** match=regex: the same search over the matches of a regular expression (server/analytics/regex.ts). */
+export function regexSearch(corpus: Corpus, ix: CorpusIndexes, query: SearchQuery): SearchResult {
+  const source = query.q ?? "";
+  const marks = new Map<CorpusDoc, Occurrence[]>();
+  for (const doc of searchable(corpus, query)) {
+    const text = doc.report.text;
+    const found = regexMatches(text, source);
+    if (found.length) marks.set(doc, found.map(([start, end]) => ({ start, end, term: text.slice(start, end) })));
+  }
+  return searchByMarks(ix, query, marks);
+}
+
+/** Hits, facet counts and paging from the matches found per report (report order). */
+function searchByMarks(ix: CorpusIndexes, query: SearchQuery, marks: Map<CorpusDoc, Occurrence[]>): SearchResult {
 
   const counts = new Map<FacetName, Map<string | number, number>>(FACETS.map((f) => [f, new Map()]));
   const units: Unit[] = [];

@@ -59,10 +59,12 @@ export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunConte
   const result = pattern
     ? await cqlSearch(deps, query, pattern, ctx)
     : regex !== null
-      ? await withRegexBudget(ctx, (c) => deps.corpus.cache.getAsync(deps.corpus.generation, "search:regex:page", JSON.stringify(query), () => deps.corpus.run({ name: "regexSearch", query: { ...query, q: regex } }, c), jsonSize))
-    : substring
-      ? await substringSearch(deps, { ...query, q: needle }, ctx)
-      : await wordSearch(deps, query, parsed);
+      ? await regexSearch(deps, { ...query, q: regex }, ctx)
+      : substring
+        ? await substringSearch(deps, { ...query, q: needle }, ctx)
+        : await wordSearch(deps, query, parsed);
+  // a string or an expression as typed, and what it became once folded
+  const asTyped = (used: string) => [{ text: typed, role: "q" as const, negated: false, matches: used !== typed ? [typed, used] : [typed] }];
   return {
     total: result.total,
     page: query.page,
@@ -72,13 +74,7 @@ export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunConte
     truncatedQuery: query.match === "word" && parsed.truncated,
     hits: result.hits,
     facets: result.facets,
-    matched: pattern
-      ? [explainPattern(typed, pattern, "q")]
-      : regex !== null
-        ? [{ text: typed, role: "q", negated: false, matches: regex !== typed ? [typed, regex] : [typed] }]
-      : substring
-        ? [{ text: typed, role: "q", negated: false, matches: needle !== typed ? [typed, needle] : [typed] }]
-        : explainQuery(parsed),
+    matched: pattern ? [explainPattern(typed, pattern, "q")] : regex !== null ? asTyped(regex) : substring ? asTyped(needle) : explainQuery(parsed),
   };
 }
 
@@ -140,4 +136,10 @@ async function substringSearch(deps: SearchDeps, query: SearchQuery, ctx: RunCon
 async function cqlSearch(deps: SearchDeps, query: SearchQuery, pattern: Pattern, ctx: RunContext) {
   const { cache, generation } = deps.corpus;
   return cache.getAsync(generation, "search:cql:page", JSON.stringify(query), () => deps.corpus.run({ name: "cqlSearch", query, pattern }, ctx), jsonSize);
+}
+
+/** A regular expression (match=regex) runs in the pool under its own budget (server/analytics/regex.ts). */
+async function regexSearch(deps: SearchDeps, query: SearchQuery, ctx: RunContext) {
+  const { cache, generation } = deps.corpus;
+  return withRegexBudget(ctx, (c) => cache.getAsync(generation, "search:regex:page", JSON.stringify(query), () => deps.corpus.run({ name: "regexSearch", query }, c), jsonSize));
 }

@@ -1,0 +1,51 @@
+// match=regex: an ECMAScript regular expression over the clean text (search and KWIC). No RE2
+// binding is installed (the `re2` package builds abseil and RE2 from source with node-gyp on every
+// clean install), so a backtracking expression is bounded by time instead: the run goes to the
+// analytics pool under a budget of its own, and past it the worker is stopped (piscina replaces
+// it) and the answer is a 422 that says so. The expression is checked on the main thread first.
+import { BadRequestError, HttpError } from "../../core/errors.ts";
+import { fold } from "../../core/fold.ts";
+import type { RunContext } from "../pool/pool.ts";
+
+/** How long one regular-expression search or concordance may run. */
+export const REGEX_BUDGET_MS = 5000;
+
+export class RegexBudgetError extends HttpError {
+  override name = "RegexBudgetError";
+  constructor(readonly budgetMs: number) {
+    super(422, "regex_too_slow", `the regular expression ran longer than its budget of ${budgetMs} ms and was stopped; nested repetition such as (a+)+ backtracks without end: simplify it, or use match=cql or substring`);
+  }
+}
+
+/** The expression to run (traditional characters folded, as every query is); a 400 naming the field when it is not valid. */
+export function regexSource(source: string, field: string): string {
+  const folded = fold(source.trim());
+  try {
+    new RegExp(folded, "gu");
+  } catch (e) {
+    throw new BadRequestError(`${field}: not a valid regular expression: ${(e as Error).message}`, field, "regex_syntax");
+  }
+  return folded;
+}
+
+/** Runs `run` with a context whose signal also fires when the budget is spent; that becomes a RegexBudgetError. */
+export async function withRegexBudget<T>(ctx: RunContext, run: (ctx: RunContext) => Promise<T>, budgetMs = REGEX_BUDGET_MS): Promise<T> {
+  const budget = AbortSignal.timeout(budgetMs);
+  try {
+    return await run({ ...ctx, signal: ctx.signal ? AbortSignal.any([budget, ctx.signal]) : budget });
+  } catch (e) {
+    if (budget.aborted && !ctx.signal?.aborted) throw new RegexBudgetError(budgetMs);
+    throw e;
+  }
+}
+
+/** [start, end) of every non-empty match in text, left to right. */
+export function regexMatches(text: string, source: string): [number, number][] {
+  const re = new RegExp(source, "gu");
+  const out: [number, number][] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length) out.push([m.index, m.index + m[0].length]);
+    else re.lastIndex = m.index + 1;
+  }
+  return out;
+}
