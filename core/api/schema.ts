@@ -265,7 +265,10 @@ export const KwicQuerySchema = z.object({
     .default("doc")
     .describe("doc = in report order; L1/L2 = by the first/second word left of the match; R1/R2 = by the first/second word right of it. Default doc."),
   match: patternMatchParam,
+  collocate: text(50).optional().describe("Keep only the lines with this word (or phrase; synonyms as in `term`) within `window` words left or right of the match. Default: every line."),
+  window: intParam(1, 10).default(5).describe("Words each side in which `collocate` is looked for, 1–10. Default 5."),
 });
+const ContextRangeSchema = z.tuple([z.number().int(), z.number().int()]);
 export const KwicLineSchema = z.object({
   reportId: z.string(),
   title: z.string(),
@@ -276,6 +279,8 @@ export const KwicLineSchema = z.object({
   match: z.string(),
   right: z.string(),
   offset: z.number().int(),
+  /** the first two words left (L1, L2) and right (R1, R2) of the match, as ranges of `left` and `right`: what the sorts sort on */
+  context: z.object({ L1: ContextRangeSchema.optional(), L2: ContextRangeSchema.optional(), R1: ContextRangeSchema.optional(), R2: ContextRangeSchema.optional() }).optional(),
 });
 export const KwicResponseSchema = z.object({
   ...matched,

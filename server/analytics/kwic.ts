@@ -12,6 +12,7 @@ import { WORD } from "./shared/tokenClasses.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import { cqlScan } from "./cql.ts";
 import { regexMatches } from "./regex.ts";
+import { contextMarks, hasCollocate } from "./kwicTools.ts";
 
 export type KwicSort = "L1" | "L2" | "R1" | "R2" | "doc";
 
@@ -22,6 +23,9 @@ export interface KwicOptions {
   match: "word" | "substring" | "cql" | "regex";
   /** match=cql: the compiled corpus query (core/cql; server/analytics/cql.ts evaluates it) */
   pattern?: Pattern;
+  /** keep only the hits with one of these token sequences (a word and its synonyms) within `window` words */
+  collocate?: string[][];
+  window?: number;
   /** characters of context each side; default 20 */
   width?: number;
   sort?: KwicSort;
@@ -49,7 +53,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
 
   // `base` is the global number of the first hit collected, non-zero only when the fast path
   // collects just the page.
-  const hits = new Hits();
+  let hits = new Hits();
   let total = 0;
   let reports = 0;
   const collect = (doc: CorpusDoc, d: number, term: CompiledTerm) => {
@@ -92,7 +96,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
         const k = P.docIndex.get(doc);
         return k === undefined ? 0 : perDoc[k];
       });
-      if (term.every((seq) => seq.length === 1) && sort === "doc") {
+      if (term.every((seq) => seq.length === 1) && sort === "doc" && !options.collocate) {
         // counts come from the postings; only the docs the page falls in are scanned
         hits.base = -1;
         docs.forEach((doc, d) => {
@@ -125,6 +129,19 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
       if (found) reports++;
     });
     total = hits.length;
+  }
+
+  if (options.collocate) {
+    const coll = compileTerm(corpus, options.collocate);
+    const kept = new Hits();
+    for (let h = 0; h < hits.length; h++) {
+      const d = hits.doc(h);
+      if (coll.length && hasCollocate(corpus, docs[d], hits.start(h), hits.end(h), coll, options.window ?? 5, flags)) kept.push(d, hits.start(h), hits.end(h));
+    }
+    hits = kept;
+    total = hits.length;
+    reports = 0;
+    for (let h = 0; h < total; h++) if (h === 0 || hits.doc(h) !== hits.doc(h - 1)) reports++;
   }
 
   // null = collection order: document, then offset
@@ -160,6 +177,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
       match: report.text.slice(s, e),
       right: report.text.slice(e, e + width),
       offset: s,
+      context: contextMarks(corpus, docs[hits.doc(h)], s, e, width, flags),
     });
   }
   return { total, reports, lines };

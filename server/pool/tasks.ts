@@ -39,7 +39,7 @@ interface Common<N extends string, Q> {
 }
 
 export type AnalysisTask =
-  | (Common<"kwic", QueryOf<"kwic">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern })
+  | (Common<"kwic", QueryOf<"kwic">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern; collocate?: string[][] })
   | Common<"frequency", QueryOf<"frequency">>
   | (Common<"breakdown", QueryOf<"breakdown">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern })
   | (Common<"keyness", QueryOf<"keyness">> & { b: Selection | null })
@@ -75,7 +75,7 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
   switch (t.name) {
     case "kwic": {
       const k = t.q;
-      const out = kwic(corpus, docs, { term: k.term, alternatives: t.alternatives, match: k.match, pattern: t.pattern, width: k.width, sort: k.sort, page: k.page, perPage: k.perPage }, ix);
+      const out = kwic(corpus, docs, { term: k.term, alternatives: t.alternatives, match: k.match, pattern: t.pattern, collocate: t.collocate, window: k.window, width: k.width, sort: k.sort, page: k.page, perPage: k.perPage }, ix);
       return { ...out, page: k.page, perPage: k.perPage, matched: t.matched };
     }
     case "frequency":

@@ -59,7 +59,12 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     return {};
   };
   return {
-    kwic: (q) => ({ name: "kwic", ...termTask(q), ...termMatch(q) }),
+    kwic: (q) => ({
+      name: "kwic",
+      ...termTask(q),
+      ...termMatch(q),
+      ...(q.collocate ? { collocate: parseTerm(q.collocate, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })?.alternatives ?? [] } : {}),
+    }),
     frequency: (q) => ({ name: "frequency", q, selection: selection(q) }),
     breakdown: (q) => ({ name: "breakdown", ...termTask(q), ...termMatch(q) }),
     keyness: (q) => {
