@@ -289,6 +289,8 @@ export const KwicResponseSchema = z.object({
   page: z.number().int(),
   perPage: z.number().int(),
   lines: z.array(KwicLineSchema),
+  /** per report of the page's lines: where in it every hit lies, as fractions of its text (a dispersion strip) */
+  dispersion: z.record(z.string(), z.array(z.number())).optional(),
 });
 export type KwicResponse = z.infer<typeof KwicResponseSchema>;
 

@@ -180,7 +180,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
       context: contextMarks(corpus, docs[hits.doc(h)], s, e, width, flags),
     });
   }
-  return { total, reports, lines };
+  return { total, reports, lines, dispersion: dispersion(docs, hits, lines) };
 }
 
 /**
@@ -215,6 +215,17 @@ class Hits {
   end(h: number): number {
     return this.data[3 * h + 2];
   }
+}
+
+/** Per report of the page, every hit's start as a fraction of its text: the view's dispersion strip. */
+function dispersion(docs: CorpusDoc[], hits: Hits, lines: KwicLine[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const l of lines) out[l.reportId] = [];
+  for (let h = 0; h < hits.length; h++) {
+    const r = docs[hits.doc(h)].report;
+    out[r.id]?.push(Math.round((1000 * hits.start(h)) / Math.max(1, r.text.length)) / 1000);
+  }
+  return out;
 }
 
 /** Vocab id of the nth word token entirely left (side -1) or right (+1) of [start,end) chars; -1 if none. */

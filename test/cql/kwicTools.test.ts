@@ -59,3 +59,23 @@ describe("kwic sort-word marks", () => {
     });
   });
 });
+
+describe("kwic dispersion", () => {
+  it("gives every occurrence in each report of the page, as a fraction of its text", () => {
+    for (const sort of ["doc", "L1"] as const) {
+      const r = kwic(corpus, docs, { term: "开展", alternatives: [["开展"]], match: "word", sort, perPage: 3 }, indexesOf(corpus));
+      const ids = new Set(r.lines.map((l) => l.reportId));
+      expect(Object.keys(r.dispersion ?? {}).sort()).toEqual([...ids].sort());
+      for (const id of ids) {
+        const text = corpus.byId.get(id)!.report.text;
+        const want: number[] = [];
+        let at = 0;
+        segmenter.cut(text).forEach((t) => {
+          if (t === "开展") want.push(Math.round((1000 * at) / text.length) / 1000);
+          at += t.length;
+        });
+        expect(r.dispersion![id]).toEqual(want);
+      }
+    }
+  });
+});
