@@ -342,3 +342,39 @@ describe("the methods page", () => {
     await narrow.close();
   });
 });
+
+describe("the analyst's pages at 1280 and 375 px, in Chinese and English", () => {
+  const pages = [
+    ["compare", "/compare?a.sector=hospital&b.sector=agency&term=%E6%9C%BA%E5%85%B3"],
+    ["term", "/analytics?tab=term&term=%E5%B7%A5%E4%BC%9A"],
+    ["words", "/analytics?tab=words&sector=hospital"],
+    ["kwic", "/kwic?term=%E9%80%81%E6%B8%A9%E6%9A%96"],
+    ["methods", "/methods"],
+  ] as const;
+  it.each([
+    [1280, "zh"],
+    [375, "zh"],
+    [1280, "en"],
+    [375, "en"],
+  ] as const)("at %i px in %s nothing is wider than the screen", async (width, lang) => {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: lang === "zh" ? "zh-CN" : "en-US" });
+    const p = await ctx.newPage();
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    for (const [name, path] of pages) {
+      await p.goto(`${app.url}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
+      await p.waitForLoadState("networkidle");
+      await p.waitForFunction(() => !document.querySelector(".table-pending") && !document.querySelector(".view-loading"));
+      await shot(`analyst-${name}-${width}-${lang}`, p);
+      // elements past the right edge (scrolling tables excepted; the phrasing panel, issue 17's, is not checked here)
+      const culprit = await p.evaluate(() => {
+        const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest(".table-scroll, .phrasing"));
+        const e = wide.at(-1);
+        let trail = "";
+        for (let x: Element | null = e ?? null; x && x !== document.body; x = x.parentElement) trail = ` > ${x.tagName}.${[...x.classList].join(".")}${trail}`;
+        return e ? `${trail} (${Math.round(e.getBoundingClientRect().right)})` : "";
+      });
+      expect(culprit, `${name} at ${width} px in ${lang}`).toBe("");
+    }
+    await ctx.close();
+  });
+});
