@@ -20,6 +20,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { analyticsRoutes, type AnalyticsDeps } from "./routes/analytics.ts";
 import { corpusRoutes } from "./routes/corpus.ts";
 import { exportRoutes } from "./routes/export.ts";
+import { parquetRoutes } from "./routes/parquet.ts";
 import type { CorpusManager } from "./corpus/manage.ts";
 
 export type AppConfig = Pick<ResolvedConfig, "rateLimit" | "rateLimitLocal" | "projectRoot" | "https" | "trustProxy" | "basePath" | "readToken" | "adminToken" | "dataDir">;
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps): Express {
   r.use("/api", searchRoutes(deps));
   r.use("/api", analyticsRoutes(deps.analytics));
   r.use("/api", corpusRoutes(deps.manager, config));
+  r.use("/api", parquetRoutes(deps));
   r.use("/api", exportRoutes(deps));
   r.use("/api", unmatchedApi());
 

@@ -209,6 +209,14 @@ export const API = {
     response: S.SimilarResponseSchema,
     csv: { rows: (b) => b.rows, columns: columnsOf(S.SimilarResponseSchema.shape.rows.element, ["also"]) },
   }),
+  exportParquet: endpoint({
+    path: "/api/export/parquet",
+    summary: "The whole corpus as Parquet",
+    description:
+      "table=reports: one row per report (id, title, source, kind, sector, sector_confidence, year, doc_type, level, period, chars, words, duplicate_of, text), corrections applied. table=tokens: one row per jieba token (report_id, position, start = character offset, token, is_word, is_stopword). Canonical reports are kind = 'report' AND duplicate_of IS NULL. The file's key-value metadata holds the corpus generation and fingerprint and the time of export. For pandas, R (arrow), DuckDB, Spark.",
+    query: z.object({ table: z.enum(["reports", "tokens"]).default("reports").describe("reports (metadata and text) or tokens (with positions). Default reports.") }),
+    response: z.string().describe("a Parquet file (application/vnd.apache.parquet)"),
+  }),
   export: endpoint({
     path: "/api/export/{name}",
     summary: "Export a result in full, with its provenance",

@@ -25,7 +25,7 @@ type Row = Record<string, unknown>;
 type Columns = { key: string; header: string }[];
 
 /** The corpus the rows came from: the store's generation, and a fingerprint of its data files and of the corrections applied to it. */
-function corpusOf(dataDir: string, loaded: number) {
+export function corpusOf(dataDir: string, loaded: number) {
   const manifest = readManifest(dataDir);
   const corrections = join(dataDir, "corrections.json");
   const h = createHash("sha256");

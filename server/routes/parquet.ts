@@ -1,0 +1,101 @@
+// GET /api/export/parquet?table=reports|tokens: the loaded corpus (corrections applied) as Parquet,
+// for pandas, R, DuckDB, Spark. reports: one row per report with its metadata and clean text;
+// tokens: one row per jieba token with its position, character offset and whether it is a word
+// (counted) and a stopword — the definitions every analytic uses (README "How we count"). The
+// file's key-value metadata carries the provenance (corpus generation and fingerprint, time).
+// DuckDB writes the file (COPY … TO … (FORMAT parquet)); rows go in through its appender.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBAppender } from "@duckdb/node-api";
+import { Router } from "express";
+import type { z } from "zod";
+import { API } from "../../core/api/endpoints.ts";
+import type { Corpus } from "../../core/corpus/types.ts";
+import type { AppDeps } from "../app.ts";
+import { corpusOf } from "./export.ts";
+
+const query = API.exportParquet.query as z.ZodObject<{ table: z.ZodDefault<z.ZodEnum<{ reports: "reports"; tokens: "tokens" }>> }>;
+
+const DDL = {
+  reports:
+    "CREATE TABLE reports (id VARCHAR, title VARCHAR, source VARCHAR, kind VARCHAR, sector VARCHAR, sector_confidence DOUBLE, year INTEGER, doc_type VARCHAR, level VARCHAR, period VARCHAR, chars INTEGER, words INTEGER, duplicate_of VARCHAR, text VARCHAR)",
+  tokens: "CREATE TABLE tokens (report_id VARCHAR, position INTEGER, start INTEGER, token VARCHAR, is_word BOOLEAN, is_stopword BOOLEAN)",
+};
+
+const text = (a: DuckDBAppender, v: string | null | undefined) => (v === null || v === undefined ? a.appendNull() : a.appendVarchar(v));
+
+function fill(table: "reports" | "tokens", a: DuckDBAppender, corpus: Corpus): void {
+  for (const doc of corpus.docs) {
+    const r = doc.report;
+    if (table === "reports") {
+      text(a, r.id);
+      text(a, r.title);
+      text(a, r.source);
+      text(a, r.kind);
+      text(a, r.sector);
+      a.appendDouble(r.sectorConfidence);
+      if (r.year === null) a.appendNull();
+      else a.appendInteger(r.year);
+      text(a, r.docType);
+      text(a, r.level);
+      text(a, r.period);
+      a.appendInteger(r.chars);
+      a.appendInteger(doc.wordCount);
+      text(a, r.duplicateOf);
+      text(a, r.text);
+      a.endRow();
+      continue;
+    }
+    // tokens concatenate to the text: a token starts where the previous one ended
+    let start = 0;
+    const ids = doc.tokenIds;
+    for (let i = 0; i < ids.length; i++) {
+      const token = corpus.vocab[ids[i]];
+      text(a, r.id);
+      a.appendInteger(i);
+      a.appendInteger(start);
+      text(a, token);
+      a.appendBoolean(corpus.isWord[ids[i]] === 1);
+      a.appendBoolean(corpus.isStopword[ids[i]] === 1);
+      a.endRow();
+      start += token.length;
+    }
+  }
+}
+
+/** A Parquet key-value metadata literal: {'k': 'v', …} with quotes doubled. */
+const kv = (m: Record<string, string>) => `{${Object.entries(m).map(([k, v]) => `'${k}': '${v.replaceAll("'", "''")}'`).join(", ")}}`;
+
+export function parquetRoutes(deps: AppDeps): Router {
+  const r = Router();
+  r.get("/export/parquet", async (req, res) => {
+    const { table } = query.parse(req.query);
+    const corpus = deps.analytics.corpus.get();
+    const stamp = { ...corpusOf(deps.config.dataDir, corpus.docs.length), exportedAt: new Date().toISOString() };
+    const dir = mkdtempSync(join(tmpdir(), "wenyuan-parquet-"));
+    const file = join(dir, `${table}.parquet`);
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    try {
+      await con.run(DDL[table]);
+      const appender = await con.createAppender(table);
+      fill(table, appender, corpus);
+      appender.closeSync();
+      const meta = { table, generation: String(stamp.generation), fingerprint: stamp.fingerprint, exported_at: stamp.exportedAt, software: "Wenyuan" };
+      await con.run(`COPY ${table} TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, KV_METADATA ${kv(meta)})`);
+    } finally {
+      con.closeSync();
+      db.closeSync();
+    }
+    res.setHeader("X-Wenyuan-Corpus-Generation", String(stamp.generation));
+    res.setHeader("X-Wenyuan-Corpus-Fingerprint", stamp.fingerprint);
+    res.attachment(`wenyuan-${table}-g${stamp.generation}.parquet`);
+    res.setHeader("Content-Type", "application/vnd.apache.parquet");
+    res.sendFile(file, (err) => {
+      rmSync(dir, { recursive: true, force: true });
+      if (err && !res.headersSent) res.status(500).end();
+    });
+  });
+  return r;
+}
