@@ -1,22 +1,27 @@
 // Concordance view (`/kwic`) URL state.
-import { MATCHES } from "../../../core/api/schema.ts";
+import { PATTERN_MATCHES } from "../../../core/api/schema.ts";
 import { emptyFilters, filtersToApi, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 
 export const KWIC_SORTS = ["doc", "L2", "L1", "R1", "R2"] as const;
 export const KWIC_WIDTHS = [10, 20, 30, 50] as const;
+export const KWIC_WINDOWS = [1, 2, 3, 5, 10] as const;
 export const KWIC_PER_PAGE = 50;
 
 export interface KwicState {
   term: string;
-  match: (typeof MATCHES)[number];
+  /** word, substring, cql (a corpus query or simple mode: 开展*活动) or regex */
+  match: (typeof PATTERN_MATCHES)[number];
   sort: (typeof KWIC_SORTS)[number];
   width: number;
+  /** keep only the lines with this word within `window` words of the match ("" = every line) */
+  collocate: string;
+  window: number;
   page: number;
   filters: FacetFilters;
 }
 
-export const defaultKwicState = (): KwicState => ({ term: "", match: "word", sort: "doc", width: 20, page: 1, filters: emptyFilters() });
+export const defaultKwicState = (): KwicState => ({ term: "", match: "word", sort: "doc", width: 20, collocate: "", window: 5, page: 1, filters: emptyFilters() });
 
 export function stateToRoute(s: KwicState): URLSearchParams {
   const p = new URLSearchParams();
@@ -24,6 +29,8 @@ export function stateToRoute(s: KwicState): URLSearchParams {
   put(p, "match", s.match, "word");
   put(p, "sort", s.sort, "doc");
   put(p, "width", s.width, 20);
+  put(p, "collocate", s.collocate);
+  put(p, "window", s.window, 5);
   filtersToRoute(s.filters, p);
   put(p, "page", s.page, 1);
   return p;
@@ -32,9 +39,11 @@ export function stateToRoute(s: KwicState): URLSearchParams {
 export function routeToState(p: URLSearchParams): KwicState {
   return {
     term: str(p, "term", 100),
-    match: oneOf(p, "match", MATCHES, "word"),
+    match: oneOf(p, "match", PATTERN_MATCHES, "word"),
     sort: oneOf(p, "sort", KWIC_SORTS, "doc"),
     width: int(p, "width", 1, 200, 20),
+    collocate: str(p, "collocate", 50),
+    window: int(p, "window", 1, 10, 5),
     page: int(p, "page", 1, 10_000, 1),
     filters: routeToFilters(p),
   };
@@ -46,6 +55,8 @@ export function toKwicParams(s: KwicState, csv = false) {
     match: s.match === "word" ? undefined : s.match,
     sort: s.sort,
     width: s.width,
+    collocate: s.collocate.trim() || undefined,
+    window: s.collocate.trim() ? s.window : undefined,
     ...(csv ? { format: "csv" } : { page: s.page, perPage: KWIC_PER_PAGE }),
     ...filtersToApi(s.filters),
   };

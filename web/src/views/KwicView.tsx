@@ -1,9 +1,11 @@
-// `/kwic` — keyword in context: aligned columns, sortable by L1/L2/R1/R2.
-import { useLocation, useNavigate } from "react-router";
+// `/kwic` — keyword in context: aligned columns, sortable by L1/L2/R1/R2 with the sort words
+// coloured; a word, a substring, a corpus query (CQL or simple mode) or a regular expression;
+// lines narrowed by a collocate or any facet, expanded in place, selected and exported.
+import { Fragment, useEffect, useState } from "react";
+import { useLocation } from "react-router";
 import { kwic } from "../api/endpoints.ts";
-import { MATCHES } from "../../../core/api/schema.ts";
+import { PATTERN_MATCHES, type KwicResponse } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
-import { Chips } from "../components/Chips.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
 import { AlsoMatched } from "../components/AlsoMatched.tsx";
@@ -16,13 +18,25 @@ import { useApi } from "../hooks/useApi.ts";
 import { useFacetCounts } from "../hooks/useFacetCounts.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import * as kwicUrl from "../state/kwic.ts";
-import { KWIC_PER_PAGE, KWIC_SORTS, KWIC_WIDTHS, toKwicParams, type KwicState } from "../state/kwic.ts";
+import { KWIC_PER_PAGE, KWIC_SORTS, KWIC_WIDTHS, KWIC_WINDOWS, toKwicParams, type KwicState } from "../state/kwic.ts";
 import { reportHref } from "../state/report.ts";
-import { shortTitle } from "../lib/title.ts";
+import { kwicLinesCsv, lineKey } from "../lib/kwicExport.ts";
+import { Expanded, KwicRow } from "./kwic/KwicRow.tsx";
+import "./kwic/kwic.css";
+
+type Line = KwicResponse["lines"][number];
+
+function download(name: string, body: string) {
+  const url = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 export default function KwicView() {
   const { t } = useLang();
-  const navigate = useNavigate();
   const here = useLocation();
   const [state, setState] = useRouteState<KwicState>(kwicUrl);
   const term = state.term.trim();
@@ -30,13 +44,35 @@ export default function KwicView() {
   const counts = useFacetCounts(state.filters, term, state.match, true);
   const set = (patch: Partial<KwicState>) => setState({ page: 1, ...patch });
   const data = term ? res.data : undefined;
+  // lines kept for export (across pages) and lines expanded in place, for this query only
+  const [selected, setSelected] = useState<Map<string, Line>>(() => new Map());
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
+  const queryKey = `${state.match}\u0001${term}`;
+  useEffect(() => {
+    setSelected(new Map());
+    setExpanded(new Set());
+  }, [queryKey]);
+  const select = (lines: Line[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Map(prev);
+      for (const l of lines) if (on) next.set(lineKey(l), l);
+      else next.delete(lineKey(l));
+      return next;
+    });
+  const toggle = (key: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const pageSelected = Boolean(data?.lines.length) && data!.lines.every((l) => selected.has(lineKey(l)));
 
   return (
     <div className="view view-kwic">
       <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
         <SearchBox label={t("kwicTerm")} name="term" value={state.term} placeholder={t("searchPlaceholder")} onCommit={(v, o) => setState({ term: v, page: 1 }, o)} autoFocus />
         <div className="search-options">
-          <Segmented legend={t("matchMode")} name="match" options={MATCHES} value={state.match} format={(m) => t(`match_${m}`)} onChange={(match) => set({ match })} />
+          <Segmented legend={t("matchMode")} name="match" options={PATTERN_MATCHES} value={state.match} format={(m) => t(`match_${m}`)} onChange={(match) => set({ match })} />
           <div className="segmented" role="group" aria-label={t("kwicSortBy")}>
             <span className="legend">{t("kwicSortBy")}</span>
             {KWIC_SORTS.map((s) => (
@@ -46,7 +82,21 @@ export default function KwicView() {
             ))}
           </div>
           <InlineSelect label={t("kwicWidth")} value={state.width} options={KWIC_WIDTHS} onChange={(width) => set({ width })} />
+          <label className="inline-field kwic-collocate">
+            {t("kwicCollocate")}
+            <input
+              type="search"
+              name="collocate"
+              defaultValue={state.collocate}
+              key={state.collocate}
+              maxLength={50}
+              onKeyDown={(e) => e.key === "Enter" && !e.nativeEvent.isComposing && set({ collocate: e.currentTarget.value })}
+              onBlur={(e) => e.currentTarget.value !== state.collocate && set({ collocate: e.currentTarget.value })}
+            />
+          </label>
+          {state.collocate && <InlineSelect label={t("kwicWindow")} value={state.window} options={KWIC_WINDOWS} onChange={(window) => set({ window })} />}
         </div>
+        {(state.match === "cql" || state.match === "regex") && <p className="muted kwic-syntax">{t(state.match === "cql" ? "cqlHint" : "regexHint")}</p>}
       </form>
       <div className="with-facets">
         <FacetPanel filters={state.filters} counts={counts} onChange={(filters) => set({ filters })} />
@@ -60,13 +110,24 @@ export default function KwicView() {
               <DownloadLinks endpoint="kwic" params={toKwicParams(state, true)} />
             </div>
           )}
+          {selected.size > 0 && (
+            <p className="kwic-selection">
+              <button type="button" className="kwic-export-selected" onClick={() => download("wenyuan-kwic-selected.csv", kwicLinesCsv([...selected.values()]))}>
+                {t("kwicExportSelected", { n: selected.size })}
+              </button>{" "}
+              <button type="button" className="link-button" onClick={() => setSelected(new Map())}>
+                {t("kwicClearSelection")}
+              </button>
+            </p>
+          )}
           {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={(synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
           {res.error && term && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
           {data && data.total === 0 && <Empty>{t("noResults")}</Empty>}
           {data && data.lines.length > 0 && !res.error && (
             <div className={`table-scroll${res.isPlaceholderData ? " is-stale" : ""}`}>
-              <table className="kwic">
+              <table className={`kwic kwic-sort-${state.sort}`}>
                 <colgroup>
+                  <col className="kwic-col-tools" />
                   <col className="kwic-col-side" />
                   <col className="kwic-col-match" />
                   <col className="kwic-col-side" />
@@ -74,6 +135,9 @@ export default function KwicView() {
                 </colgroup>
                 <thead>
                   <tr>
+                    <th scope="col" className="kwic-tools">
+                      <input type="checkbox" checked={pageSelected} aria-label={t("kwicSelectPage")} onChange={(e) => select(data.lines, e.target.checked)} />
+                    </th>
                     <th scope="col" className="kwic-left">
                       {t("kwicLeft")}
                     </th>
@@ -87,28 +151,25 @@ export default function KwicView() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.lines.map((line, i) => {
-                    const href = reportHref(line.reportId, { q: term, match: state.match, at: line.offset, from: here.pathname + here.search });
+                  {data.lines.map((line) => {
+                    // a pattern or an expression: the report marks the text this line matched
+                    const exact = state.match === "cql" || state.match === "regex";
+                    const href = reportHref(line.reportId, { q: exact ? line.match : term, match: state.match === "word" ? "word" : "substring", at: line.offset, from: here.pathname + here.search });
+                    const key = lineKey(line);
                     return (
-                      <tr key={`${line.reportId}:${line.offset}:${i}`} onClick={(e) => !(e.target as HTMLElement).closest("a") && navigate(href)} data-sector={line.sector} data-report-id={line.reportId}>
-                        <td className="kwic-left">
-                          <div>
-                            <span>{line.left}</span>
-                          </div>
-                        </td>
-                        <td className="kwic-match">
-                          <a href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
-                            {line.match}
-                          </a>
-                        </td>
-                        <td className="kwic-right">
-                          <div>{line.right}</div>
-                        </td>
-                        <td className="kwic-src" title={line.title}>
-                          <Chips sector={line.sector} year={line.year} docType={line.docType} />
-                          <div className="kwic-title">{shortTitle(line.title)}</div>
-                        </td>
-                      </tr>
+                      <Fragment key={key}>
+                        <KwicRow
+                          line={line}
+                          href={href}
+                          sort={state.sort}
+                          selected={selected.has(key)}
+                          onSelect={(on) => select([line], on)}
+                          expanded={expanded.has(key)}
+                          onExpand={() => toggle(key)}
+                          dispersion={data.dispersion?.[line.reportId]}
+                        />
+                        {expanded.has(key) && <Expanded line={line} colSpan={5} />}
+                      </Fragment>
                     );
                   })}
                 </tbody>
