@@ -71,11 +71,38 @@ export interface CqlScan {
 }
 
 /**
+ * A test as the inner loop reads it: any token, a lookup by vocabulary id, a lookup by tag id, or
+ * (a test mixing words and tags) the general function.
+ */
+interface Item {
+  kind: 0 | 1 | 2 | 3;
+  byWord: Uint8Array;
+  byTag: Uint8Array;
+  pass: (v: number, t: number) => boolean;
+  min: number;
+  max: number;
+}
+
+function toItem(corpus: Corpus, t: TokenTest, min: number, max: number): Item & { words: number[] | null } {
+  const c = compileTest(corpus, t);
+  const none = new Uint8Array(0);
+  if (t.kind === "any") return { kind: 0, byWord: none, byTag: none, pass: c.pass, min, max, words: null };
+  if (!c.usesTags) {
+    const byWord = new Uint8Array(corpus.vocab.length);
+    if (c.words) for (const v of c.words) byWord[v] = 1;
+    else for (let v = 0; v < byWord.length; v++) byWord[v] = c.pass(v, 0) ? 1 : 0;
+    return { kind: 1, byWord, byTag: none, pass: c.pass, min, max, words: c.words };
+  }
+  if (t.kind === "tag") return { kind: 2, byWord: none, byTag: Uint8Array.from(corpus.tagNames, (_n, id) => (c.pass(0, id) ? 1 : 0)), pass: c.pass, min, max, words: null };
+  return { kind: 3, byWord: none, byTag: none, pass: c.pass, min, max, words: c.words };
+}
+
+/**
  * Calls onMatch(index into docs, first token, end token exclusive) for every match, reports in
  * the order of `docs`, matches in text order.
  */
 export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pattern, ix: CqlIndexes, onMatch?: (d: number, start: number, end: number) => void): CqlScan {
-  const items = pattern.items.map((it) => ({ ...compileTest(corpus, it.test), min: it.min, max: it.max }));
+  const items = pattern.items.map((it) => toItem(corpus, it.test, it.min, it.max));
   const flags = ix.tokenClasses;
   const P = ix.docPostings;
   const postingsOf = (ids: number[]) => ids.reduce((n, v) => n + P.offsets[v + 1] - P.offsets[v], 0);
@@ -98,10 +125,16 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     }
   }
 
+  // per vocab id: 1 = blank (no position), 2 = a sentence end (a boundary within s)
   const inSentence = pattern.within === "s";
-  const blank = (v: number) => (flags[v] & SPACE) !== 0 || ((flags[v] & NEWLINE) !== 0 && !corpus.vocab[v].trim());
-  const boundary = (v: number) => inSentence && (flags[v] & SENTENCE_END) !== 0;
-  let pos = new Uint32Array(1024);
+  const cls = new Uint8Array(corpus.vocab.length);
+  for (let v = 0; v < cls.length; v++) {
+    if (flags[v] & SPACE || (flags[v] & NEWLINE && !corpus.vocab[v].trim())) cls[v] = 1;
+    if (inSentence && flags[v] & SENTENCE_END) cls[v] = 2;
+  }
+  const scratch = new Scratch();
+  // the most positions a match can span
+  const W = items.reduce((n, it) => n + it.max, 0);
   let total = 0;
   let reports = 0;
 
@@ -113,23 +146,62 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     const ids = doc.tokenIds;
     const tags = doc.tagIds;
     let found = 0;
-    for (let i = 0; i < ids.length; i++) {
-      if (anchorSet ? !anchorSet[ids[i]] : boundary(ids[i]) || blank(ids[i])) continue;
-      // the span around i: its sentence, or the whole text
-      let a = i;
-      let b = i + 1;
-      if (inSentence) {
-        while (a > 0 && !boundary(ids[a - 1])) a--;
-        while (b < ids.length && !boundary(ids[b])) b++;
-      } else {
-        a = 0;
-        b = ids.length;
+    let lastEnd = 0;
+    const hit = (s: number, e: number) => {
+      lastEnd = e;
+      onMatch?.(d, s, e);
+    };
+    if (anchorSet) {
+      // Every match holds an anchor token and spans at most W positions: around each anchor, only
+      // the starts up to it and W positions either side (inside its sentence) need trying. Starts
+      // before `resume` were tried already, or lie inside a match.
+      let resume = 0;
+      for (let i = 0; i < ids.length; i++) {
+        // an anchor inside a match already found starts nothing new
+        if (!anchorSet[ids[i]] || i < resume) continue;
+        let a = i;
+        for (let k = 1; a > resume && k < W; ) {
+          const c = cls[ids[a - 1]];
+          if (c === 2) break;
+          a--;
+          if (c === 0) k++;
+        }
+        const pos = scratch.positions(2 * W + 1);
+        let L = 0;
+        for (let j = a; j < i; j++) if (cls[ids[j]] === 0) pos[L++] = j;
+        const anchorAt = L;
+        pos[L++] = i;
+        for (let j = i + 1, k = 1; j < ids.length && k < W; j++) {
+          const c = cls[ids[j]];
+          if (c === 2) break;
+          if (c === 0) {
+            pos[L++] = j;
+            k++;
+          }
+        }
+        lastEnd = 0;
+        found += matchSpan(items, ids, tags, pos, L, anchorAt, scratch, hit);
+        resume = Math.max(i + 1, lastEnd);
       }
-      if (pos.length < b - a) pos = new Uint32Array(2 * (b - a));
-      let L = 0;
-      for (let j = a; j < b; j++) if (!blank(ids[j])) pos[L++] = j;
-      found += matchSpan(items, ids, tags, pos, L, (s, e) => onMatch?.(d, s, e));
-      i = b - 1;
+    } else {
+      for (let i = 0; i < ids.length; i++) {
+        if (cls[ids[i]] !== 0) continue;
+        // the span around i: its sentence, or the whole text
+        let a = i;
+        let b = i + 1;
+        if (inSentence) {
+          while (a > 0 && cls[ids[a - 1]] !== 2) a--;
+          while (b < ids.length && cls[ids[b]] !== 2) b++;
+        } else {
+          a = 0;
+          b = ids.length;
+        }
+        const pos = scratch.positions(b - a);
+        let L = 0;
+        for (let j = a; j < b; j++) if (cls[ids[j]] === 0) pos[L++] = j;
+        found += matchSpan(items, ids, tags, pos, L, L - 1, scratch, hit);
+        i = b - 1;
+      }
     }
     if (found) {
       total += found;
@@ -139,17 +211,54 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
   return { total, reports };
 }
 
-type Item = CompiledTest & { min: number; max: number };
+/** Arrays reused from span to span (one scan allocates them once, grown as spans need). */
+class Scratch {
+  pos = new Uint32Array(1024);
+  reach = new Uint8Array(1025);
+  next = new Uint8Array(1025);
 
-/** The matches inside one span of positions (token indices): left to right, longest at each start, no overlap. */
-function matchSpan(items: Item[], ids: TokenIds, tags: Uint8Array, pos: Uint32Array, L: number, onMatch: (start: number, end: number) => void): number {
-  const passes = (it: Item, k: number) => it.pass(ids[pos[k]], tags[pos[k]]);
-  let reach = new Uint8Array(L + 1);
-  let next = new Uint8Array(L + 1);
+  positions(n: number): Uint32Array {
+    if (this.pos.length < n) {
+      this.pos = new Uint32Array(2 * n);
+      this.reach = new Uint8Array(2 * n + 1);
+      this.next = new Uint8Array(2 * n + 1);
+    }
+    return this.pos;
+  }
+}
+
+function passes(it: Item, v: number, t: number): boolean {
+  switch (it.kind) {
+    case 0:
+      return true;
+    case 1:
+      return it.byWord[v] === 1;
+    case 2:
+      return it.byTag[t] === 1;
+    default:
+      return it.pass(v, t);
+  }
+}
+
+/**
+ * The matches inside one span of positions (token indices) starting at positions up to
+ * `lastStart`: left to right, longest at each start, no overlap.
+ */
+function matchSpan(items: Item[], ids: TokenIds, tags: Uint8Array, pos: Uint32Array, L: number, lastStart: number, scratch: Scratch, onMatch: (start: number, end: number) => void): number {
+  let reach = scratch.reach;
+  let next = scratch.next;
+  reach.fill(0, 0, L + 1);
+  next.fill(0, 0, L + 1);
+  const first = items[0];
   let n = 0;
   // the highest position written since the arrays were last cleared: a start clears only that far
   let dirty = 0;
-  for (let s = 0; s < L; ) {
+  for (let s = 0; s <= lastStart && s < L; ) {
+    // a required first token that fails here: no match starts here (the common case)
+    if (first.min > 0 && !passes(first, ids[pos[s]], tags[pos[s]])) {
+      s++;
+      continue;
+    }
     // the set of positions reachable after each item, starting at s (an NFA over the span)
     reach.fill(0, s, dirty + 1);
     next.fill(0, s, dirty + 1);
@@ -169,7 +278,7 @@ function matchSpan(items: Item[], ids: TokenIds, tags: Uint8Array, pos: Uint32Ar
             if (k < nlo) nlo = k;
             if (k > nhi) nhi = k;
           }
-          if (c === it.max || k >= L || !passes(it, k)) break;
+          if (c === it.max || k >= L || !passes(it, ids[pos[k]], tags[pos[k]])) break;
           k++;
         }
       }
