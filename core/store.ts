@@ -397,13 +397,20 @@ export function storeDamage(dataDir: string, depth: "checksums" | "sizes" = "che
       if (statSync(path).size !== expected.bytes) return `store/${name} is damaged`;
       continue;
     }
-    const reader = new LineReader(path);
-    try {
-      while (reader.next() !== null);
-    } finally {
-      reader.close();
-    }
-    if (reader.bytes !== expected.bytes || reader.hash.digest("hex") !== expected.sha256) return `store/${name} is damaged`;
+    if (fileSha256(path) !== expected.sha256 || statSync(path).size !== expected.bytes) return `store/${name} is damaged`;
   }
   return null;
+}
+
+/** sha256 of a file, read in 16 MB chunks (no lines, no strings: ~1 GB/s). */
+function fileSha256(path: string): string {
+  const hash = createHash("sha256");
+  const buf = Buffer.alloc(16 * 1024 * 1024);
+  const fd = openSync(path, "r");
+  try {
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest("hex");
 }
