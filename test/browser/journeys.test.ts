@@ -171,7 +171,7 @@ describe("web app journeys", () => {
     expect(firsts.length).toBeGreaterThan(3);
     for (let i = 1; i < firsts.length; i++) expect(collator.compare(firsts[i - 1], firsts[i]), `${firsts[i - 1]} ≤ ${firsts[i]}`).toBeLessThanOrEqual(0);
     expect(await page.locator(".results-summary").textContent()).toMatch(/\d+ 处出现，分布于 \d+ 篇报告/);
-    expect(await page.locator('a[href*="/api/kwic"][href*="format=csv"]').count()).toBe(1);
+    expect(await page.locator('a[href*="/api/export/kwic"][href*="format=csv"]').count()).toBe(1);
     await shot("kwic-r1");
 
     // a line opens its report at that offset

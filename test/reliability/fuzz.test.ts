@@ -94,7 +94,8 @@ async function probe(path: string, allowed: number[], init: RequestInit = {}): P
     expect(typeof body.error?.code, where).toBe("string");
     expect(typeof body.error?.message, where).toBe("string");
   } else {
-    expect(res.headers.get("content-type"), where).toMatch(/application\/json|text\/csv/);
+    // the corpus export is a Parquet file (/api/export/parquet)
+    expect(res.headers.get("content-type"), where).toMatch(/application\/json|text\/csv|application\/vnd\.apache\.parquet/);
   }
 }
 
