@@ -184,6 +184,24 @@ describe("drill-downs keep the question", () => {
   });
 });
 
+describe("a bar opens its lines", () => {
+  it("clicking the agency bar of a breakdown opens the agency concordance of the term, with that bar's count", async () => {
+    await page.goto(`${app.url}/analytics?tab=term&term=${encodeURIComponent("工会")}&by=sector`);
+    const canvas = page.locator('section[aria-labelledby="bd-h"] .chart-canvas[data-ready="true"]');
+    await canvas.waitFor();
+    await page.locator('section[aria-labelledby="bd-h"] table.data tbody tr').first().waitFor();
+    await page.waitForTimeout(500); // the bars' entry animation
+    const box = (await canvas.boundingBox())!;
+    // four bars (hospital, school, enterprise, agency) over the plot width: the fourth's centre, low on the bar
+    const plotLeft = box.x + 40;
+    const plotWidth = box.width - 40 - 16;
+    await page.mouse.click(plotLeft + plotWidth * (3.5 / 4), box.y + box.height * 0.8);
+    await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "agency" && u.searchParams.get("term") === "工会");
+    const expected = recount("工会", ofSector("agency"));
+    await expect.poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
+  });
+});
+
 describe("honest trends", () => {
   it("says how many reports each year rests on and how many have no year, in Chinese words, not the raw key", async () => {
     await page.goto(`${app.url}/analytics?tab=term&term=${encodeURIComponent("工会")}`);

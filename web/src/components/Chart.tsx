@@ -12,6 +12,7 @@ export function Chart({
   label,
   fileName,
   summary,
+  onItemClick,
 }: {
   option: EChartsCoreOption;
   height?: number;
@@ -19,11 +20,15 @@ export function Chart({
   fileName: string;
   /** what the chart shows in words (e.g. its categories), kept on the figure for tests and tools */
   summary?: string;
+  /** a bar, point or cell was clicked: its index in the series' data (drill-down) */
+  onItemClick?: (dataIndex: number, seriesIndex: number) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const [ready, setReady] = useState(false);
   const { t } = useLang();
+  const clickRef = useRef(onItemClick);
+  clickRef.current = onItemClick;
 
   useEffect(() => {
     let disposed = false;
@@ -31,6 +36,10 @@ export function Chart({
     void import("./echarts-lib.ts").then(({ init }) => {
       if (disposed || !box.current) return;
       chart.current = init(box.current, null, { renderer: "canvas" });
+      chart.current.on("click", (p) => {
+        const e = p as { dataIndex?: number; seriesIndex?: number };
+        if (e.dataIndex !== undefined) clickRef.current?.(e.dataIndex, e.seriesIndex ?? 0);
+      });
       observer = new ResizeObserver(() => chart.current?.resize());
       observer.observe(box.current);
       setReady(true);
@@ -58,7 +67,7 @@ export function Chart({
   };
 
   return (
-    <figure className="chart" data-summary={summary}>
+    <figure className={`chart${onItemClick ? " is-clickable" : ""}`} data-summary={summary}>
       <div ref={box} className="chart-canvas" style={{ height }} role="img" aria-label={label} data-ready={ready ? "true" : "false"} />
       <figcaption className="chart-tools">
         <span className="muted">{label}</span>

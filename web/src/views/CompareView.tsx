@@ -184,7 +184,11 @@ export default function CompareView() {
             <QueryError q={k} />
             <p className="muted keyness-totals">{data ? t("keynessTotals", { a: data.totals.a, b: data.totals.b }) : "\u00a0"}</p>
             <p className="muted">{t("keynessNote", { top: state.top, min: state.min, lr: state.lr })}</p>
-            {!(k.error && !data) && <Chart option={option} height={Math.max(360, chartRows.length * 18 + 80)} label={`${t("keyness")}: ${labelA} / ${labelB}`} fileName="wenyuan-keyness" summary={data ? summary : undefined} />}
+            {!(k.error && !data) && <Chart option={option} height={Math.max(360, chartRows.length * 18 + 80)} label={`${t("keyness")}: ${labelA} / ${labelB}`} fileName="wenyuan-keyness" summary={data ? summary : undefined} onItemClick={(i) => {
+                // bars are drawn bottom-up (chartOptions.divergingBars reverses them)
+                const row = chartRows[chartRows.length - 1 - i];
+                if (row) setState({ term: row.term });
+              }} />}
             <div className="keyness-sides">
               <KeywordTable which="a" rows={sides?.a} state={state} set={setState} loading={k.isLoading} />
               <KeywordTable which="b" rows={sides?.b} state={state} set={setState} loading={k.isLoading} />

@@ -2,7 +2,7 @@
 // trend over the years (each point with the reports it rests on), and its collocates. Every count
 // opens the concordance, every report count the report list, of exactly its group.
 import { useMemo, useState } from "react";
-import { Link, useLocation } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { breakdown } from "../../api/endpoints.ts";
 import { BREAKDOWN_BY } from "../../../../core/api/schema.ts";
 import { useLang } from "../../app/lang.tsx";
@@ -93,6 +93,7 @@ function Breakdown({ term, by, filters, facets }: { term: string; by: TabProps["
   const q = useApi("breakdown", params, breakdown);
   const rows = q.data?.rows;
   const keyLabel = (k: string) => groupLabel(by, k, { t, label });
+  const navigate = useNavigate();
   const option = useMemo(
     () => verticalBars((rows ?? []).map((r) => groupLabel(by, r.key, { t, label })), (rows ?? []).map((r) => Number(r.per10k.toFixed(2))), t("per10k")),
     [rows, by, t, label],
@@ -109,7 +110,16 @@ function Breakdown({ term, by, filters, facets }: { term: string; by: TabProps["
   return (
     <Panel id="bd-h" title={title} tools={<DownloadLinks endpoint="breakdown" params={params} />}>
       <QueryError q={q} />
-      <Chart option={option} height={300} label={title} fileName={`wenyuan-breakdown-${by}`} />
+      <Chart
+        option={option}
+        height={300}
+        label={title}
+        fileName={`wenyuan-breakdown-${by}`}
+        onItemClick={(i) => {
+          const f = rows?.[i] && narrow(facets, by, rows[i].key);
+          if (f) navigate(kwicLink(term, f));
+        }}
+      />
       <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} loading={q.isLoading} />
       <p className="muted">{t("rateNote")}</p>
     </Panel>

@@ -1,7 +1,7 @@
 // Word list: the most frequent words under the filters, per 10k chars (per million words beside),
 // as bars and a table.
 import { useMemo } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { frequency } from "../../api/endpoints.ts";
 import { useLang } from "../../app/lang.tsx";
 import { Chart } from "../../components/Chart.tsx";
@@ -21,6 +21,7 @@ export function WordsTab({ state, filters, set }: TabProps) {
   const { t } = useLang();
   const params = { ...filters, limit: 200, minLength: state.minLength, stopwords: state.stopwords ? undefined : "false" };
   const q = useApi("frequency", params, frequency);
+  const navigate = useNavigate();
   const option = useMemo(() => {
     const top = q.data?.rows.slice(0, 30) ?? [];
     return horizontalBars(top.map((r) => r.term), top.map((r) => Number(r.per10k.toFixed(2))), t("per10k"));
@@ -47,7 +48,18 @@ export function WordsTab({ state, filters, set }: TabProps) {
   return (
     <Panel id="words-h" title={t("tab_words")} tools={tools}>
       <QueryError q={q} />
-      <Chart option={option} height={560} label={`${t("tab_words")} (${t("per10k")})`} fileName="wenyuan-frequency" />
+      <Chart
+        option={option}
+        height={560}
+        label={`${t("tab_words")} (${t("per10k")})`}
+        fileName="wenyuan-frequency"
+        onItemClick={(i) => {
+          // the bars are drawn bottom-up (chartOptions.horizontalBars reverses them)
+          const top = q.data?.rows.slice(0, 30) ?? [];
+          const row = top[top.length - 1 - i];
+          if (row) navigate(kwicLink(row.term, state.filters));
+        }}
+      />
       <p className="muted">{t("rateNote")}</p>
       <DataTable columns={columns} rows={q.data?.rows} rowKey={(r) => r.term} loading={q.isLoading} tall />
     </Panel>
