@@ -12,6 +12,8 @@ import { createSegmenter } from "../../core/text/segment.ts";
 import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
+/** Polls long enough for a loaded machine (the default is 1 s). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let app: TestApp;
@@ -95,12 +97,12 @@ describe("keyness: both sides", () => {
     await page.locator('.key-side-a th button[data-sort="lr"]').click();
     await page.waitForURL((u) => u.searchParams.get("sort") === "lr");
     const lrColumn = () => page.locator(".key-side-a tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll("td")[7]?.textContent)));
-    await expect.poll(async () => (await lrColumn()).every((v, i, lr) => i === 0 || lr[i - 1] >= v)).toBe(true);
+    await poll(async () => (await lrColumn()).every((v, i, lr) => i === 0 || lr[i - 1] >= v)).toBe(true);
     // effect-size threshold: every row left has |log ratio| ≥ 2
     await page.locator("select").filter({ has: page.locator('option[value="3"]') }).nth(1).selectOption("2");
     await page.waitForURL((u) => u.searchParams.get("lr") === "2");
     const lrAll = () => page.locator(".keyness-side tbody tr").evaluateAll((rows) => rows.map((r) => Math.abs(Number(r.querySelectorAll("td")[7]?.textContent))));
-    await expect.poll(async () => (await lrAll()).every((v) => v >= 2)).toBe(true);
+    await poll(async () => (await lrAll()).every((v) => v >= 2)).toBe(true);
     expect((await lrAll()).length).toBeGreaterThan(0);
 
     // 机关 opens both concordances, with the store's own counts per side
@@ -134,7 +136,7 @@ describe("drill-downs keep the question", () => {
     await link.click();
     await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "hospital");
     const summary = page.locator(".results-summary");
-    await expect.poll(async () => numbers((await summary.textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
+    await poll(async () => numbers((await summary.textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
   });
 
   it("a breakdown's hospital count opens the hospital concordance; the concordance link and the word list keep the filters", async () => {
@@ -145,7 +147,7 @@ describe("drill-downs keep the question", () => {
     expect(Number(await cell.textContent())).toBe(expected.count);
     await cell.click();
     await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "hospital" && u.searchParams.get("term") === "送温暖");
-    await expect.poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
+    await poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
 
     await page.goto(`${app.url}/analytics?tab=term&term=${encodeURIComponent("送温暖")}&sector=hospital`);
     await page.locator(".panel-head a", { hasText: "语境索引" }).click();
@@ -163,7 +165,7 @@ describe("drill-downs keep the question", () => {
     await page.locator("table.kwic td.kwic-match a").first().click();
     await page.waitForURL((u) => u.pathname.startsWith("/report/"));
     const back = page.locator(".crumbs a");
-    await expect.poll(() => back.textContent()).toContain("返回语境索引");
+    await poll(() => back.textContent()).toContain("返回语境索引");
     await back.click();
     await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "hospital" && u.searchParams.get("term") === "送温暖");
 
@@ -198,7 +200,7 @@ describe("a bar opens its lines", () => {
     await page.mouse.click(plotLeft + plotWidth * (3.5 / 4), box.y + box.height * 0.8);
     await page.waitForURL((u) => u.pathname === "/kwic" && u.searchParams.getAll("sector").join() === "agency" && u.searchParams.get("term") === "工会");
     const expected = recount("工会", ofSector("agency"));
-    await expect.poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
+    await poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "").slice(0, 2)).toEqual([expected.count, expected.reports]);
   });
 });
 
@@ -211,7 +213,7 @@ describe("honest trends", () => {
     expect(Number(await note.getAttribute("data-undated"))).toBe(undated);
     expect(Number(await note.getAttribute("data-dated"))).toBe(live.length - undated);
     const table = page.locator("table.trend-table");
-    await expect.poll(() => table.textContent()).toContain("年份不详");
+    await poll(() => table.textContent()).toContain("年份不详");
     expect(await table.textContent()).not.toContain("unknown");
     // n per year, as the store has it
     const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.querySelector("td")?.textContent ?? "", tr.querySelectorAll("td")[1]?.textContent ?? ""]));
@@ -266,7 +268,7 @@ describe("the smaller defects of issue 16", () => {
 
   it("passage mode says its facet counts are passages; report mode does not", async () => {
     await page.goto(`${app.url}/?q=${encodeURIComponent("送温暖")}&mode=passage`);
-    await expect.poll(() => page.locator(".facet-counts-note").count()).toBe(1);
+    await poll(() => page.locator(".facet-counts-note").count()).toBe(1);
     await page.goto(`${app.url}/?q=${encodeURIComponent("送温暖")}`);
     await page.locator("article.hit").first().waitFor();
     expect(await page.locator(".facet-counts-note").count()).toBe(0);
@@ -287,7 +289,7 @@ describe("the smaller defects of issue 16", () => {
 
   it("an unknown route says the page does not exist; a missing report offers no Retry; an undated report says 年份不详", async () => {
     await page.goto(`${app.url}/no-such-page`);
-    await expect.poll(() => page.locator(".page-not-found").textContent()).toContain("没有这个页面");
+    await poll(() => page.locator(".page-not-found").textContent()).toContain("没有这个页面");
     await page.goto(`${app.url}/report/no-such-report`);
     await page.locator('[role="alert"]').waitFor();
     expect(await page.locator('[role="alert"] button').count()).toBe(0);
@@ -303,7 +305,7 @@ describe("the smaller defects of issue 16", () => {
     const narrow = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
     const p = await narrow.newPage();
     await p.goto(`${app.url}/analytics?tab=themes&lang=en`);
-    await expect.poll(() => p.locator("figure.chart").getAttribute("data-summary")).toBe("values: table");
+    await poll(() => p.locator("figure.chart").getAttribute("data-summary")).toBe("values: table");
     await p.locator("table.data tbody tr").first().waitFor();
     await shot("themes-375-en", p);
     await narrow.close();
@@ -337,7 +339,7 @@ describe("the methods page", () => {
     await page.waitForURL((u) => u.pathname === "/methods" && u.hash === "#g2");
     const section = page.locator("section#g2");
     await section.waitFor();
-    await expect.poll(() => section.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+    await poll(() => section.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
     const example = page.locator(".worked-example");
     await example.waitFor();
     const [g2, recomputed] = [Number(await example.getAttribute("data-g2")), Number(await example.getAttribute("data-recomputed"))];
@@ -353,7 +355,7 @@ describe("the methods page", () => {
     const narrow = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
     const p = await narrow.newPage();
     await p.goto(`${app.url}/methods?lang=en#logdice`);
-    await expect.poll(() => p.locator("h1").textContent()).toContain("Methods");
+    await poll(() => p.locator("h1").textContent()).toContain("Methods");
     await p.locator("section#logdice pre.formula").waitFor();
     expect(await p.locator("section#logdice").textContent()).toContain("logDice = 14 + log₂");
     await shot("methods-en-375", p);

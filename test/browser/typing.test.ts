@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { startApp, type TestApp } from "../helpers/app.ts";
 
+/** Polls long enough for a loaded machine (the default is 1 s). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const WORD = "困难职工帮扶";
 
@@ -63,7 +65,7 @@ describe("history", () => {
     await page.waitForURL((u) => u.searchParams.get("q") === "慰问");
     await page.goBack();
     await page.waitForURL((u) => u.searchParams.get("q") === "送温暖");
-    await expect.poll(() => box.inputValue()).toBe("送温暖");
+    await poll(() => box.inputValue()).toBe("送温暖");
     await page.goBack();
     await page.waitForURL((u) => u.searchParams.get("q") === null);
     await context.close();
