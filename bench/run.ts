@@ -173,7 +173,7 @@ async function startServer(env: Record<string, string>, profileDir: string | nul
     child.once("exit", (code) => fail(new Error(`server exited (${code}) before listening:\n${errTail}`)));
   });
   const info = JSON.parse(line) as { url: string; pid: number; indexed: boolean };
-  if (info.indexed) log("warning: the server reindexed on start (fingerprint mismatch)");
+  if (info.indexed) log("warning: the server reindexed on start (its sources changed since the bench indexed them)");
   return {
     url: info.url.replace("localhost", "127.0.0.1"),
     pid: child.pid!,

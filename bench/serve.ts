@@ -6,7 +6,7 @@ import { resolveConfig } from "../core/config.ts";
 import { start } from "../server/start.ts";
 
 const app = await start({ config: resolveConfig(process.env), webDir: null, log: (m) => console.error(m) });
-process.stdout.write(JSON.stringify({ url: app.url, pid: process.pid, indexed: app.indexed !== null }) + "\n");
+process.stdout.write(JSON.stringify({ url: app.url, pid: process.pid, indexed: app.indexed.mode !== "unchanged" }) + "\n");
 let closing = false;
 const stop = async () => {
   if (closing) return;
