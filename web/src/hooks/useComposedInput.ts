@@ -31,7 +31,9 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
   const debouncer = useRef<ComposingDebouncer | null>(null);
   if (debouncer.current === null) {
     debouncer.current = createComposingDebouncer((v) => {
-      sent.current.push(v);
+      // A value the history entry already holds changes no URL, so no echo will come back for it:
+      // remembering it would later mistake a back/forward to that value for our own echo.
+      if (v !== shown.current) sent.current.push(v);
       commitRef.current(v, { replace: inSession.current && refines(shown.current, v) });
       shown.current = v;
       inSession.current = true;
