@@ -7,10 +7,12 @@ import { request, send, type Params } from "./client.ts";
 
 type Signal = AbortSignal | undefined;
 
-/** GET an endpoint; `path` fills the path parameters ({id}, {name}). */
+/** An entry's path below /api/, its path parameters ({id}, {name}) filled from `path`. */
+const urlOf = (name: EndpointName, path: Record<string, string>) => API[name].path.replace(/^\/api\//, "").replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(path[k] ?? ""));
+
+/** GET an endpoint; `path` fills the path parameters. */
 export function call<N extends EndpointName>(name: N, params: Params = {}, signal?: Signal, path: Record<string, string> = {}): Promise<ResponseOf<N>> {
-  const url = API[name].path.replace(/^\/api\//, "").replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(path[k] ?? ""));
-  return request(url, params, API[name].response, signal) as Promise<ResponseOf<N>>;
+  return request(urlOf(name, path), params, API[name].response, signal) as Promise<ResponseOf<N>>;
 }
 
 export const getHealth = (s?: Signal) => call("health", {}, s);
@@ -35,8 +37,7 @@ export const getJob = (id: string, s?: Signal) => call("job", {}, s, { id });
 /** A write entry of the table: its path (parameters filled), method and answer schema. */
 function write<N extends "upload" | "startJob" | "correct">(name: N, path: Record<string, string>, body: unknown, onProgress?: (sent: number, total: number) => void): Promise<ResponseOf<N>> {
   const e = API[name];
-  const url = e.path.replace(/^\/api\//, "").replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(path[k] ?? ""));
-  return send(e.method === "POST" ? "POST" : "PUT", url, body, e.response, onProgress) as Promise<ResponseOf<N>>;
+  return send(e.method === "POST" ? "POST" : "PUT", urlOf(name, path), body, e.response, onProgress) as Promise<ResponseOf<N>>;
 }
 
 export const uploadFile = (file: File, onProgress: (sent: number, total: number) => void) => write("upload", { name: file.name }, file, onProgress);

@@ -19,7 +19,12 @@ function refines(current: string, next: string): boolean {
   return next.startsWith(current) || current.startsWith(next);
 }
 
-export function useComposedInput(committed: string, onCommit: (value: string, options: { replace: boolean }) => void, delayMs = 250) {
+/**
+ * `navigation`: changes on every navigation (react-router's location.key). A back/forward can land
+ * on the value `committed` already held — when our last commit's render was superseded before it
+ * happened — so the value alone cannot tell that the page moved.
+ */
+export function useComposedInput(committed: string, onCommit: (value: string, options: { replace: boolean }) => void, delayMs = 250, navigation = "") {
   const [value, setValue] = useState(committed);
   const commitRef = useRef(onCommit);
   commitRef.current = onCommit;
@@ -56,7 +61,7 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
     sent.current = [];
     shown.current = committed;
     if (!d.composing) setValue(committed);
-  }, [committed, d]);
+  }, [committed, d, navigation]);
   useEffect(() => () => d.cancel(), [d]);
 
   return {
