@@ -2,14 +2,13 @@
 // counts of the same selection (disjunctive, as word search asks Meilisearch for them: a report
 // failing only the sector filter still counts in the sector facet). Runs in the analytics pool
 // over the corpus image; the evaluator is server/analytics/cql.ts, the snippets are search's.
-import { sectionAt } from "../../core/documents.ts";
 import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse } from "../../core/api/schema.ts";
 import { failedFacets, inScope } from "../../core/filter.ts";
 import { tokenStarts } from "../../core/corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
-import { makeSnippet, type Occurrence } from "../search/snippet.ts";
+import { corpusHit, type Occurrence } from "../search/snippet.ts";
 import { cqlScan } from "./cql.ts";
 import { regexMatches } from "./regex.ts";
 
@@ -104,21 +103,7 @@ function searchByMarks(ix: CorpusIndexes, query: SearchQuery, marks: Map<CorpusD
   const from = (query.page - 1) * query.perPage;
   const hits = units.slice(from, from + query.perPage).map((u): Hit => {
     const r = u.doc.report;
-    const { snippet, offset } = makeSnippet(r.text, u.marks, u.start, u.end);
-    return {
-      id: u.idx >= 0 ? `${r.id}-${u.idx}` : r.id,
-      reportId: r.id,
-      title: r.title,
-      sector: r.sector,
-      year: r.year,
-      docType: r.docType,
-      level: r.level,
-      kind: r.kind,
-      source: r.source,
-      section: sectionAt(r, offset),
-      offset,
-      snippet,
-    };
+    return corpusHit(r, u.marks, u.start, u.end, u.idx);
   });
   return { total: units.length, hits, facets };
 }

@@ -1,6 +1,8 @@
 // Snippets cut from the corpus store, not from Meilisearch: cropping whole
 // reports in Meilisearch costs ~30× the search itself (DESIGN.md, measured).
-import type { Snippet } from "../../core/api/schema.ts";
+import type { Hit, Snippet } from "../../core/api/schema.ts";
+import { sectionAt } from "../../core/documents.ts";
+import type { Report } from "../../core/model.ts";
 import { compileTerm, forEachMatch, type CompiledTerm } from "../../core/corpus/match.ts";
 import { tokenBound, tokenStarts } from "../../core/corpus/offsets.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
@@ -90,4 +92,26 @@ export function makeSnippet(text: string, occurrences: Occurrence[], from = 0, t
 /** The required parts of a parsed query, compiled for queryOccurrences. */
 export function markParts(corpus: Pick<Corpus, "termIds">, parsed: ParsedQuery): { text: string; term: CompiledTerm }[] {
   return parsed.required.map((t) => ({ text: t.text, term: compileTerm(corpus, t.alternatives) }));
+}
+
+/**
+ * A search hit for `r[from, to)` found over the corpus itself (substring, CQL): the snippet around
+ * `marks`, the section it falls in, the report's metadata. `idx` ≥ 0: a passage, id `<report>-<idx>`.
+ */
+export function corpusHit(r: Report, marks: Occurrence[], from: number, to: number, idx: number): Hit {
+  const { snippet, offset } = makeSnippet(r.text, marks, from, to);
+  return {
+    id: idx >= 0 ? `${r.id}-${idx}` : r.id,
+    reportId: r.id,
+    title: r.title,
+    sector: r.sector,
+    year: r.year,
+    docType: r.docType,
+    level: r.level,
+    kind: r.kind,
+    source: r.source,
+    section: sectionAt(r, offset),
+    offset,
+    snippet,
+  };
 }

@@ -10,12 +10,11 @@ import type { PassageSpan } from "../../core/documents.ts";
 import type { DocPostings } from "../analytics/shared/docPostings.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
-import { sectionAt } from "../../core/documents.ts";
 import { FACETS, type FacetName, type Hit, type SearchQuery, type SearchResponse } from "../../core/api/schema.ts";
 import { failedFacets, inScope } from "../../core/filter.ts";
 import type { CorpusDoc } from "../../core/corpus/types.ts";
 import { bytesOf, jsonSize, type ResultCache } from "../cache.ts";
-import { makeSnippet } from "./snippet.ts";
+import { corpusHit } from "./snippet.ts";
 import { rankByCount } from "./rankByCount.ts";
 import { needleReader, type NeedleReader } from "./needleReader.ts";
 import { hasBorder, needleTerms } from "./needleTerms.ts";
@@ -280,20 +279,6 @@ function substringHits(page: SubstringMatch[], query: SearchQuery, read: NeedleR
       .occurrences(r.text)
       .filter((at) => at >= m.start && at + needle.length <= m.end)
       .map((start) => ({ start, end: start + needle.length, term: needle }));
-    const { snippet, offset } = makeSnippet(r.text, marks, m.start, m.end);
-    return {
-      id: m.idx >= 0 ? `${r.id}-${m.idx}` : r.id,
-      reportId: r.id,
-      title: r.title,
-      sector: r.sector,
-      year: r.year,
-      docType: r.docType,
-      level: r.level,
-      kind: r.kind,
-      source: r.source,
-      section: sectionAt(r, offset),
-      offset,
-      snippet,
-    };
+    return corpusHit(r, marks, m.start, m.end, m.idx);
   });
 }
