@@ -2,7 +2,7 @@
 // and offers completions from the corpus vocabulary as an ARIA combobox: ArrowUp/Down
 // move through them, Enter chooses, Escape closes.
 import { useId, useState, type KeyboardEvent } from "react";
-import { useLocation } from "react-router";
+import { useLocation, useNavigationType } from "react-router";
 import { useComposedInput } from "../hooks/useComposedInput.ts";
 import { useSuggestions } from "../hooks/useSuggestions.ts";
 import { moveActive, visibleSuggestions } from "../lib/combobox.ts";
@@ -23,7 +23,7 @@ export function SearchBox({
   autoFocus?: boolean;
 }) {
   const id = useId();
-  const { key: navigation } = useLocation();
+  const navigation = { key: useLocation().key, type: useNavigationType() };
   const { value: text, inputProps, commitNow } = useComposedInput(value, onCommit, 250, navigation);
   // open while the user types here; closed by a choice, Escape, Enter, leaving, or an IME composition
   const [open, setOpen] = useState(false);

@@ -20,11 +20,18 @@ function refines(current: string, next: string): boolean {
 }
 
 /**
- * `navigation`: changes on every navigation (react-router's location.key). A back/forward can land
- * on the value `committed` already held — when our last commit's render was superseded before it
- * happened — so the value alone cannot tell that the page moved.
+ * `navigation`: the navigation that produced `committed` — react-router's location key, new on
+ * every navigation, and its type. A back/forward can land on the value `committed` already held
+ * (when our last commit's render was superseded before it happened), so the value alone cannot
+ * tell that the page moved; and it can land on a value we committed earlier whose echo React never
+ * rendered, so only the type ("POP") tells it from an echo.
  */
-export function useComposedInput(committed: string, onCommit: (value: string, options: { replace: boolean }) => void, delayMs = 250, navigation = "") {
+export function useComposedInput(
+  committed: string,
+  onCommit: (value: string, options: { replace: boolean }) => void,
+  delayMs = 250,
+  navigation: { key: string; type: "POP" | "PUSH" | "REPLACE" } = { key: "", type: "PUSH" },
+) {
   const [value, setValue] = useState(committed);
   const commitRef = useRef(onCommit);
   commitRef.current = onCommit;
@@ -53,7 +60,7 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
   // keystrokes (issue 16).
   useEffect(() => {
     d.sync(committed);
-    const echo = sent.current.indexOf(committed);
+    const echo = navigation.type === "POP" ? -1 : sent.current.indexOf(committed);
     if (echo >= 0) {
       sent.current = sent.current.slice(echo + 1);
       return;
@@ -61,7 +68,7 @@ export function useComposedInput(committed: string, onCommit: (value: string, op
     sent.current = [];
     shown.current = committed;
     if (!d.composing) setValue(committed);
-  }, [committed, d, navigation]);
+  }, [committed, d, navigation.key, navigation.type]);
   useEffect(() => () => d.cancel(), [d]);
 
   return {
