@@ -118,12 +118,30 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
   let candidate: Uint8Array | null = null;
   if (anchor) {
     anchorSet = new Uint8Array(corpus.vocab.length);
+    for (const v of anchor) anchorSet[v] = 1;
+    // a candidate report holds a word of every required word test, not only the anchor's:
+    // candidate[k] counts the tests it passes
+    const required = items.filter((it) => it.min >= 1 && it.words);
     candidate = new Uint8Array(corpus.docs.length);
-    for (const v of anchor) {
-      anchorSet[v] = 1;
-      for (let p = P.offsets[v]; p < P.offsets[v + 1]; p++) candidate[P.doc[p]] = 1;
-    }
+    const seen = new Uint8Array(corpus.docs.length);
+    required.forEach((it, r) => {
+      for (const v of it.words!) {
+        for (let p = P.offsets[v]; p < P.offsets[v + 1]; p++) {
+          const k = P.doc[p];
+          // one increment per test, however many of its words the report holds
+          if (seen[k] !== r + 1 && candidate![k] === r) {
+            seen[k] = r + 1;
+            candidate![k]++;
+          }
+        }
+      }
+    });
+    const need = required.length;
+    for (let k = 0; k < candidate.length; k++) candidate[k] = candidate[k] === need ? 1 : 0;
   }
+  // one anchor word: the native TypedArray.indexOf finds its next occurrence (a tight memchr-like
+  // loop), several: a lookup per token
+  const single = anchor && anchor.length === 1 ? anchor[0] : -1;
 
   // per vocab id: 1 = blank (no position), 2 = a sentence end (a boundary within s)
   const inSentence = pattern.within === "s";
@@ -156,9 +174,10 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
       // the starts up to it and W positions either side (inside its sentence) need trying. Starts
       // before `resume` were tried already, or lie inside a match.
       let resume = 0;
-      for (let i = 0; i < ids.length; i++) {
-        // an anchor inside a match already found starts nothing new
-        if (!anchorSet[ids[i]] || i < resume) continue;
+      const set = anchorSet;
+      const nextAnchor = (from: number) => (single >= 0 ? ids.indexOf(single, from) : nextIn(set, ids, from));
+      // an anchor inside a match already found starts nothing new: the next one is looked for from `resume`
+      for (let i = nextAnchor(0); i >= 0; i = nextAnchor(resume)) {
         let a = i;
         for (let k = 1; a > resume && k < W; ) {
           const c = cls[ids[a - 1]];
@@ -209,6 +228,12 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     }
   });
   return { total, reports };
+}
+
+/** The first token at or after `from` whose word is in `set`, or -1. */
+function nextIn(set: Uint8Array, ids: TokenIds, from: number): number {
+  for (let j = from; j < ids.length; j++) if (set[ids[j]]) return j;
+  return -1;
 }
 
 /** Arrays reused from span to span (one scan allocates them once, grown as spans need). */

@@ -67,11 +67,28 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
     if (options.pattern) {
       let at = (i: number) => i;
       let last = -1;
+      // In document order only the reports the page falls in keep their hits (all of them: the
+      // dispersion strip shows every hit of a page's report); the rest are counted.
+      const window = sort === "doc" && !options.collocate;
+      let n = 0;
+      let docFirst = 0;
+      let mark = 0;
+      const closeDoc = () => {
+        if (window && last >= 0 && n <= from) hits.length = mark;
+      };
       reports = cqlScan(corpus, docs, options.pattern, ix, (d, s, e) => {
-        if (d !== last) at = tokenStarts(corpus, docs[(last = d)]);
-        hits.push(d, at(s), at(e));
+        if (d !== last) {
+          closeDoc();
+          at = tokenStarts(corpus, docs[(last = d)]);
+          docFirst = n;
+          mark = hits.length;
+          if (window && mark === 0) hits.base = n;
+        }
+        if (!window || docFirst < from + perPage) hits.push(d, at(s), at(e));
+        n++;
       }).reports;
-      total = hits.length;
+      closeDoc();
+      total = n;
     }
   } else if (options.match === "regex") {
     docs.forEach((doc, d) => {

@@ -79,3 +79,32 @@ describe("kwic dispersion", () => {
     }
   });
 });
+
+describe("a CQL concordance page by page", () => {
+  // Only the page's reports keep their hits in document order (the rest are counted): walking every
+  // page must still give every match once, in order, with each page report's full dispersion.
+  it("pages through every match of the independent scan, each page report's dispersion whole", async () => {
+    const { cqlPattern } = await import("../../core/cql/compile.ts");
+    const { naiveMatches, is } = await import("./naive.ts");
+    const want: { id: string; start: number }[] = [];
+    for (const d of docs) {
+      const tokens = segmenter.cut(d.report.text);
+      const starts = tokens.map((_t, i) => tokens.slice(0, i).join("").length);
+      for (const [s] of naiveMatches(tokens, [], [{ ok: is("开展"), min: 1, max: 1 }])) want.push({ id: d.report.id, start: starts[s] });
+    }
+    expect(want.length).toBeGreaterThan(7);
+    const pattern = cqlPattern('"开展"', segmenter);
+    const got: { id: string; start: number }[] = [];
+    for (let page = 1; ; page++) {
+      const r = kwic(corpus, docs, { term: '"开展"', alternatives: [], match: "cql", pattern, sort: "doc", perPage: 3, page }, indexesOf(corpus));
+      expect(r.total).toBe(want.length);
+      if (!r.lines.length) break;
+      got.push(...r.lines.map((l) => ({ id: l.reportId, start: l.offset })));
+      for (const id of new Set(r.lines.map((l) => l.reportId))) {
+        const len = corpus.byId.get(id)!.report.text.length;
+        expect(r.dispersion![id]).toEqual(want.filter((w) => w.id === id).map((w) => Math.round((1000 * w.start) / len) / 1000));
+      }
+    }
+    expect(got).toEqual(want);
+  });
+});
