@@ -1,5 +1,5 @@
-// `npm run index -- [paths…] [--remove path…] [--reset]`
-import { isAbsolute, relative, resolve, sep } from "node:path";
+// `npm run index -- [paths…] [--remove path…] [--reset] [--rediscover]`
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, resolveConfig } from "../core/config.ts";
 import { connectMeili } from "../core/meili/connect.ts";
@@ -7,19 +7,21 @@ import { MeiliBinaryError, MeiliConnectError, MeiliUnavailableError } from "../c
 import { adminClient } from "../core/meili/keys.ts";
 import { indexNames } from "../core/meili/indexes.ts";
 import { terminalProgress } from "./progress.ts";
-import { loadResources } from "../core/resources.ts";
+import { DISCOVERED_FILE, discoveredEntries, loadResources } from "../core/resources.ts";
 import { LockedError } from "../core/lock.ts";
 import { runIndexer } from "./run.ts";
 import { createSegmenter } from "../core/text/segment.ts";
 import { formatSummary } from "./summary.ts";
 
 const USAGE = [
-  "usage: npm run index -- [file-or-folder …] [--remove source …] [--reset]",
+  "usage: npm run index -- [file-or-folder …] [--remove source …] [--reset] [--rediscover]",
   "  with no arguments: bring the index up to date with $WENYUAN_CORPUS_DIR (./corpus/raw)",
   "  file-or-folder  outside the corpus folder: added to the corpus (a copy is kept in the data folder);",
   "                  a file added again under the same name replaces its earlier version",
   "  --remove source take a source out (its path as the corpus page and the summary list it)",
   "  --reset         read every source again and rebuild the search index",
+  "  --rediscover    find the corpus's own words again (data/dictionary.discovered.txt) and rebuild;",
+  "                  a full build always does, adding or removing files never does",
 ].join("\n");
 
 async function main(): Promise<number> {
@@ -27,7 +29,7 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { reset: { type: "boolean", default: false }, remove: { type: "string", multiple: true, default: [] }, help: { type: "boolean", short: "h" } },
+      options: { reset: { type: "boolean", default: false }, rediscover: { type: "boolean", default: false }, remove: { type: "string", multiple: true, default: [] }, help: { type: "boolean", short: "h" } },
     });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -51,6 +53,7 @@ async function main(): Promise<number> {
       add,
       remove: args.values.remove.map((p) => p.split(sep).join("/")),
       reset: args.values.reset,
+      rediscover: args.values.rediscover,
       what: "npm run index",
       client: await adminClient(conn.master),
       names: indexNames(),
@@ -60,6 +63,10 @@ async function main(): Promise<number> {
       progress: terminalProgress(),
     });
     console.log(formatSummary(summary));
+    if (summary.mode === "rebuild") {
+      const words = discoveredEntries(resources.dictionary, config.dataDir).map((l) => l.split(/\s+/)[0]);
+      console.log(`Discovered words (${join(config.dataDir, DISCOVERED_FILE)}, review and edit): ${words.length ? words.join(" ") : "none beyond corpus/dict.txt"}`);
+    }
     return 0;
   } finally {
     await conn.close();

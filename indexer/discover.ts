@@ -5,25 +5,21 @@
 // and edit like the rest of the dictionary — and the next `npm run index` re-segments everything
 // with it (a new dictionary means a full rebuild), so the indexer, the query parser and analytics
 // keep cutting alike, with HMM off.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { resolveConfig } from "../core/config.ts";
-import { loadResources } from "../core/resources.ts";
+import type { Report } from "../core/model.ts";
+import { DISCOVERED_FILE, loadResources } from "../core/resources.ts";
 import { iterateReports } from "../core/store.ts";
-import { discoverWords, type DiscoveredWord } from "../core/text/discover.ts";
+import { discoverWords, rejectedWords, type DiscoveredWord } from "../core/text/discover.ts";
 import { createSegmenter, isWord, type Segmenter } from "../core/text/segment.ts";
 
 export const DISCOVERED_MARKER = "# --- discovered (npm run dict:discover) ---";
 /** High enough to win over single characters, low enough not to break established words (统一是 stays 统一 | 是). */
 const DISCOVERED_FREQ = 3000;
 
-/** Words a reviewer rejected: `# not a word: 必访 率达` lines anywhere in the dictionary. */
-export function rejectedWords(dictionary: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of dictionary.matchAll(/^#\s*not a word:(.*)$/gm)) for (const w of m[1].trim().split(/\s+/)) if (w) out.add(w);
-  return out;
-}
+export { rejectedWords };
 
 /** The dictionary with its discovered section replaced by `words` (less the rejected ones). */
 export function withDiscovered(dictionary: string, words: readonly DiscoveredWord[]): string {
@@ -42,6 +38,63 @@ export function withDiscovered(dictionary: string, words: readonly DiscoveredWor
     ...lines,
     "",
   ].join("\n");
+}
+
+/**
+ * Discovery at index time reads at most this many characters (about 25 s and a few hundred MB on
+ * this machine): every report of a corpus up to ~3,000 reports, an even, deterministic sample of a
+ * larger one — a word that recurs is found in a sample too.
+ */
+export const DISCOVERY_MAX_CHARS = 10_000_000;
+
+/** The canonical reports' texts discovery reads: all of them, or every k-th by id within the budget. */
+export function discoveryTexts(reports: readonly Report[], maxChars = DISCOVERY_MAX_CHARS): string[] {
+  const canonical = reports.filter((r) => r.kind === "report" && r.duplicateOf === null).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const total = canonical.reduce((s, r) => s + r.text.length, 0);
+  const step = Math.max(1, Math.ceil(total / maxChars));
+  const out: string[] = [];
+  let chars = 0;
+  for (let i = 0; i < canonical.length && chars < maxChars; i += step) {
+    out.push(canonical[i].text);
+    chars += canonical[i].text.length;
+  }
+  return out;
+}
+
+/**
+ * The text of data/dictionary.discovered.txt: one word a line in jieba's format with its evidence
+ * as a comment, the reviewer's `# not a word:` lines of the previous file kept (and their words left out).
+ */
+export function discoveredFileText(words: readonly DiscoveredWord[], rejected: ReadonlySet<string>, previous: string): string {
+  const kept = previous.split(/\r?\n/).filter((l) => /^#\s*not a word:/.test(l));
+  return [
+    "# Words this corpus repeats that jieba (HMM off) cuts into single characters, found by the indexer on its",
+    "# last full build (core/text/discover.ts): ≥ 5 occurrences in ≥ 3 reports, cohesion (minimum PMI over the",
+    "# split points) ≥ 4 bits, left and right boundary entropy ≥ 2 bits. The indexer, the query parser and",
+    "# analytics add them to corpus/dict.txt. To drop a word for good, add a line '# not a word: 词 词' (here or",
+    "# in corpus/dict.txt); to keep one whatever discovery finds, move it to corpus/dict.txt. An edit here",
+    "# re-segments the corpus on the next run; `npm run index -- --rediscover` runs discovery again.",
+    ...kept,
+    ...words
+      .filter((w) => !rejected.has(w.word))
+      .map((w) => `${w.word} ${DISCOVERED_FREQ} ${/^[一二三四五六七八九十]是$/.test(w.word) ? "c" : "n"} # ${w.freq} times in ${w.docs} reports, PMI ${w.pmi.toFixed(1)}, left ${w.left.toFixed(1)} right ${w.right.toFixed(1)} bits`),
+    "",
+  ].join("\n");
+}
+
+/**
+ * Index-time discovery (indexer/run.ts, on a full build): the words of `reports` that `segmenter`
+ * (the curated dictionary's) cuts into characters, written to the data folder's discovered file.
+ * Returns the words written.
+ */
+export function rediscover(dataDir: string, curated: string, reports: readonly Report[], segmenter: Segmenter): DiscoveredWord[] {
+  const path = join(dataDir, DISCOVERED_FILE);
+  const previous = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const rejected = rejectedWords(`${curated}\n${previous}`);
+  const words = discoverWords(discoveryTexts(reports), (t) => segmenter.cut(t)).filter((w) => !rejected.has(w.word));
+  writeFileSync(`${path}.tmp`, discoveredFileText(words, rejected, previous));
+  renameSync(`${path}.tmp`, path);
+  return words;
 }
 
 /** Share of word tokens that are one character long. */

@@ -8,8 +8,11 @@
 // - "incremental": new and changed sources are read and segmented, their documents added to the
 //   live Meilisearch indexes, removed ones deleted; unchanged reports are copied into the new store
 //   as stored (not re-segmented, not re-sent);
-// - "rebuild" (--reset, a new pipeline, dictionary or synonyms, no usable store): everything,
-//   into per-run indexes swapped in at the end.
+// - "rebuild" (--reset, --rediscover, a new pipeline, dictionary or synonyms, no usable store):
+//   everything, into per-run indexes swapped in at the end. A rebuild first discovers the corpus's
+//   own words (indexer/discover.ts) into the data folder's dictionary.discovered.txt and segments
+//   with corpus/dict.txt plus them; an incremental run keeps that file as it is, so adding a file
+//   never re-segments the corpus.
 // Meilisearch first, the store last: the store is committed only once Meilisearch has every
 // document, and documents carry the store generation that added them, so a server shows a new
 // document only once it has loaded the store that holds it.
@@ -25,14 +28,16 @@ import type { Report, Tokens } from "../core/model.ts";
 import { synonymSequences } from "../core/query.ts";
 import { MANAGED_DIR, managedPath, type Origin, type SourceRecord } from "../core/sources.ts";
 import { iterateRawLines, iterateReports, readManifest, readSources, STORE_VERSION, storeDamage, StoreWriter, sweepLeftovers, type StoreManifest } from "../core/store.ts";
-import type { Segmenter } from "../core/text/segment.ts";
+import { segmentationDictionary } from "../core/resources.ts";
+import { createSegmenter, type Segmenter } from "../core/text/segment.ts";
 import { dedupe } from "./dedupe.ts";
+import { rediscover } from "./discover.ts";
 import { IndexLoader, sweepRunIndexes } from "./load.ts";
 import { buildReports, type PageInput } from "./pipeline.ts";
 import { listFiles, readFile } from "./read.ts";
 
 /** Bump when a stage changes its output, so the next run rebuilds an unchanged corpus. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
 export interface Progress {
   start(phase: string, total: number): void;
@@ -82,10 +87,13 @@ export interface RunOptions {
   remove?: string[];
   /** read every source again and rebuild Meilisearch from scratch */
   reset?: boolean;
+  /** discover the corpus's words again (a rebuild) */
+  rediscover?: boolean;
   client: Meilisearch;
   names: IndexNames;
+  /** built with `dictionary` alone: discovery cuts with it */
   segmenter: Segmenter;
-  /** project dictionary, synonyms: a change means a rebuild */
+  /** corpus/dict.txt (the data folder's discovered words are added here), synonyms: a change means a rebuild */
   dictionary: string;
   synonyms: Record<string, string[]>;
   progress?: Progress;
@@ -131,7 +139,10 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
   sweepLeftovers(dataDir);
   await sweepRunIndexes(opts.client, opts.names);
 
-  const hash = pipelineHash({ dictionary: opts.dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine });
+  // the dictionary the store is built with: a reviewer's edit of the discovered words is a change too
+  let dictionary = segmentationDictionary(opts.dictionary, dataDir);
+  const hashOf = () => pipelineHash({ dictionary, synonyms: opts.synonyms, segmenter: opts.segmenter.engine });
+  let hash = hashOf();
   let manifest: StoreManifest | null = null;
   let registry: SourceRecord[] = [];
   // A damaged store is rebuilt from its sources, not built upon.
@@ -142,7 +153,7 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
   } catch {
     usable = false;
   }
-  const rebuild = Boolean(opts.reset) || !usable || !manifest || manifest.version !== STORE_VERSION || manifest.corpusHash !== hash;
+  const rebuild = Boolean(opts.reset) || Boolean(opts.rediscover) || !usable || !manifest || manifest.version !== STORE_VERSION || manifest.corpusHash !== hash;
   const generation = (manifest?.generation ?? 0) + 1;
   const now = new Date().toISOString();
   const previous = new Map(registry.map((r) => [r.path, r]));
@@ -269,6 +280,16 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
   // 6. Reports: the kept ones from the store (texts only, for duplicate links), then the new ones.
   const built = buildReports(inputs);
   inputs.length = 0;
+  if (rebuild) {
+    // every report is being segmented anyway: the time to learn the corpus's words
+    progress.start("discover", 1);
+    rediscover(dataDir, opts.dictionary, built.reports, opts.segmenter);
+    dictionary = segmentationDictionary(opts.dictionary, dataDir);
+    hash = hashOf();
+    progress.tick();
+    progress.done();
+  }
+  const segmenter = dictionary === opts.dictionary ? opts.segmenter : createSegmenter(opts.segmenter.engine, dictionary);
   for (const r of built.reports) records.get(r.source)!.reports.push(r.id);
   const stored: (Report | null)[] = rebuild ? [] : [...iterateReports(dataDir)].map((r) => (r && !dropped.has(r.id) ? r : null));
   const kept = stored.filter((r): r is Report => r !== null);
@@ -277,7 +298,7 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
 
   // 7. Meilisearch first, then the store.
   const corrections = readCorrections(dataDir);
-  const documents = documentContext(synonymSequences(opts.segmenter, opts.synonyms));
+  const documents = documentContext(synonymSequences(segmenter, opts.synonyms));
   const genOf = (r: Report) => records.get(r.source)?.gen ?? generation;
   const loader = await IndexLoader.open(opts.client, opts.names, rebuild ? "rebuild" : "live");
   const writer = new StoreWriter(dataDir);
@@ -305,7 +326,7 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
       }
     }
     for (const r of built.reports) {
-      const { tokens, tags } = opts.segmenter.tag(r.text);
+      const { tokens, tags } = segmenter.tag(r.text);
       writer.add(r, tokens, tags);
       await send(r, tokens, documents);
       progress.tick();

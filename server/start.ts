@@ -8,8 +8,8 @@ import type { Meilisearch } from "meilisearch";
 import { connectMeili, type MeiliConnection } from "../core/meili/connect.ts";
 import { adminClient, searchClient } from "../core/meili/keys.ts";
 import { documentCount, indexNames, type IndexNames } from "../core/meili/indexes.ts";
-import { loadResources } from "../core/resources.ts";
-import { createSegmenter } from "../core/text/segment.ts";
+import { loadResources, segmentationDictionary } from "../core/resources.ts";
+import { createSegmenter, type Segmenter } from "../core/text/segment.ts";
 import { runIndexer, type IndexSummary, type Progress, type RunOptions } from "../indexer/run.ts";
 import { CorrectionsError, readCorrections, type Corrections } from "../core/corrections.ts";
 import { CorpusManager, watchStore } from "./corpus/manage.ts";
@@ -43,7 +43,7 @@ export interface Started {
   /** reload the store (after `npm run index`) */
   reload(): void;
   /** bring the index up to date (add, remove, reset), then reload the store; readiness is 503 meanwhile */
-  reindex(run?: Pick<RunOptions, "reset" | "add" | "remove" | "what">): Promise<IndexSummary>;
+  reindex(run?: Pick<RunOptions, "reset" | "rediscover" | "add" | "remove" | "what">): Promise<IndexSummary>;
   close(): Promise<void>;
 }
 
@@ -96,7 +96,13 @@ export async function start(opts: StartOptions): Promise<Started> {
   const { config } = opts;
   const log = opts.log ?? ((m: string) => console.log(m));
   const resources = loadResources(config.projectRoot);
+  // the indexer's (corpus/dict.txt alone: index-time discovery cuts with it) …
   const segmenter = createSegmenter(config.segmenter, resources.dictionary);
+  // … and the one queries and analytics cut with: the dictionary the loaded store was built with,
+  // corpus/dict.txt plus the corpus's discovered words (core/resources.ts), renewed on every load
+  let queryDictionary = resources.dictionary;
+  let querySegmenter = segmenter;
+  const queries: Segmenter = { engine: segmenter.engine, cut: (t) => querySegmenter.cut(t), tag: (t) => querySegmenter.tag(t) };
   const names = indexNames(opts.indexPrefix);
   // Bound before anything else starts: a taken port fails at once, and a supervisor sees the
   // process live (not ready) while it indexes.
@@ -114,7 +120,7 @@ export async function start(opts: StartOptions): Promise<Started> {
   try {
     const admin = await adminClient(meili.master);
     const problem = await searchIndexProblem(admin, names, config);
-    const index = (run: Pick<RunOptions, "reset" | "add" | "remove" | "what">, progress?: Progress) =>
+    const index = (run: Pick<RunOptions, "reset" | "rediscover" | "add" | "remove" | "what">, progress?: Progress) =>
       lifecycle.indexingRun(() =>
         runIndexer({
           corpusDir: config.corpusDir,
@@ -154,6 +160,11 @@ export async function start(opts: StartOptions): Promise<Started> {
       } catch {
         // a damaged manifest: load() names it
       }
+      const dictionary = segmentationDictionary(resources.dictionary, config.dataDir);
+      if (dictionary !== queryDictionary) {
+        queryDictionary = dictionary;
+        querySegmenter = dictionary === resources.dictionary ? segmenter : createSegmenter(config.segmenter, dictionary);
+      }
       corpus.load();
       // Corrections live apart from the store (core/corrections.ts): applied after every load.
       for (const [id, c] of Object.entries(readCorrectionsSafe(config.dataDir))) {
@@ -174,12 +185,12 @@ export async function start(opts: StartOptions): Promise<Started> {
       reload: loadCorpus,
     });
     if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
-    const themes = loadThemes(resources.themesPath, segmenter);
+    const themes = loadThemes(resources.themesPath, queries);
     const app = createApp({
       config,
-      search: { meili: search, names, segmenter, synonyms: resources.synonyms, corpus, visibleGeneration: () => storeGeneration },
+      search: { meili: search, names, segmenter: queries, synonyms: resources.synonyms, corpus, visibleGeneration: () => storeGeneration },
       manager,
-      analytics: { corpus, segmenter, themes, synonyms: resources.synonyms },
+      analytics: { corpus, segmenter: queries, themes, synonyms: resources.synonyms },
       reportThemes: (r) => {
         const c = corpus.peek();
         const doc = c?.byId.get(r.id);

@@ -26,6 +26,13 @@ export interface DiscoverOptions {
   minEntropy?: number;
 }
 
+/** Words a reviewer rejected: `# not a word: 必访 率达` lines anywhere in a dictionary file. */
+export function rejectedWords(dictionary: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of dictionary.matchAll(/^#\s*not a word:(.*)$/gm)) for (const w of m[1].trim().split(/\s+/)) if (w) out.add(w);
+  return out;
+}
+
 export interface DiscoveredWord {
   word: string;
   freq: number;
@@ -50,9 +57,49 @@ export function discoverWords(texts: Iterable<string>, cut: (text: string) => st
   const minPmi = options.minPmi ?? 4;
   const minEntropy = options.minEntropy ?? 2;
 
+  const all = [...texts];
+  // UTF-16 code units: a character outside the BMP (CJK Extension B …) counts as a non-Han
+  // neighbour, so substrings are plain slices
+  const hanOf = (text: string) => {
+    const han = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) han[i] = HAN.test(text[i]) ? 1 : 0;
+    return han;
+  };
+
+  // Pass 1: every string of 1–4 Han characters, counted, and the texts it occurs in.
   const count = new Map<string, number>();
   const docsOf = new Map<string, number>();
   const lastDoc = new Map<string, number>();
+  let chars = 0;
+  for (let d = 0; d < all.length; d++) {
+    const text = all[d];
+    const han = hanOf(text);
+    for (let i = 0; i < text.length; i++) {
+      if (!han[i]) continue;
+      chars++;
+      for (let n = 1; n <= 4 && i + n <= text.length && han[i + n - 1]; n++) {
+        const w = text.slice(i, i + n);
+        count.set(w, (count.get(w) ?? 0) + 1);
+        if (n > 1 && lastDoc.get(w) !== d) {
+          lastDoc.set(w, d);
+          docsOf.set(w, (docsOf.get(w) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  lastDoc.clear();
+
+  const p = (s: string) => (count.get(s) ?? 0) / chars;
+  const candidates = new Map<string, number>();
+  for (const [w, freq] of count) {
+    if (w.length < 2 || freq < minFreq || (docsOf.get(w) ?? 0) < minDocs) continue;
+    if (FUNCTION_EDGE.test(w) && !ENUMERATOR.test(w)) continue;
+    let pmi = Infinity;
+    for (let k = 1; k < w.length; k++) pmi = Math.min(pmi, Math.log2(p(w) / (p(w.slice(0, k)) * p(w.slice(k)))));
+    if (pmi >= minPmi) candidates.set(w, pmi);
+  }
+
+  // Pass 2: the neighbours of the candidates only (the costly part, kept small).
   const leftOf = new Map<string, Map<string, number>>();
   const rightOf = new Map<string, Map<string, number>>();
   const bump = (m: Map<string, Map<string, number>>, w: string, c: string) => {
@@ -60,34 +107,21 @@ export function discoverWords(texts: Iterable<string>, cut: (text: string) => st
     if (!n) m.set(w, (n = new Map()));
     n.set(c, (n.get(c) ?? 0) + 1);
   };
-  let chars = 0;
-  let d = 0;
-  for (const text of texts) {
-    d++;
-    const cs = [...text];
-    for (let i = 0; i < cs.length; i++) {
-      if (!HAN.test(cs[i])) continue;
-      chars++;
-      for (let n = 1; n <= 4 && i + n <= cs.length; n++) {
-        if (!HAN.test(cs[i + n - 1])) break;
-        const w = cs.slice(i, i + n).join("");
-        count.set(w, (count.get(w) ?? 0) + 1);
-        if (n < 2) continue;
-        if (lastDoc.get(w) !== d) {
-          lastDoc.set(w, d);
-          docsOf.set(w, (docsOf.get(w) ?? 0) + 1);
-        }
+  for (const text of all) {
+    const han = hanOf(text);
+    for (let i = 0; i < text.length; i++) {
+      for (let n = 2; n <= 4 && i + n <= text.length && han[i] && han[i + n - 1]; n++) {
+        if (!han[i + 1]) break;
+        const w = text.slice(i, i + n);
+        if (!candidates.has(w)) continue;
         // a neighbour that is not Han (punctuation, a digit, the text's edge) is an edge: each one
         // counts as a distinct neighbour, as free as a word boundary gets
-        const before = i > 0 && HAN.test(cs[i - 1]) ? cs[i - 1] : `${EDGE}${i}`;
-        const after = i + n < cs.length && HAN.test(cs[i + n]) ? cs[i + n] : `${EDGE}${i + n}`;
-        bump(leftOf, w, before);
-        bump(rightOf, w, after);
+        bump(leftOf, w, i > 0 && han[i - 1] ? text[i - 1] : `${EDGE}${i}`);
+        bump(rightOf, w, i + n < text.length && han[i + n] ? text[i + n] : `${EDGE}${i + n}`);
       }
     }
   }
 
-  const p = (s: string) => (count.get(s) ?? 0) / chars;
   const entropy = (m: Map<string, number> | undefined) => {
     if (!m) return 0;
     let total = 0;
@@ -98,19 +132,13 @@ export function discoverWords(texts: Iterable<string>, cut: (text: string) => st
   };
 
   const found: DiscoveredWord[] = [];
-  for (const [w, freq] of count) {
-    const cs = [...w];
-    if (cs.length < 2 || freq < minFreq || (docsOf.get(w) ?? 0) < minDocs) continue;
-    if (FUNCTION_EDGE.test(w) && !ENUMERATOR.test(w)) continue;
-    let pmi = Infinity;
-    for (let k = 1; k < cs.length; k++) pmi = Math.min(pmi, Math.log2(p(w) / (p(cs.slice(0, k).join("")) * p(cs.slice(k).join("")))));
-    if (pmi < minPmi) continue;
+  for (const [w, pmi] of candidates) {
     const left = entropy(leftOf.get(w));
     const right = entropy(rightOf.get(w));
     if (left < minEntropy || right < minEntropy) continue;
     const tokens = cut(w);
     if (tokens.length < 2 || tokens.some((t) => [...t].length !== 1)) continue;
-    found.push({ word: w, freq, docs: docsOf.get(w)!, pmi, left, right });
+    found.push({ word: w, freq: count.get(w)!, docs: docsOf.get(w)!, pmi, left, right });
   }
   // a word inside a longer discovered word that always comes with it is that word's fragment
   const words = new Set(found.map((f) => f.word));

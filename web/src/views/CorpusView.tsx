@@ -13,7 +13,7 @@ import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 
 const PER_PAGE = 20;
-type Phase = "queued" | "read" | "segment" | "load" | "reload";
+type Phase = "queued" | "read" | "discover" | "segment" | "load" | "reload";
 
 interface Upload {
   name: string;
