@@ -1,9 +1,11 @@
 // What Meilisearch receives: reports and passages, with their text as jieba
 // tokens encoded as code words (see codes.ts) separated by spaces, and their
-// facets. Never the text itself: snippets come from the corpus store.
+// facets. Never the text itself: snippets come from the corpus store. Tokens are sent folded to
+// simplified characters (core/fold.ts), as queries are: 職工 in a report is found by 职工.
 import type { Report, Tokens } from "./model.ts";
 import { CodeWords, encodeTokens, SENTENCE_END as HARD, synonymCode } from "./text/codes.ts";
 import { synonymKeysIn } from "./query.ts";
+import { foldTokens } from "./fold.ts";
 
 /** Synonym-set keys with their alternatives as token sequences (query.ts synonymSequences). */
 export type SynonymSequences = Map<string, string[][]>;
@@ -108,7 +110,8 @@ export interface ReportDocument extends FacetFields {
  * of text, and a hit must be explainable by a mark in it (scraped page titles such as
  * 2023关于工会工作报告 are shared by dozens of reports).
  */
-export function toReportDocument(r: Report, tokens: Tokens, ctx: DocumentContext, gen = 0): ReportDocument {
+export function toReportDocument(r: Report, written: Tokens, ctx: DocumentContext, gen = 0): ReportDocument {
+  const tokens = foldTokens(written);
   return {
     id: r.id,
     title: r.title,
@@ -205,7 +208,8 @@ export function sectionAt(r: Report, offset: number): string | null {
   return title;
 }
 
-export function toPassageDocuments(r: Report, tokens: Tokens, ctx: DocumentContext, gen = 0): PassageDocument[] {
+export function toPassageDocuments(r: Report, written: Tokens, ctx: DocumentContext, gen = 0): PassageDocument[] {
+  const tokens = foldTokens(written);
   const starts = tokenStarts(tokens);
   return passageSpans(r).map((span, i) => {
     const own = tokensIn(tokens, starts, span.start, span.end);

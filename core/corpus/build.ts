@@ -2,6 +2,7 @@
 // buildCorpus is O(total chars) time; memory is one array of token ids per report (2 bytes a
 // token while the vocabulary fits in 16 bits, else 4; plus an offset every CHECKPOINT tokens) and
 // one vocabulary — no object per token.
+import { fold } from "../fold.ts";
 import { isWord } from "../text/segment.ts";
 import type { Report } from "../model.ts";
 import { CHECKPOINT, CHECKPOINT_SHIFT, checkpointCount } from "./offsets.ts";
@@ -23,6 +24,9 @@ const MAX_TAGS = 0x100;
 export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<string>): Corpus {
   const vocab: string[] = [];
   const termIds = new Map<string, number>();
+  // The vocabulary holds folded terms (core/fold.ts): 職工 in a traditional report is the term 职工.
+  // Tokens as written map to their term ids here, so a token is folded once per distinct spelling.
+  const idOfToken = new Map<string, number>();
   // Grows with the vocabulary so word counts can be taken while interning, in one pass.
   const wordFlags: number[] = [];
   const docs: CorpusDoc[] = [];
@@ -46,12 +50,17 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
       if (!token || !text.startsWith(token, pos)) {
         throw new Error(`buildCorpus: tokens of report ${report.id} do not cover its text at char ${pos} (token ${i}: ${JSON.stringify(token)})`);
       }
-      let id = termIds.get(token);
+      let id = idOfToken.get(token);
       if (id === undefined) {
-        id = vocab.length;
-        vocab.push(token);
-        termIds.set(token, id);
-        wordFlags.push(isWord(token) ? 1 : 0);
+        const term = fold(token);
+        id = termIds.get(term);
+        if (id === undefined) {
+          id = vocab.length;
+          vocab.push(term);
+          termIds.set(term, id);
+          wordFlags.push(isWord(term) ? 1 : 0);
+        }
+        idOfToken.set(token, id);
       }
       scratch[i] = id;
       if ((i & (CHECKPOINT - 1)) === 0) checkpoints[i >>> CHECKPOINT_SHIFT] = pos;

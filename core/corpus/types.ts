@@ -11,7 +11,7 @@ export type TokenIds = Uint16Array | Uint32Array;
 
 export interface CorpusDoc {
   report: Report;
-  /** token i is `vocab[tokenIds[i]]`; the tokens cover `report.text` exactly, in order */
+  /** token i is `vocab[tokenIds[i]]`, folded (core/fold.ts: same length); the tokens cover `report.text` exactly, in order */
   tokenIds: TokenIds;
   /**
    * char offset in `report.text` of every CHECKPOINT-th token, through token n (= text.length

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { Jieba } from "@node-rs/jieba";
 import { dict as defaultDict } from "@node-rs/jieba/dict.js";
 import type { Tokens } from "../model.ts";
+import { fold } from "../fold.ts";
 
 export const SEGMENTER_ENGINES = ["node-rs", "nodejieba"] as const;
 export type SegmenterEngine = (typeof SEGMENTER_ENGINES)[number];
@@ -54,7 +55,7 @@ function toJiebaDict(source: string): string {
 
 export function createSegmenter(engine: SegmenterEngine, dictionarySource: string): Segmenter {
   const userDict = toJiebaDict(dictionarySource);
-  if (engine === "nodejieba") return nodejiebaSegmenter(userDict);
+  if (engine === "nodejieba") return onFolded(nodejiebaSegmenter(userDict));
   const jieba = Jieba.withDict(defaultDict);
   if (userDict) jieba.loadDict(Buffer.from(userDict + "\n"));
   // @node-rs/jieba keeps the default dictionary's tag for a word the project dictionary lists
@@ -63,7 +64,7 @@ export function createSegmenter(engine: SegmenterEngine, dictionarySource: strin
   const projectTag = new Map(parseDictionary(dictionarySource).map((e) => [e.word, e.tag]));
   // HMM off: tokens come from the dictionaries only, so they are stable across
   // engines and across runs, and a new dictionary word is always one token.
-  return {
+  return onFolded({
     engine,
     cut: (text) => (text ? jieba.cut(text, false) : []),
     // jieba's tag() with HMM off cuts exactly as cut() does (test/text/tags.test.ts checks it).
@@ -71,6 +72,30 @@ export function createSegmenter(engine: SegmenterEngine, dictionarySource: strin
       if (!text) return { tokens: [], tags: [] };
       const tagged = jieba.tag(text, false);
       return { tokens: tagged.map((t) => t.word), tags: tagged.map((t) => projectTag.get(t.word) ?? t.tag) };
+    },
+  });
+}
+
+/**
+ * Cuts a text where its folded form (core/fold.ts: simplified, same length) is cut, and returns
+ * the text's own slices: 職工代表大會 is cut as 职工代表大会 is, and its tokens still cover it.
+ */
+function onFolded(seg: Segmenter): Segmenter {
+  const back = (text: string, folded: string, tokens: Tokens): Tokens => {
+    if (folded === text) return tokens;
+    let pos = 0;
+    return tokens.map((t) => text.slice(pos, (pos += t.length)));
+  };
+  return {
+    engine: seg.engine,
+    cut(text) {
+      const folded = fold(text);
+      return back(text, folded, seg.cut(folded));
+    },
+    tag(text) {
+      const folded = fold(text);
+      const { tokens, tags } = seg.tag(folded);
+      return { tokens: back(text, folded, tokens), tags };
     },
   };
 }

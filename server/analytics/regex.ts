@@ -39,9 +39,10 @@ export async function withRegexBudget<T>(ctx: RunContext, run: (ctx: RunContext)
   }
 }
 
-/** [start, end) of every non-empty match in text, left to right. */
+/** [start, end) of every non-empty match in text, left to right; the expression runs over the folded text (core/fold.ts: same offsets). */
 export function regexMatches(text: string, source: string): [number, number][] {
   const re = new RegExp(source, "gu");
+  text = fold(text);
   const out: [number, number][] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length) out.push([m.index, m.index + m[0].length]);

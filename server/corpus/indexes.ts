@@ -5,6 +5,7 @@
 // describes. Each is built on first use, except what `prepareSubstringSearch` builds at load.
 // Analytics do not see this object's lifetime: they take the pieces they need as arguments.
 import { passageSpans, type PassageSpan } from "../../core/documents.ts";
+import { fold } from "../../core/fold.ts";
 import type { Report } from "../../core/model.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
 import { docPostings, type DocPostings } from "../analytics/shared/docPostings.ts";
@@ -25,6 +26,7 @@ export class CorpusIndexes {
   #sentenceIndex: SentenceIndex | null = null;
   #byteCosts: Float64Array | null = null;
   readonly #passages = new Map<Report, PassageSpan[]>();
+  readonly #folded = new Map<Report, string>();
 
   constructor(
     readonly corpus: Corpus,
@@ -63,6 +65,13 @@ export class CorpusIndexes {
     let spans = this.#passages.get(r);
     if (!spans) this.#passages.set(r, (spans = passageSpans(r)));
     return spans;
+  }
+
+  /** The report's text folded to simplified characters (core/fold.ts; same offsets), what substring scans read; once per report. */
+  foldedText(r: Report): string {
+    let text = this.#folded.get(r);
+    if (text === undefined) this.#folded.set(r, (text = fold(r.text)));
+    return text;
   }
 
   /** Builds what the first substring search would otherwise build (~1 s at 20k reports). */

@@ -6,6 +6,7 @@ import type { SearchDeps } from "./search.ts";
 import { facetValueSearch, reportListSearch } from "../../core/meili/requests.ts";
 import { searchFacetValues, searchIndex } from "../../core/meili/search.ts";
 import { parseQuery } from "../../core/query.ts";
+import { fold } from "../../core/fold.ts";
 import { markParts, queryOccurrences, substringOccurrences } from "./snippet.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
 import type { Report } from "../../core/model.ts";
@@ -32,7 +33,7 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
   if (highlight?.trim()) {
     const occ =
       match === "substring"
-        ? substringOccurrences(r.text, highlight.trim())
+        ? substringOccurrences(fold(r.text), fold(highlight.trim()))
         : queryOccurrences(corpus, doc, markParts(corpus, parseQuery(highlight, deps.segmenter, deps.synonyms)));
     marks = occ.map((o) => [o.start, o.end]);
   }

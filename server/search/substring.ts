@@ -5,7 +5,8 @@
 // (needleTerms), the per-term doc postings say which reports hold those terms.
 // A report holding a term that contains the string matches without being read,
 // its occurrences inside tokens counted from the postings; only reports where
-// the string could occur across a token boundary and nowhere else are read.
+// the string could occur across a token boundary and nowhere else are read. Terms and the texts
+// read are folded to simplified characters (core/fold.ts), as the string is; offsets are the text's.
 import type { PassageSpan } from "../../core/documents.ts";
 import type { DocPostings } from "../analytics/shared/docPostings.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
@@ -30,7 +31,7 @@ export interface SubstringMatches {
 }
 
 /** What the corpus's indexes must give a substring scan. */
-export type SubstringIndexes = Pick<CorpusIndexes, "docPostings" | "byteCosts">;
+export type SubstringIndexes = Pick<CorpusIndexes, "docPostings" | "byteCosts" | "foldedText">;
 
 /** Bytes a SubstringMatches holds, for the result cache (the reader is a few closures). */
 export const substringMatchesSize = (m: SubstringMatches): number => bytesOf(m.docs, m.counts, m.exact) + 256;
@@ -126,7 +127,7 @@ export function findSubstring(corpus: Corpus, ix: SubstringIndexes, s: string): 
     if (!held && !mayCross) continue;
     if (!held) {
       // Only a crossing occurrence could put it here: read it (and count while reading).
-      const n = read.count(corpus.docs[d].report.text);
+      const n = read.count(ix.foldedText(corpus.docs[d].report));
       if (n) push(d, n, 1);
     } else if (!mayCross) push(d, insideTokens[d], 1);
     else if (border) push(d, corpus.docs[d].report.text.length, 0);
@@ -219,7 +220,7 @@ export function substringSearch(corpus: Corpus, ix: CorpusIndexes, cache: Result
     (r) => 120 * r.total + jsonSize(r.facets),
   );
   const from = (query.page - 1) * query.perPage;
-  return { total: result.total, hits: substringHits(result.page(from, from + query.perPage), query, result.read), facets: result.facets };
+  return { total: result.total, hits: substringHits(result.page(from, from + query.perPage), query, result.read, ix), facets: result.facets };
 }
 
 function substringMatches(corpus: Corpus, query: SearchQuery, found: SubstringMatches, ix: CorpusIndexes): SubstringResult {
@@ -245,7 +246,7 @@ function substringMatches(corpus: Corpus, query: SearchQuery, found: SubstringMa
     const counted = hit ? FACETS : failed;
     const units =
       query.mode === "passage"
-        ? byPassage(ix.passageSpans(r), found.read.occurrences(r.text), needle.length)
+        ? byPassage(ix.passageSpans(r), found.read.occurrences(ix.foldedText(r)), needle.length)
         : [{ start: 0, end: r.text.length, idx: -1, count: found.counts[i] }];
     for (const u of units) {
       for (const f of counted) bump(f, f === "year" ? r.year : r[f]);
@@ -261,7 +262,7 @@ function substringMatches(corpus: Corpus, query: SearchQuery, found: SubstringMa
     const ranking = rankByCount(
       matches.map((m) => m.count),
       exact,
-      (i) => found.read.count(matches[i].doc.report.text),
+      (i) => found.read.count(ix.foldedText(matches[i].doc.report)),
     );
     return { total: matches.length, facets, page: (from, to) => ranking.take(to).slice(from).map((i) => matches[i]), read: found.read };
   }
@@ -271,12 +272,12 @@ function substringMatches(corpus: Corpus, query: SearchQuery, found: SubstringMa
   return { total: matches.length, facets, page: (from, to) => matches.slice(from, to), read: found.read };
 }
 
-function substringHits(page: SubstringMatch[], query: SearchQuery, read: NeedleReader): Hit[] {
+function substringHits(page: SubstringMatch[], query: SearchQuery, read: NeedleReader, ix: SubstringIndexes): Hit[] {
   const needle = (query.q ?? "").trim();
   return page.map((m): Hit => {
     const r = m.doc.report;
     const marks = read
-      .occurrences(r.text)
+      .occurrences(ix.foldedText(r))
       .filter((at) => at >= m.start && at + needle.length <= m.end)
       .map((start) => ({ start, end: start + needle.length, term: needle }));
     return corpusHit(r, marks, m.start, m.end, m.idx);
