@@ -59,7 +59,7 @@ const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const KeynessSide = S.KeynessResponseSchema.shape.rows.element.shape.a;
 
 /** What GET /api/export/{name} exports: the search results, the document table, and every endpoint with CSV rows. */
-export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "keyness", "collocates", "ngrams", "themes", "phrasing", "formulas", "similar"] as const;
+export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "formulas", "similar"] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
 
 export const API = {
@@ -221,7 +221,7 @@ export const API = {
     path: "/api/export/{name}",
     summary: "Export a result in full, with its provenance",
     description:
-      "The rows of `name` (search, reports, kwic, frequency, breakdown, keyness, collocates, ngrams, themes, phrasing, formulas, similar) for that endpoint's own query parameters (pass them along; they are validated by its schema). Every row: paged endpoints are walked to the end and row limits raised to their maximum; the answer is streamed. format=csv: UTF-8 with a BOM, CRLF, cells beginning with = + - @ neutralised with a leading apostrophe (numbers untouched); X-Wenyuan-Corpus-Generation and X-Wenyuan-Corpus-Fingerprint headers. format=json: { provenance, rows, count }. format=provenance: the sidecar alone (endpoint, validated query, corpus generation and fingerprint, time, rows) — keep it beside a CSV.",
+      "The rows of `name` (search, reports, kwic, frequency, breakdown, keyness, collocates, ngrams, themes, phrasing, frames, formulas, similar) for that endpoint's own query parameters (pass them along; they are validated by its schema). Every row: paged endpoints are walked to the end and row limits raised to their maximum; the answer is streamed. format=csv: UTF-8 with a BOM, CRLF, cells beginning with = + - @ neutralised with a leading apostrophe (numbers untouched); X-Wenyuan-Corpus-Generation and X-Wenyuan-Corpus-Fingerprint headers. format=json: { provenance, rows, count }. format=provenance: the sidecar alone (endpoint, validated query, corpus generation and fingerprint, time, rows) — keep it beside a CSV.",
     params: z.object({ name: z.enum(EXPORTABLE).describe("what to export: search, reports, or an analytics endpoint's name") }),
     query: z.object({ format: z.enum(["csv", "json", "provenance"]).default("csv").describe("csv (default), json (provenance + rows), or provenance (the sidecar alone)") }),
     response: S.ExportProvenanceSchema,

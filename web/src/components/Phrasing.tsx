@@ -5,12 +5,13 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { frames } from "../api/endpoints.ts";
-import { apiUrl, type Params } from "../api/client.ts";
+import type { Params } from "../api/client.ts";
 import type { FramesResponse } from "../../../core/api/schema.ts";
 import type { Sector } from "../../../core/model.ts";
 import { useLang } from "../app/lang.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { reportHref } from "../state/report.ts";
+import { DownloadLinks } from "./DownloadLinks.tsx";
 import { DataTable, type Column } from "./DataTable.tsx";
 import { Empty, ErrorBox } from "./ErrorBox.tsx";
 import { Pagination } from "./Pagination.tsx";
@@ -148,9 +149,7 @@ export function Phrasing({ term, filters = {}, title }: { term: string; filters?
       <div className="panel-head">
         {title && <h3>{title}</h3>}
         <p className="muted">{t("framesTotal", { term: d.term, occurrences: d.occurrences, reports: d.reports })}</p>
-        <a href={apiUrl("frames", { ...params, format: "csv" })} download>
-          {t("downloadCsv")}
-        </a>
+        <DownloadLinks endpoint="frames" params={params} />
       </div>
       <p className="muted frame-legend">
         <mark>{t("collocate")}</mark> <strong>{d.term}</strong> — {t("framesLegend")}
