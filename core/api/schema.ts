@@ -144,6 +144,7 @@ export const ReportsQuerySchema = z.object({
   ...filterShape,
   ...paging(100, 20),
   sort: single(z.enum(["year:desc", "year:asc", "chars:desc", "chars:asc", "title:asc"])).default("year:desc").describe("By year, by length in characters, or by title. Default year:desc."),
+  match: single(z.enum(["word", "cql"])).default("word").describe("word = `q` as words; cql = `q` is a corpus query, the reports where it matches (as /api/search?match=cql selects them). Default word."),
 });
 export type ReportsQuery = z.infer<typeof ReportsQuerySchema>;
 
@@ -267,6 +268,14 @@ export const KwicQuerySchema = z.object({
   match: patternMatchParam,
   collocate: text(50).optional().describe("Keep only the lines with this word (or phrase; synonyms as in `term`) within `window` words left or right of the match. Default: every line."),
   window: intParam(1, 10).default(5).describe("Words each side in which `collocate` is looked for, 1–10. Default 5."),
+  theme: text(40)
+    .optional()
+    .describe("A theme id of corpus/themes.yaml (/api/themes): the lines of all its terms, found as /api/themes counts them (the longest term at each place, no overlaps, no synonyms) instead of the term's words; `term` is then only its label. match=word only."),
+  count: boolParam
+    .default(true)
+    .describe(
+      "true|false: count every match. false (match=cql, sort=doc, no collocate): stop reading reports once the page is full, so a first page over a large corpus answers at once; `total` and `reports` then count only the reports read and `partial` is true (ask again with count=true for the totals). Default true.",
+    ),
 });
 const ContextRangeSchema = z.tuple([z.number().int(), z.number().int()]);
 export const KwicLineSchema = z.object({
@@ -289,6 +298,8 @@ export const KwicResponseSchema = z.object({
   page: z.number().int(),
   perPage: z.number().int(),
   lines: z.array(KwicLineSchema),
+  /** count=false stopped early: total and reports are lower bounds */
+  partial: z.boolean().optional(),
   /** per report of the page's lines: where in it every hit lies, as fractions of its text (a dispersion strip) */
   dispersion: z.record(z.string(), z.array(z.number())).optional(),
 });

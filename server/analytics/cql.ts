@@ -68,6 +68,8 @@ export interface CqlScan {
   total: number;
   /** reports with at least one */
   reports: number;
+  /** onMatch asked to stop: the counts cover the reports read until then */
+  stopped: boolean;
 }
 
 /**
@@ -99,9 +101,10 @@ function toItem(corpus: Corpus, t: TokenTest, min: number, max: number): Item & 
 
 /**
  * Calls onMatch(index into docs, first token, end token exclusive) for every match, reports in
- * the order of `docs`, matches in text order.
+ * the order of `docs`, matches in text order. onMatch returning true stops the scan at the end of
+ * the report under way (any other value goes on).
  */
-export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pattern, ix: CqlIndexes, onMatch?: (d: number, start: number, end: number) => void): CqlScan {
+export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pattern, ix: CqlIndexes, onMatch?: (d: number, start: number, end: number) => unknown): CqlScan {
   const items = pattern.items.map((it) => toItem(corpus, it.test, it.min, it.max));
   const flags = ix.tokenClasses;
   const P = ix.docPostings;
@@ -113,7 +116,7 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     if (it.min < 1 || !it.words) continue;
     if (!anchor || postingsOf(it.words) < postingsOf(anchor)) anchor = it.words;
   }
-  if (anchor && !anchor.length) return { total: 0, reports: 0 };
+  if (anchor && !anchor.length) return { total: 0, reports: 0, stopped: false };
   let anchorSet: Uint8Array | null = null;
   let candidate: Uint8Array | null = null;
   if (anchor) {
@@ -156,10 +159,12 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
   let total = 0;
   let reports = 0;
 
-  docs.forEach((doc, d) => {
+  let stopped = false;
+  for (let d = 0; d < docs.length && !stopped; d++) {
+    const doc = docs[d];
     if (candidate) {
       const k = P.docIndex.get(doc);
-      if (k === undefined || !candidate[k]) return;
+      if (k === undefined || !candidate[k]) continue;
     }
     const ids = doc.tokenIds;
     const tags = doc.tagIds;
@@ -167,7 +172,7 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     let lastEnd = 0;
     const hit = (s: number, e: number) => {
       lastEnd = e;
-      onMatch?.(d, s, e);
+      if (onMatch?.(d, s, e) === true) stopped = true;
     };
     if (anchorSet) {
       // Every match holds an anchor token and spans at most W positions: around each anchor, only
@@ -226,8 +231,8 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
       total += found;
       reports++;
     }
-  });
-  return { total, reports };
+  }
+  return { total, reports, stopped };
 }
 
 /** The first token at or after `from` whose word is in `set`, or -1. */

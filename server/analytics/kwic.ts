@@ -31,6 +31,8 @@ export interface KwicOptions {
   sort?: KwicSort;
   /** 1-based */
   page?: number;
+  /** false: (cql, doc order, no collocate) stop once the page is full; totals are then lower bounds */
+  count?: boolean;
   perPage?: number;
 }
 
@@ -56,6 +58,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
   let hits = new Hits();
   let total = 0;
   let reports = 0;
+  let partial = false;
   const collect = (doc: CorpusDoc, d: number, term: CompiledTerm) => {
     const at = tokenStarts(corpus, doc);
     return forEachMatch(corpus, doc, term, (s, e) => {
@@ -70,13 +73,14 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
       // In document order only the reports the page falls in keep their hits (all of them: the
       // dispersion strip shows every hit of a page's report); the rest are counted.
       const window = sort === "doc" && !options.collocate;
+      const early = window && options.count === false;
       let n = 0;
       let docFirst = 0;
       let mark = 0;
       const closeDoc = () => {
         if (window && last >= 0 && n <= from) hits.length = mark;
       };
-      reports = cqlScan(corpus, docs, options.pattern, ix, (d, s, e) => {
+      const scan = cqlScan(corpus, docs, options.pattern, ix, (d, s, e) => {
         if (d !== last) {
           closeDoc();
           at = tokenStarts(corpus, docs[(last = d)]);
@@ -86,7 +90,11 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
         }
         if (!window || docFirst < from + perPage) hits.push(d, at(s), at(e));
         n++;
-      }).reports;
+        // the report under way is read to its end (its dispersion is whole), then no more
+        return early && n >= from + perPage;
+      });
+      reports = scan.reports;
+      partial = scan.stopped;
       closeDoc();
       total = n;
     }
@@ -197,7 +205,7 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
       context: contextMarks(corpus, docs[hits.doc(h)], s, e, width, flags),
     });
   }
-  return { total, reports, lines, dispersion: dispersion(docs, hits, lines) };
+  return { total, reports, lines, dispersion: dispersion(docs, hits, lines), ...(partial ? { partial } : {}) };
 }
 
 /**

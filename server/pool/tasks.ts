@@ -75,7 +75,7 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
   switch (t.name) {
     case "kwic": {
       const k = t.q;
-      const out = kwic(corpus, docs, { term: k.term, alternatives: t.alternatives, match: k.match, pattern: t.pattern, collocate: t.collocate, window: k.window, width: k.width, sort: k.sort, page: k.page, perPage: k.perPage }, ix);
+      const out = kwic(corpus, docs, { term: k.term, alternatives: t.alternatives, match: k.match, pattern: t.pattern, collocate: t.collocate, window: k.window, width: k.width, sort: k.sort, page: k.page, perPage: k.perPage, count: k.count }, ix);
       return { ...out, page: k.page, perPage: k.perPage, matched: t.matched };
     }
     case "frequency":

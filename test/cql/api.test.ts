@@ -51,6 +51,25 @@ describe("match=cql through the API", () => {
     }
   });
 
+  it("count=false answers the same first page, its totals marked partial lower bounds", async () => {
+    const q = enc('[tag="v"] "职工"');
+    const want = recount(verbZhigong);
+    expect(want.total).toBeGreaterThan(10);
+    const full = await getJson<Kwic & { partial?: boolean }>(app.url, `/api/kwic?perPage=10&match=cql&term=${q}`);
+    const first = await getJson<Kwic & { partial?: boolean }>(app.url, `/api/kwic?perPage=10&match=cql&count=false&term=${q}`);
+    expect(first.status).toBe(200);
+    expect(first.body.lines).toEqual(full.body.lines);
+    expect(full.body.partial).toBeUndefined();
+    expect(first.body.partial).toBe(true);
+    expect(first.body.total).toBeGreaterThanOrEqual(10);
+    expect(first.body.total).toBeLessThan(want.total);
+    expect(first.body.reports).toBeLessThan(want.reports);
+    // a page past what the early stop read still gets its lines, exact
+    const p3 = await getJson<Kwic>(app.url, `/api/kwic?perPage=10&page=3&match=cql&count=false&term=${q}`);
+    const p3full = await getJson<Kwic>(app.url, `/api/kwic?perPage=10&page=3&match=cql&term=${q}`);
+    expect(p3.body.lines).toEqual(p3full.body.lines);
+  });
+
   it("takes the same filters, and breakdown counts the same matches per sector", async () => {
     const want = recount(kaizhan, (r) => r.sector === "hospital");
     const { body } = await kwic(`match=cql&sector=hospital&term=${enc('"开展" [] "活动"')}`);
