@@ -48,7 +48,13 @@ describe.each([
       for (let n = 1; n <= 3; n++) expect(await page.locator(`.draft-sentence[data-sentence="${n}"] .similar-list li`).count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(ARTIFACTS, `writer-${lang}-similar.png`), fullPage: false });
 
+      // the frames answer the page gets: the examples' sentences the report must highlight
+      const framesAnswer = page.waitForResponse((res) => {
+        const u = new URL(res.url());
+        return u.pathname.endsWith("/api/frames") && u.searchParams.get("term") === "送温暖" && !u.searchParams.has("pick");
+      });
       await page.locator('.draft-sentence[data-sentence="1"] .key-terms button[data-term="送温暖"]').click();
+      const frames = (await (await framesAnswer).json()) as { variants: { example?: { reportId: string; text: string; start: number } | null }[] };
       await page.waitForURL((u) => u.searchParams.get("term") === "送温暖");
       await page.waitForSelector('.frames[data-term="送温暖"] .frame-table[data-relation="verb"] tbody tr');
       const verbs = await page.locator('.frame-table[data-relation="verb"] tbody th button').allTextContents();
@@ -63,7 +69,7 @@ describe.each([
       await page.waitForSelector('.frame-lines[data-pick="after:活动"] li');
       expect(await page.locator('.frame-lines[data-pick="after:活动"] li').count()).toBeGreaterThan(1);
 
-      // an example opens its report at the sentence
+      // an example opens its report at the sentence, the sentence itself highlighted and on screen
       const link = page.locator('.frame-table[data-relation="variant"] tbody tr').first().locator("a.frame-src");
       const at = Number(await link.getAttribute("data-at"));
       const sentence = (await page.locator('.frame-table[data-relation="variant"] tbody tr').first().locator(".frame-text").textContent())!;
@@ -73,6 +79,18 @@ describe.each([
       expect(texts.get(id)!.slice(at, at + sentence.length)).toBe(sentence);
       await page.waitForSelector(".para.is-target");
       expect(await page.locator(".para.is-target").textContent()).toContain(sentence);
+      const example = frames.variants.map((v) => v.example).find((e) => e && e.reportId === id && e.start === at)!;
+      expect(example).toBeTruthy();
+      expect(new URL(page.url()).searchParams.get("end")).toBe(String(at + example.text.length));
+      const target = page.locator(".report-text .sentence-target");
+      await target.waitFor();
+      expect(await target.count()).toBe(1);
+      expect(await target.textContent()).toBe(example.text);
+      expect(Number(await target.getAttribute("data-sentence-start"))).toBe(at);
+      await page.waitForFunction(() => {
+        const r = document.querySelector(".report-text .sentence-target")!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+      });
       await page.screenshot({ path: join(ARTIFACTS, `writer-${lang}-report.png`), fullPage: false });
       expect(errors).toEqual([]);
     } finally {

@@ -49,7 +49,7 @@ export function FrameSentence({ ex }: { ex: Example }) {
 function ExampleLink({ ex, term }: { ex: Example; term: string }) {
   const { t } = useLang();
   return (
-    <Link className="muted frame-src" to={reportHref(ex.reportId, { at: ex.start, q: term })} title={t("openAtPlace")} data-at={ex.start}>
+    <Link className="muted frame-src" to={reportHref(ex.reportId, { at: ex.start, end: ex.start + ex.text.length, q: term })} title={t("openAtPlace")} data-at={ex.start}>
       {ex.title}
     </Link>
   );

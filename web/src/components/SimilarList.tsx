@@ -14,7 +14,7 @@ export function SimilarList({ rows, extra }: { rows: readonly Row[]; extra?: (ro
         <li key={`${row.reportId}:${row.start}`}>
           <p>{row.text}</p>
           <p className="muted">
-            <SectorChip sector={row.sector} /> <Link to={reportHref(row.reportId, { at: row.start })}>{row.title}</Link> {row.year ?? ""}
+            <SectorChip sector={row.sector} /> <Link to={reportHref(row.reportId, { at: row.start, end: row.start + row.text.length })}>{row.title}</Link> {row.year ?? ""}
             {extra?.(row)}
           </p>
         </li>

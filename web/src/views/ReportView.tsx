@@ -32,6 +32,31 @@ function focusParagraph(start: number) {
   el.focus({ preventScroll: true });
 }
 
+/** An example's sentence (`at` … `end`): scrolled to the middle of the screen, its paragraph focused. */
+function focusSentence(paragraphStart: number) {
+  const para = document.querySelector<HTMLElement>(`[data-start="${paragraphStart}"]`);
+  const el = para?.querySelector<HTMLElement>(".sentence-target");
+  if (!para || !el) return focusParagraph(paragraphStart);
+  el.scrollIntoView({ block: "center" });
+  para.focus({ preventScroll: true });
+}
+
+/** A paragraph's text with its marks, the part inside [from, to) (report offsets) wrapped as the target sentence. */
+function ParagraphText({ text, start, marks, from, to }: { text: string; start: number; marks: ReportDetail["marks"]; from: number; to: number }) {
+  const end = start + text.length;
+  if (to <= start || from >= end) return <Highlight text={text} marks={marksWithin(marks, start, end)} />;
+  const [a, b] = [Math.max(from, start), Math.min(to, end)];
+  return (
+    <>
+      <Highlight text={text.slice(0, a - start)} marks={marksWithin(marks, start, a)} />
+      <span className="sentence-target" data-sentence-start={a} data-sentence-end={b}>
+        <Highlight text={text.slice(a - start, b - start)} marks={marksWithin(marks, a, b)} />
+      </span>
+      <Highlight text={text.slice(b - start)} marks={marksWithin(marks, b, end)} />
+    </>
+  );
+}
+
 function ReportLinks({ title, reports }: { title: string; reports: readonly { id: string; title: string; source: string }[] }) {
   return (
     <>
@@ -149,11 +174,13 @@ export default function ReportView() {
   useEffect(() => {
     if (!r) return;
     const target = state.at ?? (r.marks.length ? r.marks[0][0] : null);
-    const key = `${r.id}:${target}`;
+    const key = `${r.id}:${target}:${state.end}`;
     if (target === null || scrolled.current === key) return;
     scrolled.current = key;
-    focusParagraph(r.paragraphs[paragraphAt(r.paragraphs, target)]?.start ?? 0);
-  }, [r, state.at]);
+    const start = r.paragraphs[paragraphAt(r.paragraphs, target)]?.start ?? 0;
+    if (state.at !== null && state.end !== null) focusSentence(start);
+    else focusParagraph(start);
+  }, [r, state.at, state.end]);
 
   useEffect(() => {
     if (r) document.title = `${r.title} — 文渊 Wenyuan`;
@@ -172,7 +199,7 @@ export default function ReportView() {
 
   const jump = (start: number) => {
     // moving within the report is not a new page: one history entry per report opened
-    setState({ at: start }, { replace: true });
+    setState({ at: start, end: null }, { replace: true });
     focusParagraph(r.paragraphs[paragraphAt(r.paragraphs, start)]?.start ?? start);
   };
 
@@ -213,10 +240,9 @@ export default function ReportView() {
         <article className="report-text" lang="zh-CN" data-report-id={r.id}>
           {r.paragraphs.map((p, i) => {
             const text = r.text.slice(p.start, p.end);
-            const marks = marksWithin(r.marks, p.start, p.end);
             const level = headingAt.get(i);
             const cls = `para${i === atIndex ? " is-target" : ""}${p.start === simPara?.start ? " is-similar-source" : ""}${p.truncated ? " is-truncated" : ""}`;
-            const body = <Highlight text={text} marks={marks} />;
+            const body = <ParagraphText text={text} start={p.start} marks={r.marks} from={state.at ?? 0} to={state.end ?? 0} />;
             if (level !== undefined) {
               const H = level <= 1 ? "h2" : level === 2 ? "h3" : "h4";
               return (
