@@ -16,6 +16,7 @@ import { explainPattern, patternOf } from "../analytics/cqlTerm.ts";
 import { regexSource, withRegexBudget } from "../analytics/regex.ts";
 import type { RunContext } from "../pool/pool.ts";
 import { fold } from "../../core/fold.ts";
+import { BadRequestError } from "../../core/errors.ts";
 
 export interface AnalyticsDeps {
   corpus: CorpusHolder;
@@ -58,11 +59,21 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     if (q.match === "substring" && folded !== q.term) return { q: { ...q, term: folded }, matched: [...matched(q).filter((p) => p.role !== "term"), { text: q.term, role: "term" as const, negated: false, matches: [q.term, folded] }] };
     return {};
   };
+  /** theme=…: the theme's terms are the alternatives, exactly as /api/themes counts them (no synonyms) */
+  const themeMatch = (q: S.Filters & { term: string; match?: string; theme?: string }) => {
+    if (!q.theme) return {};
+    const def = deps.themes.find((t) => t.id === q.theme);
+    if (!def) throw new BadRequestError(`theme: no theme "${q.theme}" in the theme list`, "theme");
+    if (q.match !== "word") throw new BadRequestError("theme: only with match=word", "theme");
+    const alternatives = [...new Map(def.termTokens.filter((t) => t.length).map((t) => [t.join("\u0001"), t])).values()];
+    return { alternatives, matched: [...explainQuery(parseQuery(q.q, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })), { text: q.term, role: "term" as const, negated: false, matches: [q.term, ...def.terms] }] };
+  };
   return {
     kwic: (q) => ({
       name: "kwic",
       ...termTask(q),
       ...termMatch(q),
+      ...themeMatch(q),
       ...(q.collocate ? { collocate: parseTerm(q.collocate, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })?.alternatives ?? [] } : {}),
     }),
     frequency: (q) => ({ name: "frequency", q, selection: selection(q) }),

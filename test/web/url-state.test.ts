@@ -41,7 +41,7 @@ const arbitraries = {
   report: fc
     .record({ q: text(20), match: fc.constantFrom("word" as const, "substring" as const), at: fc.option(fc.nat(1_000_000), { nil: null }), len: fc.option(fc.integer({ min: 1, max: 500 }), { nil: null }), from: fc.constantFrom("", "/?q=送温暖&sector=hospital", "/kwic?term=工会&page=2") })
     .map(({ len, ...r }) => ({ ...r, end: r.at !== null && len !== null ? r.at + len : null })),
-  kwic: fc.record({ term: text(20), match: fc.constantFrom("word" as const, "substring" as const, "cql" as const, "regex" as const), sort: fc.constantFrom(...kwic.KWIC_SORTS), width: fc.integer({ min: 1, max: 200 }), collocate: fc.constantFrom("", "活动", "送温暖"), window: fc.integer({ min: 1, max: 10 }), page, filters }),
+  kwic: fc.record({ term: text(20), match: fc.constantFrom("word" as const, "substring" as const, "cql" as const, "regex" as const), sort: fc.constantFrom(...kwic.KWIC_SORTS), width: fc.integer({ min: 1, max: 200 }), collocate: fc.constantFrom("", "活动", "送温暖"), window: fc.integer({ min: 1, max: 10 }), page, filters, theme: fc.constantFrom("", "relief") }),
   analytics: fc.record({
     tab: fc.constantFrom(...analytics.TABS),
     term: text(20),

@@ -42,6 +42,14 @@ export function kwicLink(term: string, filters: FacetFilters, extra: Partial<Kwi
   return href("/kwic", kwicRoute({ ...defaultKwicState(), ...extra, term, filters }));
 }
 
+/**
+ * The concordance of a theme (every term of it, as the themes analytic counts them) under
+ * `filters`; `label` names it in the term box.
+ */
+export function themeLink(theme: string, label: string, filters: FacetFilters): string {
+  return kwicLink(label, filters, { theme });
+}
+
 /** The search results (report list) of `q` under `filters`. */
 export function searchLink(q: string, filters: FacetFilters, extra: Partial<SearchState> = {}): string {
   return href("/", searchRoute({ ...defaultSearchState(), ...extra, q, filters }));

@@ -19,13 +19,16 @@ export interface KwicState {
   window: number;
   page: number;
   filters: FacetFilters;
+  /** a theme id (corpus/themes.yaml): the lines of all its terms, `term` being its label ("" = none) */
+  theme: string;
 }
 
-export const defaultKwicState = (): KwicState => ({ term: "", match: "word", sort: "doc", width: 20, collocate: "", window: 5, page: 1, filters: emptyFilters() });
+export const defaultKwicState = (): KwicState => ({ term: "", match: "word", sort: "doc", width: 20, collocate: "", window: 5, page: 1, filters: emptyFilters(), theme: "" });
 
 export function stateToRoute(s: KwicState): URLSearchParams {
   const p = new URLSearchParams();
   put(p, "term", s.term);
+  put(p, "theme", s.theme);
   put(p, "match", s.match, "word");
   put(p, "sort", s.sort, "doc");
   put(p, "width", s.width, 20);
@@ -46,6 +49,7 @@ export function routeToState(p: URLSearchParams): KwicState {
     window: int(p, "window", 1, 10, 5),
     page: int(p, "page", 1, 10_000, 1),
     filters: routeToFilters(p),
+    theme: str(p, "theme", 40),
   };
 }
 
@@ -57,6 +61,7 @@ export function toKwicParams(s: KwicState, csv = false) {
     width: s.width,
     collocate: s.collocate.trim() || undefined,
     window: s.collocate.trim() ? s.window : undefined,
+    theme: s.theme || undefined,
     ...(csv ? { format: "csv" } : { page: s.page, perPage: KWIC_PER_PAGE }),
     ...filtersToApi(s.filters),
   };

@@ -47,7 +47,7 @@ export default function KwicView() {
   // lines kept for export (across pages) and lines expanded in place, for this query only
   const [selected, setSelected] = useState<Map<string, Line>>(() => new Map());
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
-  const queryKey = `${state.match}\u0001${term}`;
+  const queryKey = `${state.match}\u0001${term}\u0001${state.theme}`;
   useEffect(() => {
     setSelected(new Map());
     setExpanded(new Set());
@@ -70,9 +70,9 @@ export default function KwicView() {
   return (
     <div className="view view-kwic">
       <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
-        <SearchBox label={t("kwicTerm")} name="term" value={state.term} placeholder={t("searchPlaceholder")} onCommit={(v, o) => setState({ term: v, page: 1 }, o)} autoFocus />
+        <SearchBox label={t("kwicTerm")} name="term" value={state.term} placeholder={t("searchPlaceholder")} onCommit={(v, o) => setState({ term: v, page: 1, theme: "" }, o)} autoFocus />
         <div className="search-options">
-          <Segmented legend={t("matchMode")} name="match" options={PATTERN_MATCHES} value={state.match} format={(m) => t(`match_${m}`)} onChange={(match) => set({ match })} />
+          <Segmented legend={t("matchMode")} name="match" options={PATTERN_MATCHES} value={state.match} format={(m) => t(`match_${m}`)} onChange={(match) => set({ match, theme: "" })} />
           <div className="segmented" role="group" aria-label={t("kwicSortBy")}>
             <span className="legend">{t("kwicSortBy")}</span>
             {KWIC_SORTS.map((s) => (

@@ -90,54 +90,57 @@ export function KwicRow({
   const { t } = useLang();
   const navigate = useNavigate();
   const c = line.context ?? {};
+  const go = (e: React.MouseEvent) => !(e.target as HTMLElement).closest("a, button, input") && navigate(href);
   return (
-    <tr
-      onClick={(e) => !(e.target as HTMLElement).closest("a, button, input") && navigate(href)}
-      data-sector={line.sector}
-      data-report-id={line.reportId}
-      data-sort={sort}
-      className={selected ? "is-selected" : undefined}
-    >
-      <td className="kwic-tools">
-        <input type="checkbox" checked={selected} aria-label={t("kwicSelectLine")} onChange={(e) => onSelect(e.target.checked)} />
-        <button type="button" className="kwic-expand" aria-expanded={expanded} title={expanded ? t("kwicCollapse") : t("kwicExpand")} aria-label={expanded ? t("kwicCollapse") : t("kwicExpand")} onClick={onExpand}>
-          {expanded ? "−" : "+"}
-        </button>
-      </td>
-      <td className="kwic-left">
-        <div>
-          <span>
+    <>
+      <tr onClick={go} data-sector={line.sector} data-report-id={line.reportId} data-sort={sort} className={selected ? "is-selected" : undefined}>
+        <td className="kwic-tools">
+          <input type="checkbox" checked={selected} aria-label={t("kwicSelectLine")} onChange={(e) => onSelect(e.target.checked)} />
+          <button type="button" className="kwic-expand" aria-expanded={expanded} title={expanded ? t("kwicCollapse") : t("kwicExpand")} aria-label={expanded ? t("kwicCollapse") : t("kwicExpand")} onClick={onExpand}>
+            {expanded ? "−" : "+"}
+          </button>
+        </td>
+        <td className="kwic-left">
+          <div>
+            <span>
+              <Context
+                text={line.left}
+                marks={[
+                  ["L2", c.L2],
+                  ["L1", c.L1],
+                ]}
+              />
+            </span>
+          </div>
+        </td>
+        <td className="kwic-match">
+          <a href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
+            {line.match}
+          </a>
+        </td>
+        <td className="kwic-right">
+          <div>
             <Context
-              text={line.left}
+              text={line.right}
               marks={[
-                ["L2", c.L2],
-                ["L1", c.L1],
+                ["R1", c.R1],
+                ["R2", c.R2],
               ]}
             />
-          </span>
-        </div>
-      </td>
-      <td className="kwic-match">
-        <a href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
-          {line.match}
-        </a>
-      </td>
-      <td className="kwic-right">
-        <div>
-          <Context
-            text={line.right}
-            marks={[
-              ["R1", c.R1],
-              ["R2", c.R2],
-            ]}
-          />
-        </div>
-      </td>
-      <td className="kwic-src" title={line.title}>
-        <Chips sector={line.sector} year={line.year} docType={line.docType} />
-        <div className="kwic-title">{shortTitle(line.title)}</div>
-        {dispersion && <Dispersion positions={dispersion} label={t("kwicDispersion", { n: dispersion.length })} />}
-      </td>
-    </tr>
+          </div>
+        </td>
+        <td className="kwic-src" title={line.title}>
+          <Chips sector={line.sector} year={line.year} docType={line.docType} />
+          <div className="kwic-title">{shortTitle(line.title)}</div>
+          {dispersion && <Dispersion positions={dispersion} label={t("kwicDispersion", { n: dispersion.length })} />}
+        </td>
+      </tr>
+      {/* at phone width the source column is hidden: the source goes under the line instead */}
+      <tr className={`kwic-src-line${selected ? " is-selected" : ""}`} onClick={go} title={line.title}>
+        <td colSpan={5}>
+          <Chips sector={line.sector} year={line.year} docType={line.docType} /> <span className="kwic-title">{shortTitle(line.title)}</span>
+        </td>
+      </tr>
+    </>
   );
 }
