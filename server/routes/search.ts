@@ -8,7 +8,7 @@ import { route } from "./endpoint.ts";
 export function searchRoutes(deps: AppDeps): Router {
   const r = Router();
   route(r, "search", ({ query, ctx }) => search(deps.search, query, ctx));
-  route(r, "reports", ({ query }) => listReports(deps.search, query));
+  route(r, "reports", ({ query, ctx }) => listReports(deps.search, query, ctx));
   route(r, "report", ({ query, params }) => getReport(deps.search, params.id, query.highlight, query.match, deps.reportThemes));
   route(r, "facet", ({ query, params }) => facetValues(deps.search, params.name, query));
   route(r, "suggest", ({ query }) => suggest(deps.search.corpus, query.q, query.limit));

@@ -1,7 +1,7 @@
 // The document table, one report in full, facet value search and completion.
 import type { z } from "zod";
 import { NotFoundError } from "../../core/errors.ts";
-import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse, FacetResponseSchema, FacetQuerySchema } from "../../core/api/schema.ts";
+import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse, FacetResponseSchema, FacetQuerySchema, SearchQuery } from "../../core/api/schema.ts";
 import type { SearchDeps } from "./search.ts";
 import { facetValueSearch, reportListSearch } from "../../core/meili/requests.ts";
 import { searchFacetValues, searchIndex } from "../../core/meili/search.ts";
@@ -10,8 +10,12 @@ import { fold } from "../../core/fold.ts";
 import { markParts, queryOccurrences, substringOccurrences } from "./snippet.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
 import type { Report } from "../../core/model.ts";
+import type { RunContext } from "../pool/pool.ts";
+import { patternOf } from "../analytics/cqlTerm.ts";
+import { jsonSize } from "../cache.ts";
 
-export async function listReports(deps: SearchDeps, query: ReportsQuery): Promise<ReportsResponse> {
+export async function listReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext = {}): Promise<ReportsResponse> {
+  if (query.match === "cql" && query.q?.trim()) return cqlReports(deps, query, ctx);
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
   const res = await searchIndex<Omit<ReportRow, "year"> & { year?: number }>(deps.meili, deps.names.reports, reportListSearch(parsed.meiliQ, query, deps.visibleGeneration?.()));
   return {
@@ -19,6 +23,50 @@ export async function listReports(deps: SearchDeps, query: ReportsQuery): Promis
     page: query.page,
     perPage: query.perPage,
     reports: res.hits.map((h) => ({ ...h, year: h.year ?? null, duplicateOf: h.duplicateOf ?? null })),
+  };
+}
+
+/** Table order for reports found in the corpus: as Meilisearch sorts (unknown years last), ties in corpus order. */
+const tableOrder: Record<ReportsQuery["sort"], (a: Report, b: Report) => number> = {
+  "year:desc": (a, b) => (b.year ?? -1e9) - (a.year ?? -1e9),
+  "year:asc": (a, b) => (a.year ?? 1e9) - (b.year ?? 1e9),
+  "chars:desc": (a, b) => b.chars - a.chars,
+  "chars:asc": (a, b) => a.chars - b.chars,
+  "title:asc": (a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
+};
+
+/**
+ * match=cql: the reports /api/search?match=cql selects (the same pool task, every report on one
+ * page), as table rows sorted and paged as the word table is.
+ */
+async function cqlReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext): Promise<ReportsResponse> {
+  const pattern = patternOf(query.q!.trim(), deps.segmenter, "q");
+  const { page, perPage, sort, ...filters } = query;
+  const { cache, generation } = deps.corpus;
+  const all: SearchQuery = { ...filters, match: "cql", mode: "report", sort: "relevance", page: 1, perPage: Number.MAX_SAFE_INTEGER };
+  const found = await cache.getAsync(generation, "reports:cql", JSON.stringify(all), () => deps.corpus.run({ name: "cqlSearch", query: all, pattern }, ctx), jsonSize);
+  const corpus = deps.corpus.get();
+  const rows = found.hits.map((h) => corpus.byId.get(h.reportId)?.report).filter((r): r is Report => r !== undefined);
+  const order = new Map(corpus.docs.map((d, i) => [d.report, i]));
+  rows.sort((a, b) => tableOrder[sort](a, b) || order.get(a)! - order.get(b)!);
+  const from = (page - 1) * perPage;
+  return {
+    total: rows.length,
+    page,
+    perPage,
+    reports: rows.slice(from, from + perPage).map((r) => ({
+      id: r.id,
+      title: r.title,
+      sector: r.sector,
+      sectorConfidence: r.sectorConfidence,
+      year: r.year,
+      docType: r.docType,
+      level: r.level,
+      kind: r.kind,
+      source: r.source,
+      chars: r.chars,
+      duplicateOf: r.duplicateOf,
+    })),
   };
 }
 

@@ -128,3 +128,49 @@ describe("a researcher's concordance", () => {
     for (const l of lines) expect(l).toContain(`,${sector},`);
   }, 120_000);
 });
+
+describe("a researcher's search page", () => {
+  it("speaks CQL: the reports the scan finds, the help beside the box, a syntax error pointing at its column", async () => {
+    await page.goto(`${app.url}/`);
+    await page.locator('input[name="match"][value="cql"]').click();
+    await expect.poll(() => page.locator(".kwic-syntax").count()).toBe(1);
+    // the help panel: each construct with an example, and a link to the methods page
+    const help = page.locator("details.cql-help");
+    await help.locator("summary").click();
+    expect(await help.locator("code").allInnerTexts()).toEqual(expect.arrayContaining(['"开展" [] "活动"', '[tag="v"] "职工"', "开展*活动"]));
+    expect(await help.locator('a[href$="/methods#match"]').count()).toBe(1);
+
+    const box = page.locator('input[name="q"]');
+    await box.fill('"开展" [] "活动"');
+    await box.press("Enter");
+    const all = recount();
+    const holding = new Set(entries.filter((e) => naiveMatches(e.tokens, [], STEPS).length > 0).map((e) => e.report.id));
+    expect(holding.size).toBe(all.reports);
+    await expect.poll(summary, { timeout: 15_000 }).toMatch(new RegExp(`^共 ${all.reports} 条结果`));
+    expect(new URL(page.url()).searchParams.get("match")).toBe("cql");
+    const shown = await page.locator("article.hit").evaluateAll((hits) => hits.map((h) => h.getAttribute("data-report-id")));
+    expect(shown.length).toBe(Math.min(20, all.reports));
+    for (const id of shown) expect(holding.has(id!), id!).toBe(true);
+    // every mark is a match the scan finds: 开展, one word, 活动
+    for (const m of await page.locator("article.hit mark").allInnerTexts()) expect(m).toMatch(/^开展.+活动$/u);
+    await shot("researcher-search-cql");
+
+    // an invalid query: the parser's message under the box, a caret under the column it names
+    const bad = '"开展" [wrd="x"]';
+    await box.fill(bad);
+    await box.press("Enter");
+    const error = page.locator(".query-syntax-error");
+    await expect.poll(() => error.count(), { timeout: 15_000 }).toBe(1);
+    // the parser stops at the unknown attribute name
+    const column = bad.indexOf("wrd") + 1;
+    expect(await error.innerText()).toContain(`column ${column}`);
+    expect(await error.getAttribute("data-column")).toBe(String(column));
+    // the caret line repeats the text before the column (invisible), then the caret
+    const [typed, caret] = (await error.locator(".syntax-caret").evaluate((el) => el.textContent ?? "")).split("\n");
+    expect(typed).toBe(bad);
+    expect(caret).toBe(bad.slice(0, column - 1) + "^");
+    expect(await error.locator(".caret-pad").evaluate((el) => getComputedStyle(el).visibility)).toBe("hidden");
+    expect(await page.locator("article.hit").count()).toBe(0);
+    await shot("researcher-search-cql-error");
+  }, 120_000);
+});

@@ -108,6 +108,24 @@ describe("match=cql through the API", () => {
     expect(simple.body.matched.find((m) => m.text === "开展*活动")?.matches).toEqual(["开展*活动", '"开展" [] "活动"']);
   });
 
+  it("/api/reports?match=cql lists the reports the scan finds, sorted and paged as the table is", async () => {
+    type Rows = { total: number; reports: { id: string; chars: number }[] };
+    const holding = live().filter((e) => naiveMatches(e.tokens, e.tags, kaizhan).length > 0);
+    const all = await getJson<Rows>(app.url, `/api/reports?match=cql&perPage=100&sort=chars:desc&q=${enc('"开展" [] "活动"')}`);
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(holding.length);
+    expect(new Set(all.body.reports.map((r) => r.id))).toEqual(new Set(holding.map((e) => e.report.id)));
+    const chars = all.body.reports.map((r) => r.chars);
+    expect(chars).toEqual([...chars].sort((a, b) => b - a));
+    const page2 = await getJson<Rows>(app.url, `/api/reports?match=cql&perPage=2&page=2&sort=chars:desc&q=${enc('"开展" [] "活动"')}`);
+    expect(page2.body.reports.map((r) => r.id)).toEqual(all.body.reports.slice(2, 4).map((r) => r.id));
+    const hospital = await getJson<Rows>(app.url, `/api/reports?match=cql&sector=hospital&q=${enc('"开展" [] "活动"')}`);
+    expect(hospital.body.total).toBe(holding.filter((e) => e.report.sector === "hospital").length);
+    const bad = await getJson<{ error: { code: string } }>(app.url, `/api/reports?match=cql&q=${enc('"开展" [wrd="x"]')}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("cql_syntax");
+  });
+
   it("answers a syntax error with 400 and the column", async () => {
     const { status, body } = await getJson<{ error: { code: string; message: string; field: string } }>(app.url, `/api/kwic?match=cql&term=${enc('"开展" [wrd="x"]')}`);
     expect(status).toBe(400);

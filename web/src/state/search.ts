@@ -3,7 +3,7 @@ import { SearchQuerySchema } from "../../../core/api/schema.ts";
 import { emptyFilters, filtersToApi, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 
-export const MATCH_MODES = ["word", "phrase", "substring"] as const;
+export const MATCH_MODES = ["word", "phrase", "substring", "cql", "regex"] as const;
 export type MatchMode = (typeof MATCH_MODES)[number];
 export const RESULT_MODES = ["report", "passage"] as const;
 export const SORTS = ["relevance", "year:desc", "year:asc"] as const;
@@ -53,7 +53,7 @@ export function apiQuery(q: string, match: MatchMode): string {
 export function toSearchParams(s: SearchState) {
   const params = {
     q: apiQuery(s.q, s.match) || undefined,
-    match: s.match === "substring" ? "substring" : undefined,
+    match: s.match === "word" || s.match === "phrase" ? undefined : s.match,
     mode: s.mode === "report" ? undefined : s.mode,
     sort: s.sort === "relevance" ? undefined : s.sort,
     page: s.page === 1 ? undefined : s.page,

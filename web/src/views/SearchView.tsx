@@ -10,6 +10,7 @@ import { FacetPanel } from "../components/FacetPanel.tsx";
 import { Highlight } from "../components/Highlight.tsx";
 import { InlineSelect } from "../components/InlineSelect.tsx";
 import { Pagination } from "../components/Pagination.tsx";
+import { CqlHelp, isSyntaxError, QuerySyntaxError } from "../components/PatternHelp.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
@@ -23,7 +24,11 @@ import { MATCH_MODES, PER_PAGE, RESULT_MODES, SORTS, toSearchParams, type Search
 
 function Result({ hit, state }: { hit: Hit; state: SearchState }) {
   const here = useLocation();
-  const href = reportHref(hit.reportId, { q: state.q.trim(), match: state.match === "substring" ? "substring" : "word", at: hit.offset + (hit.snippet.marks[0]?.[0] ?? 0), from: here.pathname + here.search });
+  const [first] = hit.snippet.marks;
+  // a pattern or an expression: the report marks the text the first match covers
+  const exact = (state.match === "cql" || state.match === "regex") && first;
+  const q = exact ? hit.snippet.text.slice(first[0], first[1]) : state.q.trim();
+  const href = reportHref(hit.reportId, { q, match: state.match === "substring" || exact ? "substring" : "word", at: hit.offset + (first?.[0] ?? 0), from: here.pathname + here.search });
   return (
     <article className="hit" data-sector={hit.sector} data-report-id={hit.reportId}>
       <h3 className="hit-title">
@@ -60,6 +65,9 @@ export function SearchView() {
           <Segmented legend={t("resultMode")} name="mode" options={RESULT_MODES} value={state.mode} format={(m) => t(`mode_${m}`)} onChange={(mode) => set({ mode })} />
           <InlineSelect label={t("sortLabel")} value={state.sort} options={SORTS} format={(s) => t(`sort_${s}`)} onChange={(sort) => set({ sort })} />
         </div>
+        {(state.match === "cql" || state.match === "regex") && <p className="muted kwic-syntax">{t(state.match === "cql" ? "cqlHint" : "regexHint")}</p>}
+        {isSyntaxError(res.error) && !res.isFetching && <QuerySyntaxError error={res.error} query={state.q} />}
+        {state.match === "cql" && <CqlHelp />}
       </form>
 
       <div className="with-facets">
@@ -71,12 +79,12 @@ export function SearchView() {
           {data && data.total > 0 && (
             <p className="exports">
               <DownloadLinks endpoint="search" params={params} label={t("exportResults")} />
-              {state.match !== "substring" && <DownloadLinks endpoint="reports" params={{ ...filtersToApi(state.filters), q: params.q }} label={t("exportReports")} />}
+              {state.match !== "substring" && state.match !== "regex" && <DownloadLinks endpoint="reports" params={{ ...filtersToApi(state.filters), q: params.q, match: params.match }} label={t("exportReports")} />}
             </p>
           )}
           {data?.truncatedQuery && <p className="notice">{t("truncatedQuery")}</p>}
           {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={(synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
-          {res.error && !res.isFetching && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
+          {res.error && !res.isFetching && !isSyntaxError(res.error) && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
           {data && data.total === 0 && !res.error && (
             <Empty>
               <p>{t("noResults")}</p>
