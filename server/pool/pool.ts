@@ -10,6 +10,9 @@ import { AnalyticsBusyError, AnalyticsTimeoutError, ClientClosedError } from "..
 import type { AnalysisTask } from "./tasks.ts";
 import type { Envelope } from "./worker.ts";
 
+/** How much lower the workers' scheduling priority is than the server's (nice, 0–19). */
+export const WORKER_NICE = 10;
+
 export interface PoolOptions {
   /** worker threads; default: the cores, at least 2 */
   threads?: number;
@@ -41,6 +44,10 @@ export class AnalyticsPool {
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: Infinity,
+      // On 2 cores, workers at full speed took as much CPU as the event loop and Meilisearch:
+      // health and search waited behind analyses (p99 168 ms at 20k). At nice 10 the kernel gives
+      // analyses the time the loop and Meilisearch leave (Linux nices each thread; @napi-rs/nice).
+      niceIncrement: WORKER_NICE,
       maxQueue: Math.max(1, options.maxQueue),
       workerData: { stopwords: [...stopwords] },
     });
