@@ -7,6 +7,7 @@
 //   npm run bench -- --load [--sizes 20000] [--soak-seconds 600]
 //   --profile                          run the server child under --cpu-prof and summarise it
 //   --keep                             keep the temporary folder (/tmp/wenyuan-bench-*)
+//   --pipeline-only                    skip the "Meilisearch alone" ingest (issue 7's ratio): halves a 100k run
 //
 // Every Meilisearch and server process is started here, on temporary folders under /tmp, and
 // stopped here. Timings are medians of several runs with min/max; ratios are what to compare.
@@ -707,12 +708,59 @@ function benchRg(corpusDir: string, runs: number): { rgMs: Stat | null; note?: s
   return { rgMs: stat(xs), lines: warm.lines };
 }
 
+/**
+ * Issue 18: the two CQL queries through /api/kwic — the first page (count=false, what the
+ * concordance asks first) and the exact totals (count=true, distinct perPage per run so the cache
+ * does not answer) — against ripgrep's count of the nearest regular expression over the raw pages,
+ * in the same run. rg cannot know jieba's tokens or tags, so its expressions approximate the
+ * patterns (one word ≈ 1–4 characters; a verb ≈ two Han characters).
+ */
+const CQL_QUERIES = [
+  { cql: '"开展" [] "活动"', rg: "开展[^\\s。！？；，、]{1,4}活动" },
+  { cql: '[tag="v"] "职工"', rg: "\\p{Han}{2}职工" },
+];
+
+async function benchCql(server: Server, corpusDir: string, runs: number) {
+  const out = [];
+  for (const q of CQL_QUERIES) {
+    const url = (count: boolean, i: number) => `${server.url}/api/kwic?${new URLSearchParams({ match: "cql", term: q.cql, count: String(count), perPage: String(50 - i) })}`;
+    const first: number[] = [];
+    const counted: number[] = [];
+    let total = 0;
+    for (let i = 0; i < runs; i++) {
+      first.push((await timedHttp(url(false, i))).ms);
+      const r = await timedHttp(url(true, i));
+      counted.push(r.ms);
+      total = (JSON.parse(r.body) as { total: number }).total;
+    }
+    const rgRuns: number[] = [];
+    let rgTotal = 0;
+    for (let i = 0; i <= runs; i++) {
+      const t0 = performance.now();
+      let text = "";
+      try {
+        text = execFileSync("rg", ["--count-matches", "--no-filename", "-e", q.rg, corpusDir], { encoding: "utf8", maxBuffer: 1 << 28 });
+      } catch (e) {
+        text = String((e as { stdout?: string }).stdout ?? "");
+      }
+      if (i > 0) rgRuns.push(performance.now() - t0); // the first warms the page cache
+      rgTotal = text.split("\n").filter(Boolean).reduce((n, l) => n + Number(l), 0);
+    }
+    const c = stat(counted);
+    const r = stat(rgRuns);
+    out.push({ query: q.cql, rgRegex: q.rg, matches: total, rgMatches: rgTotal, firstPage: stat(first), count: c, rg: r, countVsRg: ratio(c.median, r.median) });
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------ per size
 
 interface Options {
   quick: boolean;
   profile: boolean;
   seed: number;
+  /** skip loading the pipeline's documents into a second, bare Meilisearch */
+  pipelineOnly: boolean;
   /** after the largest size's analytics, run the issue-8 load + soak on the same server */
   thenLoad?: { soakSeconds: number };
 }
@@ -733,6 +781,7 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
   let built: Built | null = null;
   let summary: Awaited<ReturnType<typeof ingestPipeline>>["summary"] | null = null;
   const direct = async (r: number) => {
+    if (opts.pipelineOnly) return;
     log(`  ingest run ${r + 1}/${runs}: the same ${built!.reports} report + ${built!.passages} passage documents (${(built!.bytes / 1048576).toFixed(0)} MB NDJSON) straight into a fresh Meilisearch …`);
     const s = await ingestDirect(built!, ctx.names, join(tmpRoot, `direct-${size}-${r}`));
     meiliS.push(s);
@@ -748,7 +797,7 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
     phases.push(p.phases);
     summary = p.summary;
     log(`    ${p.seconds.toFixed(1)} s ${JSON.stringify(p.phases)}`);
-    built ??= documentsFromStore(dirA, join(tmpRoot, `payload-${size}`), ctx.segmenter, ctx.synonyms);
+    if (!opts.pipelineOnly) built ??= documentsFromStore(dirA, join(tmpRoot, `payload-${size}`), ctx.segmenter, ctx.synonyms);
     if (kept) {
       await stopMeili(kept.meili.meili);
       rmSync(keptDir, { recursive: true, force: true });
@@ -814,6 +863,9 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
   const underLoad = await benchUnderLoad(target, opts.quick ? 10 : 30);
   const rssAfterUnderLoad = rssMB(server.pid);
   log(`  under load: health p99 ${underLoad.healthP99Ms} ms, search p99 ${underLoad.searchP99Ms} ms, heavy ${JSON.stringify(underLoad.heavyStatuses)}`);
+  log(`  CQL through /api/kwic vs rg …`);
+  const cql = await benchCql(server, corpusDir, opts.quick ? 3 : 5);
+  for (const c of cql) log(`    ${c.query}: first page ${c.firstPage.median} ms, with totals ${c.count.median} ms (${c.matches}), rg ${c.rg.median} ms; ratio ${c.countVsRg}`);
   const rg = benchRg(corpusDir, 5);
   if (rg.note) log(`  ${rg.note}`);
   const kwicVsRg = rg.rgMs ? ratio(analytics.kwic.p50Ms, rg.rgMs.median) : null;
@@ -830,6 +882,7 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
     synth,
     ingest,
     search,
+    cql,
     analytics: { ...analytics, kwicVsRg, kwicVsRgNote: rg.note ?? `kwic cold p50 / \`rg -c ${KWIC_TERM}\` over the ${synth.files} raw files`, rgMs: rg.rgMs, rgMatchingLines: rg.lines },
     underLoad,
     memory: { rssMB: rssAfterAnalytics, startupRssMB: rssStart, afterSearchRssMB: rssAfterSearch, afterAnalyticsRssMB: rssAfterAnalytics, afterUnderLoadRssMB: rssAfterUnderLoad, serverStartS: server.startS, firstStartS, imageBuildS: firstStartS - server.startS },
@@ -1031,6 +1084,7 @@ async function main() {
       seed: { type: "string", default: "42" },
       profile: { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
+      "pipeline-only": { type: "boolean", default: false },
     },
   });
   keepTmp = values.keep;
@@ -1046,6 +1100,7 @@ async function main() {
   const opts: Options = {
     quick: values.quick,
     profile: values.profile,
+    pipelineOnly: values["pipeline-only"],
     seed: Number(values.seed),
     ...(values["then-load"] ? { thenLoad: { soakSeconds: Number(values["soak-seconds"]) } } : {}),
   };
