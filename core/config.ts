@@ -33,8 +33,13 @@ export interface ResolvedConfig {
   readonly analyticsQueue: number;
   /** analyses one client may run at once, loopback included */
   readonly analyticsPerClient: number;
+  /** a regular-expression search or concordance running longer is stopped and answered 422 (server/analytics/regex.ts) */
+  readonly regexBudgetMs: number;
   readonly projectRoot: string;
 }
+
+/** WENYUAN_REGEX_BUDGET_MS when unset */
+export const DEFAULT_REGEX_BUDGET_MS = 5000;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -89,6 +94,7 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env, projectRoot 
     analyticsTimeoutMs: pick(env, "WENYUAN_ANALYTICS_TIMEOUT_MS", z.coerce.number().int().min(100), 30_000),
     analyticsQueue: pick(env, "WENYUAN_ANALYTICS_QUEUE", z.coerce.number().int().min(0), 64),
     analyticsPerClient: pick(env, "WENYUAN_ANALYTICS_PER_CLIENT", z.coerce.number().int().min(1), 8),
+    regexBudgetMs: pick(env, "WENYUAN_REGEX_BUDGET_MS", z.coerce.number().int().min(100), DEFAULT_REGEX_BUDGET_MS),
     projectRoot,
   });
 }

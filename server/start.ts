@@ -188,9 +188,9 @@ export async function start(opts: StartOptions): Promise<Started> {
     const themes = loadThemes(resources.themesPath, queries);
     const app = createApp({
       config,
-      search: { meili: search, names, segmenter: queries, synonyms: resources.synonyms, corpus, visibleGeneration: () => storeGeneration },
+      search: { meili: search, names, segmenter: queries, synonyms: resources.synonyms, corpus, visibleGeneration: () => storeGeneration, regexBudgetMs: config.regexBudgetMs },
       manager,
-      analytics: { corpus, segmenter: queries, themes, synonyms: resources.synonyms },
+      analytics: { corpus, segmenter: queries, themes, synonyms: resources.synonyms, regexBudgetMs: config.regexBudgetMs },
       reportThemes: (r) => {
         const c = corpus.peek();
         const doc = c?.byId.get(r.id);

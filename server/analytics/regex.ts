@@ -3,12 +3,13 @@
 // clean install), so a backtracking expression is bounded by time instead: the run goes to the
 // analytics pool under a budget of its own, and past it the worker is stopped (piscina replaces
 // it) and the answer is a 422 that says so. The expression is checked on the main thread first.
+import { DEFAULT_REGEX_BUDGET_MS } from "../../core/config.ts";
 import { BadRequestError, HttpError } from "../../core/errors.ts";
 import { fold } from "../../core/fold.ts";
 import type { RunContext } from "../pool/pool.ts";
 
-/** How long one regular-expression search or concordance may run. */
-export const REGEX_BUDGET_MS = 5000;
+/** How long one regular-expression search or concordance may run unless WENYUAN_REGEX_BUDGET_MS says otherwise (core/config.ts). */
+export const REGEX_BUDGET_MS = DEFAULT_REGEX_BUDGET_MS;
 
 export class RegexBudgetError extends HttpError {
   override name = "RegexBudgetError";

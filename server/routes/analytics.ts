@@ -23,6 +23,8 @@ export interface AnalyticsDeps {
   segmenter: Segmenter;
   synonyms: Synonyms;
   themes: ThemeDef[];
+  /** WENYUAN_REGEX_BUDGET_MS (core/config.ts); default REGEX_BUDGET_MS */
+  regexBudgetMs?: number;
 }
 
 type AnalyticName = EndpointName & AnalysisTask["name"];
@@ -111,7 +113,7 @@ export function analyticsRoutes(deps: AnalyticsDeps): Router {
       deps.corpus.get(); // a 503 naming the damaged file before any parsing
       const run = (c: RunContext) => deps.corpus.cached(name, key, () => tasks[name](q), c, jsonSize) as Promise<ResponseOf<N>>;
       // a regular expression runs under its own budget (server/analytics/regex.ts)
-      return (q as { match?: string }).match === "regex" ? withRegexBudget(ctx, run) : run(ctx);
+      return (q as { match?: string }).match === "regex" ? withRegexBudget(ctx, run, deps.regexBudgetMs) : run(ctx);
     });
   for (const name of Object.keys(tasks) as AnalyticName[]) analytic(name);
   return r;

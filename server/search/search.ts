@@ -27,6 +27,8 @@ export interface SearchDeps {
   corpus: CorpusHolder;
   /** the store generation the server has loaded: documents of later ones stay hidden (core/documents.ts `gen`) */
   visibleGeneration?: () => number;
+  /** WENYUAN_REGEX_BUDGET_MS (core/config.ts); default REGEX_BUDGET_MS */
+  regexBudgetMs?: number;
 }
 
 type Facets = SearchResponse["facets"];
@@ -141,5 +143,5 @@ async function cqlSearch(deps: SearchDeps, query: SearchQuery, pattern: Pattern,
 /** A regular expression (match=regex) runs in the pool under its own budget (server/analytics/regex.ts). */
 async function regexSearch(deps: SearchDeps, query: SearchQuery, ctx: RunContext) {
   const { cache, generation } = deps.corpus;
-  return withRegexBudget(ctx, (c) => cache.getAsync(generation, "search:regex:page", JSON.stringify(query), () => deps.corpus.run({ name: "regexSearch", query }, c), jsonSize));
+  return withRegexBudget(ctx, (c) => cache.getAsync(generation, "search:regex:page", JSON.stringify(query), () => deps.corpus.run({ name: "regexSearch", query }, c), jsonSize), deps.regexBudgetMs);
 }
