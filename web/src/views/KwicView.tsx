@@ -40,10 +40,18 @@ export default function KwicView() {
   const here = useLocation();
   const [state, setState] = useRouteState<KwicState>(kwicUrl);
   const term = state.term.trim();
-  const res = useApi("kwic", toKwicParams(state), kwic, term !== "");
-  const counts = useFacetCounts(state.filters, term, state.match, true);
+  const params = toKwicParams(state);
+  const res = useApi("kwic", params, kwic, term !== "");
+  // A corpus query in report order first asks for its page alone (count=false: the server stops
+  // reading reports once the page is full), shown while the exact totals are counted.
+  const early = state.match === "cql" && state.sort === "doc" && !state.collocate.trim();
+  const first = useApi("kwic-first", { ...params, count: false }, kwic, term !== "" && early);
+  const fresh = res.data && !res.isPlaceholderData ? res.data : early && first.data && !first.isPlaceholderData ? first.data : res.data;
+  // A theme's facet counts would be of its label, not of its terms: none rather than wrong ones.
+  const facetCounts = useFacetCounts(state.filters, term, state.match, true);
+  const counts = state.theme ? undefined : facetCounts;
   const set = (patch: Partial<KwicState>) => setState({ page: 1, ...patch });
-  const data = term ? res.data : undefined;
+  const data = term ? fresh : undefined;
   // lines kept for export (across pages) and lines expanded in place, for this query only
   const [selected, setSelected] = useState<Map<string, Line>>(() => new Map());
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
@@ -100,12 +108,12 @@ export default function KwicView() {
       </form>
       <div className="with-facets">
         <FacetPanel filters={state.filters} counts={counts} onChange={(filters) => set({ filters })} />
-        <section className="results" aria-busy={res.isFetching}>
+        <section className="results" aria-busy={res.isFetching} data-partial={data?.partial ? "true" : undefined}>
           {!term && <Empty>{t("kwicEnterTerm")}</Empty>}
           {term && (
             <div className="table-head">
               <p className="results-summary" aria-live="polite">
-                {data ? t("kwicTotals", { total: data.total, reports: data.reports }) : res.isLoading ? t("loading") : "\u00a0"}
+                {data ? t(data.partial ? "kwicTotalsPartial" : "kwicTotals", { total: data.total, reports: data.reports }) : res.isLoading ? t("loading") : "\u00a0"}
               </p>
               <DownloadLinks endpoint="kwic" params={toKwicParams(state, true)} />
             </div>
