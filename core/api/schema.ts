@@ -78,7 +78,7 @@ export const PATTERN_MATCHES = ["word", "substring", "cql", "regex"] as const;
 const patternMatchParam = single(z.enum(PATTERN_MATCHES))
   .default("word")
   .describe(
-    'word = whole jieba words (工程 does not match inside 在建工程); substring = the string anywhere in the text, inside words or across them; cql = a corpus query: CQL as CQPweb and Sketch Engine read it ("开展" [] "活动", []{0,3}, [word="职工.*"], [tag="v"] "职工", [word="送温暖" | word="扶贫帮困"], … within text; a match stays in one sentence by default) or simple mode (开展*活动: any one token between; 以…为抓手: up to 8); regex = an ECMAScript regular expression over the clean text, stopped with a 422 (regex_too_slow) past a 5 s budget. Default word.',
+    'word = whole jieba words (工程 does not match inside 在建工程); substring = the string anywhere in the text, inside words or across them; cql = a corpus query: CQL as CQPweb and Sketch Engine read it ("开展" [] "活动", []{0,3}, [word="职工.*"], [tag="v"] "职工", [word="送温暖" | word="扶贫帮困"], … within text; a match stays in one sentence by default) or simple mode (开展*活动: any one token between; 以…为抓手: up to 8); regex = an ECMAScript regular expression over the clean text, stopped with a 422 (regex_too_slow) past the time budget (WENYUAN_REGEX_BUDGET_MS, default 5000 ms). Default word.',
   );
 
 // ---------------------------------------------------------------- search

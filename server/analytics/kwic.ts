@@ -45,7 +45,7 @@ export type KwicResult = Omit<KwicResponse, "page" | "perPage" | "matched">;
 // Pinyin order, as a Chinese index would list them. Only distinct context words are collated.
 const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
 
-export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings">): KwicResult {
+export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "foldedText">): KwicResult {
   const width = options.width ?? 20;
   const sort = options.sort ?? "doc";
   const perPage = options.perPage ?? 50;
@@ -145,7 +145,8 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
   } else if (options.term) {
     const term = options.term;
     docs.forEach((doc, d) => {
-      const text = doc.report.text;
+      // the term is folded (routes/analytics.ts); so is the text it is looked for in, same offsets
+      const text = ix.foldedText(doc.report);
       let found = false;
       for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
         hits.push(d, at, at + term.length);

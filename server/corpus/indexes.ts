@@ -67,11 +67,19 @@ export class CorpusIndexes {
     return spans;
   }
 
-  /** The report's text folded to simplified characters (core/fold.ts; same offsets), what substring scans read; once per report. */
+  /**
+   * The report's text folded to simplified characters (core/fold.ts; same offsets), what substring
+   * scans read. Only texts that folding changes are kept: the image decodes a text when read and
+   * keeps a few (core/image/attach.ts); holding every folded copy here would hold the whole corpus
+   * as strings in every worker (issue 13).
+   */
   foldedText(r: Report): string {
-    let text = this.#folded.get(r);
-    if (text === undefined) this.#folded.set(r, (text = fold(r.text)));
-    return text;
+    const kept = this.#folded.get(r);
+    if (kept !== undefined) return kept;
+    const text = r.text;
+    const folded = fold(text);
+    if (folded !== text) this.#folded.set(r, folded);
+    return folded;
   }
 
   /** Builds what the first substring search would otherwise build (~1 s at 20k reports). */

@@ -120,6 +120,19 @@ describe("a report in traditional characters", () => {
     expect(passages.body.hits.filter((h) => h.reportId === trad().report.id).length).toBe(trad().report.paragraphs.filter((p) => stringCount({ report: { ...trad().report, text: trad().report.text.slice(p.start, p.end) } }, "职工") > 0).length);
   });
 
+  it("substring KWIC finds both spellings and shows the text as written", async () => {
+    for (const s of ["职工", "職工", "溫暖活"]) {
+      const simplified = mine(s);
+      const res = await getJson<Kwic>(app.url, `/api/kwic?match=substring&perPage=500&term=${enc(s)}`);
+      expect(res.status, s).toBe(200);
+      expect(res.body.total, s).toBe(live().reduce((n, e) => n + stringCount(e, simplified), 0));
+      const mineLines = res.body.lines.filter((l) => l.reportId === trad().report.id);
+      expect(mineLines.length, s).toBe(stringCount(trad(), simplified));
+      for (const l of mineLines) expect(trad().report.text.slice(l.offset, l.offset + l.match.length), s).toBe(l.match);
+      expect(mineLines.some((l) => l.match !== simplified), s).toBe(true);
+    }
+  });
+
   it("regex KWIC runs over the folded text and shows the text as written", async () => {
     const res = await getJson<Kwic>(app.url, `/api/kwic?match=regex&perPage=500&term=${enc("职工.{0,2}代表")}`);
     expect(res.status).toBe(200);
