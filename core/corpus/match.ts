@@ -50,10 +50,11 @@ export function forEachMatch(
   const ids = doc.tokenIds;
   let n = 0;
   if (term.length === 1 && term[0].length === 1) {
-    // The common case (one word, no synonyms): a plain scan.
+    // The common case (one word, no synonyms): the native TypedArray.indexOf, a tight loop.
     const id = term[0][0];
-    for (let i = from; i < to; i++) {
-      if (ids[i] !== id) continue;
+    // a view ending at `to`, so a passage's scan stops at its end
+    const upto = to < ids.length ? ids.subarray(0, to) : ids;
+    for (let i = upto.indexOf(id, from); i >= 0; i = upto.indexOf(id, i + 1)) {
       onMatch?.(i, i + 1, 0);
       n++;
     }
