@@ -112,9 +112,14 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
 
   // the anchor: the required item with a finite word set whose postings are fewest
   let anchor: number[] | null = null;
-  for (const it of items) {
+  let anchorItem = -1;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
     if (it.min < 1 || !it.words) continue;
-    if (!anchor || postingsOf(it.words) < postingsOf(anchor)) anchor = it.words;
+    if (!anchor || postingsOf(it.words) < postingsOf(anchor)) {
+      anchor = it.words;
+      anchorItem = k;
+    }
   }
   if (anchor && !anchor.length) return { total: 0, reports: 0, stopped: false };
   let anchorSet: Uint8Array | null = null;
@@ -156,6 +161,12 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
   const scratch = new Scratch();
   // the most positions a match can span
   const W = items.reduce((n, it) => n + it.max, 0);
+  // Every item exactly one token ("开展" [] "活动"): a match is the one start `anchorItem`
+  // positions before an anchor, checked item by item — no span to build. Matches all have the same
+  // length, so taking them in order of their starts, each after the last one's end, is the general
+  // rule (leftmost, longest, never overlapping). Anchors that are not themselves positions (a blank,
+  // a sentence end) take the general path.
+  const fixed = anchorSet !== null && items.every((it) => it.min === 1 && it.max === 1) && anchor!.every((v) => cls[v] === 0);
   let total = 0;
   let reports = 0;
 
@@ -179,10 +190,22 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
       // the starts up to it and W positions either side (inside its sentence) need trying. Starts
       // before `resume` were tried already, or lie inside a match.
       let resume = 0;
+      let fixedEnd = 0;
       const set = anchorSet;
       const nextAnchor = (from: number) => (single >= 0 ? ids.indexOf(single, from) : nextIn(set, ids, from));
       // an anchor inside a match already found starts nothing new: the next one is looked for from `resume`
       for (let i = nextAnchor(0); i >= 0; i = nextAnchor(resume)) {
+        if (fixed) {
+          // a match may start before this anchor but not before the last match's end
+          const end = fixedMatch(items, ids, tags, cls, i, anchorItem, fixedEnd);
+          if (end > 0) {
+            found++;
+            hit(startOf(ids, cls, i, anchorItem), end);
+            fixedEnd = end;
+          }
+          resume = i + 1;
+          continue;
+        }
         let a = i;
         for (let k = 1; a > resume && k < W; ) {
           const c = cls[ids[a - 1]];
@@ -233,6 +256,35 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     }
   }
   return { total, reports, stopped };
+}
+
+/** The token `back` positions (non-blank tokens) before token i; -1 past a sentence end or the start. */
+function startOf(ids: TokenIds, cls: Uint8Array, i: number, back: number): number {
+  let s = i;
+  for (let k = 0; k < back; k++) {
+    s--;
+    while (s >= 0 && cls[ids[s]] === 1) s--;
+    if (s < 0 || cls[ids[s]] === 2) return -1;
+  }
+  return s;
+}
+
+/**
+ * A fixed-length pattern (every item one token) whose item `anchorItem` is at token i: the end
+ * token (exclusive) of the match, or -1 (no match, or it would start before `from`).
+ */
+function fixedMatch(items: Item[], ids: TokenIds, tags: Uint8Array, cls: Uint8Array, i: number, anchorItem: number, from: number): number {
+  const s = startOf(ids, cls, i, anchorItem);
+  if (s < from) return -1;
+  let p = s;
+  for (let k = 0; k < items.length; k++) {
+    if (k > 0) {
+      p++;
+      while (p < ids.length && cls[ids[p]] === 1) p++;
+    }
+    if (p >= ids.length || cls[ids[p]] === 2 || !passes(items[k], ids[p], tags[p])) return -1;
+  }
+  return p + 1;
 }
 
 /** The first token at or after `from` whose word is in `set`, or -1. */

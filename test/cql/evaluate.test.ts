@@ -102,6 +102,14 @@ describe("CQL over a random corpus", () => {
     ['[word="工会" | word="会"]{2,3}', [{ ok: (t) => t === "工会" || t === "会", min: 2, max: 3 }]],
     ['[!(word="，" | word="。")]{3} "为"', [{ ok: (t) => t !== "，" && t !== "。", min: 3, max: 3 }, { ok: is("为"), min: 1, max: 1 }]],
     ['"送温暖" []{0,5} "送温暖" within text', [{ ok: is("送温暖"), min: 1, max: 1 }, { ok: any, min: 0, max: 5 }, { ok: is("送温暖"), min: 1, max: 1 }], "text"],
+    // fixed length (every item one token): the anchor may be any item, matches may be adjacent
+    ['[] "活动"', [{ ok: any, min: 1, max: 1 }, { ok: is("活动"), min: 1, max: 1 }]],
+    ['[] "开展" []', [{ ok: any, min: 1, max: 1 }, { ok: is("开展"), min: 1, max: 1 }, { ok: any, min: 1, max: 1 }]],
+    ['"职工" [] [] "职工"', [{ ok: is("职工"), min: 1, max: 1 }, { ok: any, min: 1, max: 1 }, { ok: any, min: 1, max: 1 }, { ok: is("职工"), min: 1, max: 1 }]],
+    ['"会" [] "抓手"', [{ ok: is("会"), min: 1, max: 1 }, { ok: any, min: 1, max: 1 }, { ok: is("抓手"), min: 1, max: 1 }]],
+    ['[word!="以"] "为" "抓手"', [{ ok: (t) => t !== "以", min: 1, max: 1 }, { ok: is("为"), min: 1, max: 1 }, { ok: is("抓手"), min: 1, max: 1 }]],
+    ['"。" [] "职工" within text', [{ ok: is("。"), min: 1, max: 1 }, { ok: any, min: 1, max: 1 }, { ok: is("职工"), min: 1, max: 1 }], "text"],
+    ['[] [] "抓手" within text', [{ ok: any, min: 1, max: 1 }, { ok: any, min: 1, max: 1 }, { ok: is("抓手"), min: 1, max: 1 }], "text"],
   ];
   it.each(cases)("%s finds what an independent scan finds", (q, steps, within) => {
     const want = naive(corpus, steps, within);
