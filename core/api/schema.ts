@@ -256,6 +256,10 @@ const term = text(100)
   .describe("The term: a word or a phrase, segmented with jieba; it matches where its words occur adjacent (required).");
 const limit = (max: number, dflt: number, what = "Rows returned") => intParam(1, max).default(dflt).describe(`${what}, 1–${max}. Default ${dflt}.`);
 
+const themeParam = text(40)
+  .optional()
+  .describe("A theme id of corpus/themes.yaml (/api/themes): all its terms, found as /api/themes counts them (the longest term at each place, no overlaps, no synonyms) instead of the term's words; `term` is then only its label. match=word only.");
+
 export const KwicQuerySchema = z.object({
   ...filterShape,
   ...format,
@@ -268,9 +272,7 @@ export const KwicQuerySchema = z.object({
   match: patternMatchParam,
   collocate: text(50).optional().describe("Keep only the lines with this word (or phrase; synonyms as in `term`) within `window` words left or right of the match. Default: every line."),
   window: intParam(1, 10).default(5).describe("Words each side in which `collocate` is looked for, 1–10. Default 5."),
-  theme: text(40)
-    .optional()
-    .describe("A theme id of corpus/themes.yaml (/api/themes): the lines of all its terms, found as /api/themes counts them (the longest term at each place, no overlaps, no synonyms) instead of the term's words; `term` is then only its label. match=word only."),
+  theme: themeParam,
   count: boolParam
     .default(true)
     .describe(
@@ -336,6 +338,7 @@ export const BreakdownQuerySchema = z.object({
   term,
   by: single(z.enum(BREAKDOWN_GROUPS)).default("sector").describe("Group by sector, year, docType or level, or report (one row per report, keyed by its id, with its title as `label`). Default sector."),
   match: single(z.enum(["word", "cql"])).default("word").describe("word = the term as words; cql = the term is a corpus query (see /api/kwic `match`). Default word."),
+  theme: themeParam,
 });
 export const BreakdownResponseSchema = z.object({
   ...matched,

@@ -79,7 +79,7 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
       ...(q.collocate ? { collocate: parseTerm(q.collocate, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })?.alternatives ?? [] } : {}),
     }),
     frequency: (q) => ({ name: "frequency", q, selection: selection(q) }),
-    breakdown: (q) => ({ name: "breakdown", ...termTask(q), ...termMatch(q) }),
+    breakdown: (q) => ({ name: "breakdown", ...termTask(q), ...termMatch(q), ...themeMatch(q) }),
     keyness: (q) => {
       const side = (p: "a" | "b"): S.Filters => Object.fromEntries(Object.entries(q).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(2), v])) as S.Filters;
       const bFilters = side("b");

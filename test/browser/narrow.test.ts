@@ -164,6 +164,16 @@ describe.each(LANGS)("theme cells drill down ($lang)", ({ lang, locale }) => {
     expect(url.searchParams.get("docType")).toBe(docType);
     const summary = page.locator(".results-summary");
     await poll(async () => numbers(await summary.innerText())[0]).toBe(expected);
+    // the facet counts beside it are of the same question: per sector (its own filter set aside, as
+    // search counts facets), the reports of that document type holding one of the theme's terms
+    for (const sector of ["hospital", "school", "enterprise", "agency"]) {
+      const holding = live.filter((r) => r.sector === sector && r.docType === docType && themeRecount(theme.terms, [r]) > 0).length;
+      const row = page.locator("label.facet-row", { has: page.locator(`input[data-facet="sector"][value="${sector}"]`) });
+      await poll(async () => Number(await row.locator(".facet-count").innerText())).toBe(holding);
+    }
+    // a theme's terms take no synonyms: no switch offers to turn them off
+    await poll(() => page.locator(".also-matched").count()).toBe(1);
+    expect(await page.locator(".also-matched button").count()).toBe(0);
     await shot(page, `theme-drill-kwic-${lang}`);
   });
 

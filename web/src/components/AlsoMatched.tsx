@@ -3,7 +3,8 @@
 import type { QueryPart } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 
-export function AlsoMatched({ matched, synonyms, onSynonyms }: { matched: readonly QueryPart[] | undefined; synonyms: boolean; onSynonyms: (on: boolean) => void }) {
+/** Without `onSynonyms` (a theme's terms, which take no synonyms) there is no switch. */
+export function AlsoMatched({ matched, synonyms, onSynonyms }: { matched: readonly QueryPart[] | undefined; synonyms: boolean; onSynonyms?: (on: boolean) => void }) {
   const { t } = useLang();
   const widened = (matched ?? []).filter((p) => p.matches.length > 1);
   if (!widened.length && synonyms) return null;
@@ -14,9 +15,11 @@ export function AlsoMatched({ matched, synonyms, onSynonyms }: { matched: readon
           {t("alsoMatched", { word: `${p.negated ? "-" : ""}${p.text}`, others: p.matches.slice(1).join("、") })}
         </span>
       ))}{" "}
-      <button type="button" className="link-button" onClick={() => onSynonyms(!synonyms)}>
-        {synonyms ? t("synonymsOff") : t("synonymsOn")}
-      </button>
+      {onSynonyms && (
+        <button type="button" className="link-button" onClick={() => onSynonyms(!synonyms)}>
+          {synonyms ? t("synonymsOff") : t("synonymsOn")}
+        </button>
+      )}
     </p>
   );
 }

@@ -15,7 +15,7 @@ import { Pagination } from "../components/Pagination.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
-import { useFacetCounts } from "../hooks/useFacetCounts.ts";
+import { useFacetCounts, useThemeFacetCounts } from "../hooks/useFacetCounts.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import * as kwicUrl from "../state/kwic.ts";
 import { KWIC_PER_PAGE, KWIC_SORTS, KWIC_WIDTHS, KWIC_WINDOWS, toKwicParams, type KwicState } from "../state/kwic.ts";
@@ -47,9 +47,10 @@ export default function KwicView() {
   const early = state.match === "cql" && state.sort === "doc" && !state.collocate.trim();
   const first = useApi("kwic-first", { ...params, count: false }, kwic, term !== "" && early);
   const fresh = res.data && !res.isPlaceholderData ? res.data : early && first.data && !first.isPlaceholderData ? first.data : res.data;
-  // A theme's facet counts would be of its label, not of its terms: none rather than wrong ones.
-  const facetCounts = useFacetCounts(state.filters, term, state.match, true);
-  const counts = state.theme ? undefined : facetCounts;
+  // A theme's counts are of its terms (breakdown theme=…), not of its label's words.
+  const termCounts = useFacetCounts(state.filters, state.theme ? "" : term, state.match, true);
+  const themeCounts = useThemeFacetCounts(state.filters, term, state.theme);
+  const counts = state.theme ? themeCounts : termCounts;
   const set = (patch: Partial<KwicState>) => setState({ page: 1, ...patch });
   const data = term ? fresh : undefined;
   // lines kept for export (across pages) and lines expanded in place, for this query only
@@ -128,7 +129,7 @@ export default function KwicView() {
               </button>
             </p>
           )}
-          {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={(synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
+          {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={state.theme ? undefined : (synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
           {res.error && term && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
           {data && data.total === 0 && <Empty>{t("noResults")}</Empty>}
           {data && data.lines.length > 0 && !res.error && (
