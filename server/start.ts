@@ -15,7 +15,7 @@ import { CorrectionsError, readCorrections, type Corrections } from "../core/cor
 import { CorpusManager, watchStore } from "./corpus/manage.ts";
 import { readManifest } from "../core/store.ts";
 import { CorpusHolder } from "./corpus/holder.ts";
-import { loadThemes } from "./analytics/themes-file.ts";
+import { loadThemes, type ThemeDef } from "./analytics/themes-file.ts";
 import { reportThemes } from "./analytics/reportThemes.ts";
 import { createApp } from "./app.ts";
 import { Lifecycle } from "./lifecycle.ts";
@@ -153,6 +153,7 @@ export async function start(opts: StartOptions): Promise<Started> {
     // (core/documents.ts `gen`), so a hit always opens. Read before the load: a store committed
     // meanwhile stays hidden until the next load, never shown unloaded.
     let storeGeneration = 0;
+    const themes: ThemeDef[] = [];
     const loadCorpus = () => {
       let generation = storeGeneration;
       try {
@@ -161,9 +162,11 @@ export async function start(opts: StartOptions): Promise<Started> {
         // a damaged manifest: load() names it
       }
       const dictionary = segmentationDictionary(resources.dictionary, config.dataDir);
-      if (dictionary !== queryDictionary) {
+      if (dictionary !== queryDictionary || !themes.length) {
         queryDictionary = dictionary;
         querySegmenter = dictionary === resources.dictionary ? segmenter : createSegmenter(config.segmenter, dictionary);
+        // theme terms are cut as the texts now are (in place: the routes hold this array)
+        themes.splice(0, themes.length, ...loadThemes(resources.themesPath, queries));
       }
       corpus.load();
       // Corrections live apart from the store (core/corrections.ts): applied after every load.
@@ -185,7 +188,6 @@ export async function start(opts: StartOptions): Promise<Started> {
       reload: loadCorpus,
     });
     if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
-    const themes = loadThemes(resources.themesPath, queries);
     const app = createApp({
       config,
       search: { meili: search, names, segmenter: queries, synonyms: resources.synonyms, corpus, visibleGeneration: () => storeGeneration, regexBudgetMs: config.regexBudgetMs },
