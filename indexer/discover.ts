@@ -13,7 +13,8 @@ import type { Report } from "../core/model.ts";
 import { DISCOVERED_FILE, loadResources } from "../core/resources.ts";
 import { iterateReports } from "../core/store.ts";
 import { discoverWords, rejectedWords, type DiscoveredWord } from "../core/text/discover.ts";
-import { createSegmenter, isWord, type Segmenter } from "../core/text/segment.ts";
+import { createSegmenter, isWord, type Segmenter, type SegmenterEngine } from "../core/text/segment.ts";
+import { Worker } from "node:worker_threads";
 
 export const DISCOVERED_MARKER = "# --- discovered (npm run dict:discover) ---";
 /** High enough to win over single characters, low enough not to break established words (统一是 stays 统一 | 是). */
@@ -83,18 +84,32 @@ export function discoveredFileText(words: readonly DiscoveredWord[], rejected: R
 }
 
 /**
- * Index-time discovery (indexer/run.ts, on a full build): the words of `reports` that `segmenter`
- * (the curated dictionary's) cuts into characters, written to the data folder's discovered file.
- * Returns the words written.
+ * Index-time discovery (indexer/run.ts, on a full build): the words of `reports` that a segmenter
+ * with the curated dictionary alone cuts into characters, written to the data folder's discovered
+ * file. The counting runs in a worker thread (discover-worker.mjs), so an indexer running inside
+ * the server never holds its event loop for the seconds it takes. Returns the words written.
  */
-export function rediscover(dataDir: string, curated: string, reports: readonly Report[], segmenter: Segmenter): DiscoveredWord[] {
+export async function rediscover(dataDir: string, curated: string, reports: readonly Report[], engine: SegmenterEngine): Promise<DiscoveredWord[]> {
   const path = join(dataDir, DISCOVERED_FILE);
   const previous = existsSync(path) ? readFileSync(path, "utf8") : "";
   const rejected = rejectedWords(`${curated}\n${previous}`);
-  const words = discoverWords(discoveryTexts(reports), (t) => segmenter.cut(t)).filter((w) => !rejected.has(w.word));
+  const found = await discoverOffThread(discoveryTexts(reports), curated, engine);
+  const words = found.filter((w) => !rejected.has(w.word));
   writeFileSync(`${path}.tmp`, discoveredFileText(words, rejected, previous));
   renameSync(`${path}.tmp`, path);
   return words;
+}
+
+function discoverOffThread(texts: string[], dictionary: string, engine: SegmenterEngine): Promise<DiscoveredWord[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./discover-worker.mjs", import.meta.url), { workerData: { texts, dictionary, engine } });
+    worker.once("message", (m: { ok: true; words: DiscoveredWord[] } | { ok: false; reason: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.words);
+      else reject(new Error(`new-word discovery failed: ${m.reason}`));
+    });
+    worker.once("error", reject);
+  });
 }
 
 /** Share of word tokens that are one character long. */

@@ -283,7 +283,7 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
   if (rebuild) {
     // every report is being segmented anyway: the time to learn the corpus's words
     progress.start("discover", 1);
-    rediscover(dataDir, opts.dictionary, built.reports, opts.segmenter);
+    await rediscover(dataDir, opts.dictionary, built.reports, opts.segmenter.engine);
     dictionary = segmentationDictionary(opts.dictionary, dataDir);
     hash = hashOf();
     progress.tick();
