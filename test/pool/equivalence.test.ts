@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API } from "../../core/api/endpoints.ts";
 import { buildCorpus } from "../../core/corpus/build.ts";
-import { loadResources } from "../../core/resources.ts";
+import { loadResources, segmentationDictionary } from "../../core/resources.ts";
 import { iterateStore } from "../../core/store.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
 import { loadThemes } from "../../server/analytics/themes-file.ts";
@@ -47,7 +47,8 @@ const CASES: [keyof TaskBuilders, string][] = [
 
 function oldWay(app: TestApp): { scope: TaskScope; tasks: TaskBuilders } {
   const resources = loadResources(ROOT);
-  const segmenter = createSegmenter("node-rs", resources.dictionary);
+  // the dictionary the store was cut with: corpus/dict.txt plus the words its index discovered
+  const segmenter = createSegmenter("node-rs", segmentationDictionary(resources.dictionary, app.dataDir));
   const corpus = buildCorpus(iterateStore(app.dataDir), resources.stopwords);
   const tasks = analyticsTasks({ segmenter, synonyms: resources.synonyms, themes: loadThemes(resources.themesPath, segmenter) });
   return { scope: { corpus, ix: new CorpusIndexes(corpus), cache: new ResultCache(), generation: 1 }, tasks };
