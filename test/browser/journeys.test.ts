@@ -184,7 +184,8 @@ describe("web app journeys", () => {
     await page.goto(`${app.url}/analytics`);
     await page.waitForSelector('.chart-canvas[data-ready="true"] canvas');
     await canvasDrawn(".chart-canvas canvas");
-    expect(await page.locator("table.data tbody tr").count()).toBeGreaterThan(0);
+    // the table renders beside the chart, not necessarily before it is drawn
+    await expect.poll(() => page.locator("table.data tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await shot("analytics-words");
 
     await page.getByRole("tab", { name: "词语分布" }).click();
