@@ -178,6 +178,11 @@ async function startServer(env: Record<string, string>, profileDir: string | nul
     rl.once("line", ok);
     child.once("exit", (code) => fail(new Error(`server exited (${code}) before listening:\n${errTail}`)));
   });
+  // a server that dies later says why in the bench's log
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) log(`the server child exited (code ${code}, signal ${signal}); its last stderr:\n${errTail}`);
+  });
   const info = JSON.parse(line) as { url: string; pid: number; indexed: boolean };
   if (info.indexed) log("warning: the server reindexed on start (its sources changed since the bench indexed them)");
   return {
@@ -186,6 +191,7 @@ async function startServer(env: Record<string, string>, profileDir: string | nul
     child,
     startS: round((performance.now() - t0) / 1000, 2),
     async stop() {
+      stopping = true;
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
@@ -869,7 +875,11 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
   const rssAfterUnderLoad = rssMB(server.pid);
   log(`  under load: health p99 ${underLoad.healthP99Ms} ms, search p99 ${underLoad.searchP99Ms} ms, heavy ${JSON.stringify(underLoad.heavyStatuses)}`);
   log(`  CQL through /api/kwic vs rg …`);
-  const cql = await benchCql(server, corpusDir, opts.quick ? 3 : 5);
+  // a failure here is recorded, not fatal: the figures measured so far are still written
+  const cql = await benchCql(server, corpusDir, opts.quick ? 3 : 5).catch((e: Error) => {
+    log(`  CQL failed: ${e.message}`);
+    return [{ query: "", error: e.message, firstPage: stat([]), count: stat([]), rg: stat([]), countVsRg: null, matches: 0 }];
+  });
   for (const c of cql) log(`    ${c.query}: first page ${c.firstPage.median} ms, with totals ${c.count.median} ms (${c.matches}), rg ${c.rg.median} ms; ratio ${c.countVsRg}`);
   const rg = benchRg(corpusDir, 5);
   if (rg.note) log(`  ${rg.note}`);
