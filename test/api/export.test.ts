@@ -8,6 +8,7 @@ import { readManifest, readStore } from "../../core/store.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
 import { toCsv } from "../../server/analytics/csv.ts";
 import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { parseCsv } from "../helpers/csv.ts";
 
 let app: TestApp;
 let live: Report[];
@@ -31,35 +32,6 @@ function occurrences(word: string, reports: Report[]): number {
     for (let i = 0; i < s.length; i++) if (forms.some((seq) => seq.every((t, k) => s[i + k] === t))) n++;
   }
   return n;
-}
-
-/** Minimal RFC 4180 reader: the records of a CSV text. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return out;
 }
 
 describe("GET /api/export/{name}", () => {

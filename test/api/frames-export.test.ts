@@ -2,6 +2,7 @@
 // /api/export/frames as CSV holds the same rows as the JSON export, which holds the same rows as
 // /api/frames itself (relations' rows then variants), past the 15 rows the screen shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "../helpers/csv.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;
@@ -9,35 +10,6 @@ beforeAll(async () => {
   app = await startApp({ corpus: SEED_CORPUS });
 });
 afterAll(() => app?.stop());
-
-/** Minimal RFC 4180 reader: the records of a CSV text. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return out;
-}
 
 interface FramesBody {
   relations: { name: string; rows: { word: string; count: number; reports: number; bySector: Record<string, number> }[] }[];

@@ -5,7 +5,8 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
@@ -14,7 +15,6 @@ import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 /** Polls long enough for a loaded machine (the default is 1 s). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let app: TestApp;
 let browser: Browser;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const { entries } = readStore(app.dataDir);
   live = entries.map((e) => e.report).filter((r) => r.kind === "report" && r.duplicateOf === null);
   tokensById = new Map(entries.map((e) => [e.report.id, e.tokens]));
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -4,11 +4,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { ROOT, startApp } from "../helpers/app.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -19,7 +19,7 @@ let pageErrors: string[];
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   app = await startApp();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

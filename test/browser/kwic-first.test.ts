@@ -5,13 +5,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { readStore } from "../../core/store.ts";
 import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 import { is, naiveMatches } from "../cql/naive.ts";
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let app: TestApp;
 let browser: Browser;
@@ -30,7 +30,7 @@ beforeAll(async () => {
     want.total += n;
     if (n) want.reports++;
   }
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,14 +5,14 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { readStore } from "../../core/store.ts";
 import type { Report } from "../../core/model.ts";
 import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 import { any, is, naiveMatches, type Step } from "../cql/naive.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let app: TestApp;
 let browser: Browser;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   app = await startApp({ corpus: SEED_CORPUS });
   entries = readStore(app.dataDir).entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null);
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

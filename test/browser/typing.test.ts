@@ -3,12 +3,12 @@
 // into the box. Here the CPU is slowed (CDP) to widen that window, and every run must end with
 // exactly what was typed, in the box and in the URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { startApp, type TestApp } from "../helpers/app.ts";
 
 /** Polls long enough for a loaded machine (the default is 1 s). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const WORD = "困难职工帮扶";
 
 let app: TestApp;
@@ -16,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startApp();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,12 +5,12 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { readStore } from "../../core/store.ts";
 import { ROOT, SEED_CORPUS, startApp } from "../helpers/app.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const DRAFT = "我们积极开展送温暖活动，走访慰问困难职工。坚持职代会制度，推进厂务公开。加强师德建设，提高教职工队伍素质。";
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   app = await startApp({ corpus: SEED_CORPUS });
   texts = new Map(readStore(app.dataDir).entries.map((e) => [e.report.id, e.report.text]));
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

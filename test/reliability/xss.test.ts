@@ -3,10 +3,10 @@
 // the fixture's `<img src=x onerror=…>` or `<script>` runs or becomes an element.
 // (Debian's Chromium through playwright-core, against the real server and web app.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { startApp, type TestApp } from "../helpers/app.ts";
 
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const PAYLOAD = "<img src=x onerror=window.__pwned=2>";
 
 let app: TestApp;
@@ -14,7 +14,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startApp();
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: CHROME_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
