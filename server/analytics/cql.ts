@@ -197,10 +197,11 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
       for (let i = nextAnchor(0); i >= 0; i = nextAnchor(resume)) {
         if (fixed) {
           // a match may start before this anchor but not before the last match's end
-          const end = fixedMatch(items, ids, tags, cls, i, anchorItem, fixedEnd);
+          const start = startOf(ids, cls, i, anchorItem);
+          const end = start >= fixedEnd ? fixedMatch(items, ids, tags, cls, start) : -1;
           if (end > 0) {
             found++;
-            hit(startOf(ids, cls, i, anchorItem), end);
+            hit(start, end);
             fixedEnd = end;
           }
           resume = i + 1;
@@ -269,13 +270,8 @@ function startOf(ids: TokenIds, cls: Uint8Array, i: number, back: number): numbe
   return s;
 }
 
-/**
- * A fixed-length pattern (every item one token) whose item `anchorItem` is at token i: the end
- * token (exclusive) of the match, or -1 (no match, or it would start before `from`).
- */
-function fixedMatch(items: Item[], ids: TokenIds, tags: Uint8Array, cls: Uint8Array, i: number, anchorItem: number, from: number): number {
-  const s = startOf(ids, cls, i, anchorItem);
-  if (s < from) return -1;
+/** A fixed-length pattern (every item one token) tried from token s: the end token (exclusive) of the match, or -1. */
+function fixedMatch(items: Item[], ids: TokenIds, tags: Uint8Array, cls: Uint8Array, s: number): number {
   let p = s;
   for (let k = 0; k < items.length; k++) {
     if (k > 0) {
