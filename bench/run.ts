@@ -8,6 +8,9 @@
 //   --profile                          run the server child under --cpu-prof and summarise it
 //   --keep                             keep the temporary folder (/tmp/wenyuan-bench-*)
 //   --pipeline-only                    skip the "Meilisearch alone" ingest (issue 7's ratio): halves a 100k run
+//   --data DIR --corpus DIR            measure an instance indexed beforehand (`npm run index` with
+//                                      WENYUAN_DATA_DIR / WENYUAN_CORPUS_DIR): the serving figures
+//                                      without synthesis or ingest; nothing in DIR is removed
 //
 // Every Meilisearch and server process is started here, on temporary folders under /tmp, and
 // stopped here. Timings are medians of several runs with min/max; ratios are what to compare.
@@ -847,7 +850,27 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
   built = null;
 
   // Serve the last pipeline run's data.
-  const m = kept!.meili;
+  const served = await benchServer(size, { corpusDir, dataDir: keptDir, meili: kept!.meili, files: synth.files, bytes: synth.bytes }, opts, ctx, last);
+  await stopMeili(kept!.meili.meili);
+  // --keep keeps the served data too: a failure seen in the figures can be replayed on it
+  if (!keepTmp) {
+    rmSync(keptDir, { recursive: true, force: true });
+    rmSync(corpusDir, { recursive: true, force: true });
+  }
+  return { synth, ingest, ...served };
+}
+
+/** What a served instance measures: search against Meilisearch, analytics, under load, CQL, memory. */
+async function benchServer(
+  label: number,
+  inst: { corpusDir: string; dataDir: string; meili: { meili: RunningMeili; master: Meilisearch }; files: number; bytes: number },
+  opts: Options,
+  ctx: Omit<IngestContext, "corpusDir">,
+  last: boolean,
+) {
+  const { corpusDir, dataDir: keptDir } = inst;
+  const size = label;
+  const m = inst.meili;
   const profileDir = opts.profile ? join(tmpRoot, `prof-${size}`) : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   log(`  starting the server (child process) …`);
@@ -884,26 +907,35 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
   const rg = benchRg(corpusDir, 5);
   if (rg.note) log(`  ${rg.note}`);
   const kwicVsRg = rg.rgMs ? ratio(analytics.kwic.p50Ms, rg.rgMs.median) : null;
-  const loadResult = last && opts.thenLoad ? { size, inputMB: round(synth.bytes / 1048576, 1), ...(await loadAndSoak(server, target, opts.thenLoad.soakSeconds)) } : null;
+  const loadResult = last && opts.thenLoad ? { size, inputMB: round(inst.bytes / 1048576, 1), ...(await loadAndSoak(server, target, opts.thenLoad.soakSeconds)) } : null;
   await server.stop();
   let profile = null;
   if (profileDir) {
     profile = busiestProfile(profileDir);
   }
-  await stopMeili(m.meili);
-  rmSync(keptDir, { recursive: true, force: true });
-  rmSync(corpusDir, { recursive: true, force: true });
   return {
-    synth,
-    ingest,
     search,
     cql,
-    analytics: { ...analytics, kwicVsRg, kwicVsRgNote: rg.note ?? `kwic cold p50 / \`rg -c ${KWIC_TERM}\` over the ${synth.files} raw files`, rgMs: rg.rgMs, rgMatchingLines: rg.lines },
+    analytics: { ...analytics, kwicVsRg, kwicVsRgNote: rg.note ?? `kwic cold p50 / \`rg -c ${KWIC_TERM}\` over the ${inst.files} raw files`, rgMs: rg.rgMs, rgMatchingLines: rg.lines },
     underLoad,
     memory: { rssMB: rssAfterAnalytics, startupRssMB: rssStart, afterSearchRssMB: rssAfterSearch, afterAnalyticsRssMB: rssAfterAnalytics, afterUnderLoadRssMB: rssAfterUnderLoad, serverStartS: server.startS, firstStartS, imageBuildS: firstStartS - server.startS },
     profile,
     loadResult,
   };
+}
+
+/** `--data DIR --corpus DIR`: the serving figures of an instance indexed beforehand; DIR is left as it was. */
+async function benchExisting(dataDir: string, corpusDir: string, opts: Options, ctx: Omit<IngestContext, "corpusDir">) {
+  const manifest = JSON.parse(readFileSync(join(dataDir, "store", "manifest.json"), "utf8")) as { reports: number };
+  const listing = execFileSync("find", [corpusDir, "-type", "f", "-printf", "%s\\n"], { encoding: "utf8", maxBuffer: 1 << 28 }).split("\n").filter(Boolean);
+  const bytes = listing.reduce((n, l) => n + Number(l), 0);
+  log(`existing instance: ${dataDir} (${manifest.reports} store entries), corpus ${corpusDir} (${listing.length} files, ${(bytes / 1048576).toFixed(1)} MB)`);
+  const meili = await newMeili(dataDir);
+  try {
+    return { entries: manifest.reports, files: listing.length, inputMB: round(bytes / 1048576, 1), ...(await benchServer(manifest.reports, { corpusDir, dataDir, meili, files: listing.length, bytes }, opts, ctx, true)) };
+  } finally {
+    await stopMeili(meili.meili);
+  }
 }
 
 // ------------------------------------------------------------------ load (issue 8)
@@ -1100,6 +1132,8 @@ async function main() {
       profile: { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       "pipeline-only": { type: "boolean", default: false },
+      data: { type: "string" },
+      corpus: { type: "string" },
     },
   });
   keepTmp = values.keep;
@@ -1136,6 +1170,16 @@ async function main() {
     writeFileSync(join(resultsDir, `load-${stamp}.json`), JSON.stringify(out, null, 2) + "\n");
     console.log(loadText(res));
     console.log(`written bench/results/load-latest.json and load-${stamp}.json`);
+    return;
+  }
+
+  if (values.data || values.corpus) {
+    if (!values.data || !values.corpus) throw new Error("--data and --corpus go together");
+    const res = await benchExisting(resolve(values.data), resolve(values.corpus), opts, ctx);
+    const out = { machine: machine(), kind: "existing", dataDir: resolve(values.data), ...res, totalS: round((performance.now() - t0) / 1000, 1) };
+    writeFileSync(join(resultsDir, `existing-${stamp}.json`), JSON.stringify(out, null, 2) + "\n");
+    console.log(JSON.stringify({ ...out, analytics: undefined, search: { ...res.search, queries: undefined } }, null, 2));
+    console.log(`written bench/results/existing-${stamp}.json`);
     return;
   }
 
