@@ -14,7 +14,7 @@
 //
 // Every Meilisearch and server process is started here, on temporary folders under /tmp, and
 // stopped here. Timings are medians of several runs with min/max; ratios are what to compare.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { cpus, totalmem } from "node:os";
 import { createRequire } from "node:module";
@@ -698,7 +698,20 @@ async function benchUnderLoad(t: SearchTarget, seconds: number) {
 
 const round2 = (x: number) => round(x, 2);
 
-function benchRg(corpusDir: string, runs: number): { rgMs: Stat | null; note?: string; lines?: number } {
+/**
+ * One timed ripgrep run, asynchronous: a synchronous child (execFileSync) held the bench's event loop
+ * for seconds at 100k, the server closed the idle keep-alive sockets meanwhile, and the next request
+ * went out on a closed one before the loop had seen it close ("socket hang up"). rg exits 1 when
+ * nothing matches; its output is still the count.
+ */
+function timedRg(rg: string, args: string[]): Promise<{ ms: number; out: string }> {
+  const t0 = performance.now();
+  return new Promise((ok) => {
+    execFile(rg, args, { encoding: "utf8", maxBuffer: 1 << 28 }, (_err, stdout) => ok({ ms: performance.now() - t0, out: String(stdout ?? "") }));
+  });
+}
+
+async function benchRg(corpusDir: string, runs: number): Promise<{ rgMs: Stat | null; note?: string; lines?: number }> {
   let rg: string;
   try {
     rg = execFileSync("sh", ["-c", "command -v rg"], { encoding: "utf8" }).trim();
@@ -706,19 +719,13 @@ function benchRg(corpusDir: string, runs: number): { rgMs: Stat | null; note?: s
   } catch {
     return { rgMs: null, note: "ripgrep (rg) is not installed: kwicVsRg skipped. Install it with `apt-get install -y ripgrep`." };
   }
-  const count = () => {
-    const t0 = performance.now();
-    let out = "";
-    try {
-      out = execFileSync(rg, ["-c", KWIC_TERM, corpusDir], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-    } catch (e) {
-      out = String((e as { stdout?: string }).stdout ?? "");
-    }
-    return { ms: performance.now() - t0, lines: out.split("\n").reduce((n, l) => n + Number(l.slice(l.lastIndexOf(":") + 1) || 0), 0) };
+  const count = async () => {
+    const { ms, out } = await timedRg(rg, ["-c", KWIC_TERM, corpusDir]);
+    return { ms, lines: out.split("\n").reduce((n, l) => n + Number(l.slice(l.lastIndexOf(":") + 1) || 0), 0) };
   };
-  const warm = count(); // page cache
+  const warm = await count(); // page cache
   const xs: number[] = [];
-  for (let i = 0; i < runs; i++) xs.push(count().ms);
+  for (let i = 0; i < runs; i++) xs.push((await count()).ms);
   return { rgMs: stat(xs), lines: warm.lines };
 }
 
@@ -750,14 +757,8 @@ async function benchCql(server: Server, corpusDir: string, runs: number) {
     const rgRuns: number[] = [];
     let rgTotal = 0;
     for (let i = 0; i <= runs; i++) {
-      const t0 = performance.now();
-      let text = "";
-      try {
-        text = execFileSync("rg", ["--count-matches", "--no-filename", "-e", q.rg, corpusDir], { encoding: "utf8", maxBuffer: 1 << 28 });
-      } catch (e) {
-        text = String((e as { stdout?: string }).stdout ?? "");
-      }
-      if (i > 0) rgRuns.push(performance.now() - t0); // the first warms the page cache
+      const { ms, out: text } = await timedRg("rg", ["--count-matches", "--no-filename", "-e", q.rg, corpusDir]);
+      if (i > 0) rgRuns.push(ms); // the first warms the page cache
       rgTotal = text.split("\n").filter(Boolean).reduce((n, l) => n + Number(l), 0);
     }
     const c = stat(counted);
@@ -904,7 +905,7 @@ async function benchServer(
     return [{ query: "", error: e.message, firstPage: stat([]), count: stat([]), rg: stat([]), countVsRg: null, matches: 0 }];
   });
   for (const c of cql) log(`    ${c.query}: first page ${c.firstPage.median} ms, with totals ${c.count.median} ms (${c.matches}), rg ${c.rg.median} ms; ratio ${c.countVsRg}`);
-  const rg = benchRg(corpusDir, 5);
+  const rg = await benchRg(corpusDir, 5);
   if (rg.note) log(`  ${rg.note}`);
   const kwicVsRg = rg.rgMs ? ratio(analytics.kwic.p50Ms, rg.rgMs.median) : null;
   const loadResult = last && opts.thenLoad ? { size, inputMB: round(inst.bytes / 1048576, 1), ...(await loadAndSoak(server, target, opts.thenLoad.soakSeconds)) } : null;
