@@ -1,9 +1,9 @@
 // The one place where the official client's errors become Wenyuan's (errors/): every request the
 // project sends goes through `call`, so the rest of the code sees three kinds of failure —
-// unreachable or too slow, an error answer, a task that did not succeed — never a client class.
-import { MeiliSearchApiError, MeiliSearchRequestError, MeiliSearchRequestTimeOutError, MeiliSearchTaskTimeOutError } from "meilisearch";
+// unreachable or too slow, an error answer (tasks.ts adds the third: a task that did not succeed)
+// — never a client class.
+import { MeiliSearchApiError, MeiliSearchRequestError, MeiliSearchRequestTimeOutError } from "meilisearch";
 import { MeiliApiError } from "./errors/api.ts";
-import { MeiliTaskError } from "./errors/task.ts";
 import { MeiliUnavailableError } from "./errors/unavailable.ts";
 
 function translate(e: unknown): unknown {
@@ -18,9 +18,6 @@ function translate(e: unknown): unknown {
   // The client parses every answer as JSON: an HTML error page means something else answered
   // in Meilisearch's place (a load balancer in front of a remote one that is restarting).
   if (e instanceof SyntaxError) return new MeiliUnavailableError("something other than Meilisearch answered (not JSON)", { cause: e });
-  if (e instanceof MeiliSearchTaskTimeOutError) {
-    return new MeiliTaskError(e.cause.taskUid, "task_timeout", `Meilisearch task ${e.cause.taskUid} did not finish in ${e.cause.timeout} ms`, { cause: e });
-  }
   return e;
 }
 

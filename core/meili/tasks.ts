@@ -10,8 +10,22 @@ const QUICK: WaitOptions = { timeout: 600_000, interval: 25 };
 /** Document batches: minutes each at 100k reports; a coarser poll keeps Meilisearch's log short. */
 export const DOCUMENTS: WaitOptions = { timeout: 3_600_000, interval: 200 };
 
+/**
+ * Polls the task until it has finished. Not the client's `tasks.waitForTask`: it passes one abort
+ * signal to every poll and each poll leaves a listener on it (meilisearch-js #1930) — a 100k
+ * ingest's document tasks piled 1,500 listeners onto one signal (MaxListenersExceededWarning).
+ */
 export async function waitTask(client: Meilisearch, task: EnqueuedTask | number, wait: WaitOptions = QUICK): Promise<Task> {
-  const done = await call(() => client.tasks.waitForTask(task, wait));
+  const uid = typeof task === "number" ? task : task.taskUid;
+  const timeout = wait.timeout ?? QUICK.timeout!;
+  const interval = wait.interval ?? QUICK.interval!;
+  const deadline = Date.now() + timeout;
+  let done = await call(() => client.tasks.getTask(uid));
+  while (done.status === "enqueued" || done.status === "processing") {
+    if (Date.now() >= deadline) throw new MeiliTaskError(uid, "task_timeout", `Meilisearch task ${uid} did not finish in ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+    done = await call(() => client.tasks.getTask(uid));
+  }
   if (done.status !== "succeeded") {
     throw new MeiliTaskError(done.uid, done.error?.code ?? `task_${done.status}`, `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ""}`, {
       cause: done.error ?? undefined,

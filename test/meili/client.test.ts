@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { meiliClient, TIMEOUT_MS } from "../../core/meili/client.ts";
 import { MeiliApiError, MeiliTaskError, MeiliUnavailableError } from "../../core/meili/errors/index.ts";
-import { deleteIndex } from "../../core/meili/indexes.ts";
+import { createIndex, deleteIndex, updateDocuments } from "../../core/meili/indexes.ts";
 import { freePort } from "../../core/meili/process.ts";
 import { multiSearch, searchIndex } from "../../core/meili/search.ts";
+import { waitTask } from "../../core/meili/tasks.ts";
 
 const query = [{ indexUid: "reports", q: "" }];
 
@@ -82,5 +83,24 @@ describe("Meilisearch's own errors", () => {
     const err = await deleteIndex(master(), "no_such_index").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MeiliTaskError);
     expect(err).toMatchObject({ code: "index_not_found", cause: { code: "index_not_found" } });
+  });
+
+  it("a long wait polls without piling listeners onto one signal (the client's waitForTask left one per poll)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on("warning", onWarning);
+    try {
+      const uid = `wait_${Date.now()}`;
+      await createIndex(master(), uid);
+      const docs = Array.from({ length: 20_000 }, (_, i) => ({ id: i, text: `职工 ${i} 工会 ${i % 97}` }));
+      // polled every millisecond: far more than the 10 listeners Node warns at
+      const done = await waitTask(master(), await updateDocuments(master(), uid, docs), { timeout: 60_000, interval: 1 });
+      expect(done.status).toBe("succeeded");
+      await deleteIndex(master(), uid);
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+      expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 });
