@@ -37,7 +37,7 @@ export type BreakdownRow = {
   perMillion: number;
 };
 
-export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings">): { rows: BreakdownRow[] } {
+export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "sentenceIndex">): { rows: BreakdownRow[] } {
   const term = compileTerm(corpus, options.alternatives);
   // Per doc, the occurrences of each alternative's rarest token, summed (from the postings, as
   // kwic does): exact when every alternative is one word; otherwise only docs holding some are scanned.

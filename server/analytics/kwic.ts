@@ -45,7 +45,7 @@ export type KwicResult = Omit<KwicResponse, "page" | "perPage" | "matched">;
 // Pinyin order, as a Chinese index would list them. Only distinct context words are collated.
 const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
 
-export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "foldedText">): KwicResult {
+export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "foldedText" | "sentenceIndex">): KwicResult {
   const width = options.width ?? 20;
   const sort = options.sort ?? "doc";
   const perPage = options.perPage ?? 50;

@@ -116,4 +116,16 @@ describe("CQL over a random corpus", () => {
     expect(want.length).toBeGreaterThan(0);
     expect(run(corpus, q)).toEqual(want);
   });
+
+  it("over a subcorpus, reports each match against its place in the selection (sentence candidates included)", () => {
+    const docs = corpus.docs.filter((_d, k) => k % 3 !== 1);
+    const ids = new Set(docs.map((d) => d.report.id));
+    for (const [q, steps] of [cases[0], cases[1], cases[9]]) {
+      const got: string[] = [];
+      cqlScan(corpus, docs, cqlPattern(q, segmenter), indexesOf(corpus), (d, s, e) => got.push(`${docs[d].report.id}:${s}-${e}`));
+      const want = naive(corpus, steps).filter((m) => ids.has(m.split(":")[0]));
+      expect(want.length).toBeGreaterThan(0);
+      expect(got).toEqual(want);
+    }
+  });
 });
