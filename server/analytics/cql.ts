@@ -13,7 +13,7 @@ import type { Pattern, TokenTest } from "../../core/cql/ast.ts";
 import { anchored } from "../../core/cql/compile.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
 import { NEWLINE, SENTENCE_END, SPACE, WORD } from "./shared/tokenClasses.ts";
-import { forEachSentence, type SentenceIndex } from "./shared/sentenceIndex.ts";
+import type { SentenceIndex } from "./shared/sentenceIndex.ts";
 
 export type CqlIndexes = Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "sentenceIndex">;
 
@@ -162,7 +162,7 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     if (flags[v] & SPACE || (flags[v] & NEWLINE && !corpus.vocab[v].trim())) cls[v] = 1;
     if (inSentence && flags[v] & SENTENCE_END) cls[v] = 2;
   }
-  const sentences = inSentence && anchor ? sentencePlan(corpus, docs, items, anchorItem, flags, ix) : null;
+  let sentences = inSentence && anchor ? sentencePlan(corpus, items, anchorItem, flags, ix) : null;
   const scratch = new Scratch();
   // the most positions a match can span
   const W = items.reduce((n, it) => n + it.max, 0);
@@ -180,7 +180,8 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
   let rangeStart: Uint32Array = new Uint32Array(16);
   let rangeEnd: Uint32Array = new Uint32Array(16);
   let ranges = 1;
-  let nextSentence = 0;
+  let common = sentences ? sentences.next() : Infinity;
+  let lastK = -1;
   // the report under way and the end of its last match, for the one callback every match goes through
   // (built once: closures made per report cost ~1 µs each, seconds at 100k reports)
   let current = 0;
@@ -189,21 +190,24 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     lastEnd = e;
     if (onMatch?.(current, s, e) === true) stopped = true;
   };
-  const indexOfAnchor = single >= 0 && !sentences;
   for (let d = 0; d < docs.length && !stopped; d++) {
     const doc = docs[d];
+    // The candidate sentences come in corpus order; so do `docs` (a selection keeps the corpus's
+    // order): this report's are the next ones. Reports out of that order read their whole texts.
+    const k = sentences ? (sentences.index.docIndex.get(doc) ?? -1) : -1;
+    if (sentences && k <= lastK) sentences = null;
     if (sentences) {
-      const { index: SI, list, docPos } = sentences;
-      // candidate sentences come in corpus order, as `docs` do: this report's are the next ones
+      const SI = sentences.index;
+      lastK = k;
+      while (common < Infinity && SI.sentDoc[common] < k) common = sentences.next();
       ranges = 0;
-      while (nextSentence < list.length && docPos[SI.sentDoc[list[nextSentence]]] === d) {
-        const t = list[nextSentence++];
+      for (; common < Infinity && SI.sentDoc[common] === k; common = sentences.next()) {
         if (ranges === rangeStart.length) {
           rangeStart = grow(rangeStart);
           rangeEnd = grow(rangeEnd);
         }
-        rangeStart[ranges] = SI.sentStart[t];
-        rangeEnd[ranges++] = SI.sentEnd[t];
+        rangeStart[ranges] = SI.sentStart[common];
+        rangeEnd[ranges++] = SI.sentEnd[common];
       }
       if (!ranges) continue;
     } else if (candidate) {
@@ -212,9 +216,11 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     }
     const ids = doc.tokenIds;
     if (!sentences) {
+      ranges = 1;
       rangeStart[0] = 0;
       rangeEnd[0] = ids.length;
     }
+    const indexOfAnchor = single >= 0 && !sentences;
     const tags = doc.tagIds;
     let found = 0;
     current = d;
@@ -334,56 +340,70 @@ function grow(a: Uint32Array): Uint32Array {
 }
 
 /**
- * The sentences a match within s can lie in, when the sentence index can tell: the anchor's item
- * and a second required item with a finite word set disjoint from it, every word of both indexed
- * (a word, not a stopword; the index also skips sentences with fewer than two distinct words,
- * which two disjoint required words rule out). Null when there is no such pair, or when `docs`
- * is not in corpus order (matches are reported in the order of `docs`).
+ * The sentences a match within s can lie in, when the sentence index can tell: the anchor's item is
+ * one word, and a second required item is one other word, both indexed (words, not stopwords; the
+ * index also skips sentences with fewer than two distinct words, which two different required words
+ * rule out). `next()` gives the sentences holding both, ascending, read from the two postings as the
+ * scan goes (a first page that stops early decodes only what it reached). Null when there is no
+ * such pair.
  */
-function sentencePlan(
-  corpus: Corpus,
-  docs: readonly CorpusDoc[],
-  items: (Item & { words: number[] | null })[],
-  anchorItem: number,
-  flags: Uint8Array,
-  ix: CqlIndexes,
-): { index: SentenceIndex; list: Uint32Array; docPos: Int32Array } | null {
-  const indexed = (ws: number[]) => ws.length > 0 && ws.every((v) => flags[v] & WORD && !corpus.isStopword[v]);
-  const anchorWords = items[anchorItem].words!;
+function sentencePlan(corpus: Corpus, items: (Item & { words: number[] | null })[], anchorItem: number, flags: Uint8Array, ix: CqlIndexes): { index: SentenceIndex; next: () => number } | null {
+  const indexed = (ws: number[] | null): ws is [number] => ws !== null && ws.length === 1 && (flags[ws[0]] & WORD) !== 0 && !corpus.isStopword[ws[0]];
+  const anchorWords = items[anchorItem].words;
   if (!indexed(anchorWords)) return null;
-  const inAnchor = new Set(anchorWords);
   const SI = ix.sentenceIndex;
-  const sentencesOf = (ws: number[]) => ws.reduce((n, v) => n + SI.df[v], 0);
-  let other: number[] | null = null;
+  let other = -1;
   for (let k = 0; k < items.length; k++) {
     const ws = items[k].words;
-    if (k === anchorItem || items[k].min < 1 || !ws || !indexed(ws) || ws.some((v) => inAnchor.has(v))) continue;
-    if (!other || sentencesOf(ws) < sentencesOf(other)) other = ws;
+    if (k === anchorItem || items[k].min < 1 || !indexed(ws) || ws[0] === anchorWords[0]) continue;
+    if (other < 0 || SI.df[ws[0]] < SI.df[other]) other = ws[0];
   }
-  if (!other) return null;
-  const docPos = new Int32Array(corpus.docs.length).fill(-1);
-  let last = -1;
-  for (let d = 0; d < docs.length; d++) {
-    const k = SI.docIndex.get(docs[d]);
-    if (k === undefined || k <= last) return null;
-    docPos[k] = d;
-    last = k;
-  }
-  // 1: the sentence holds an anchor word; 2: and a word of the other item, in a selected report
-  const mark = new Uint8Array(SI.sentences);
-  for (const v of anchorWords) forEachSentence(SI, v, (t) => (mark[t] = 1));
-  let n = 0;
-  for (const v of other) {
-    forEachSentence(SI, v, (t) => {
-      if (mark[t] === 1 && docPos[SI.sentDoc[t]] >= 0) {
-        mark[t] = 2;
-        n++;
+  if (other < 0) return null;
+  // two varint postings read in step (inlined: a call per posting doubled the cost of a full scan)
+  const bytes = SI.postings;
+  let pa = SI.offsets[anchorWords[0]];
+  const endA = SI.offsets[anchorWords[0] + 1];
+  let pb = SI.offsets[other];
+  const endB = SI.offsets[other + 1];
+  let x = 0;
+  let y = 0;
+  return {
+    index: SI,
+    next: () => {
+      // both step off the last common sentence (or onto their first), then the smaller one steps
+      let stepA = true;
+      let stepB = true;
+      for (;;) {
+        if (stepA) {
+          if (pa >= endA) return Infinity;
+          let gap = 0;
+          let scale = 1;
+          let c: number;
+          do {
+            c = bytes[pa++];
+            gap += (c & 0x7f) * scale;
+            scale *= 0x80;
+          } while (c & 0x80);
+          x += gap;
+        }
+        if (stepB) {
+          if (pb >= endB) return Infinity;
+          let gap = 0;
+          let scale = 1;
+          let c: number;
+          do {
+            c = bytes[pb++];
+            gap += (c & 0x7f) * scale;
+            scale *= 0x80;
+          } while (c & 0x80);
+          y += gap;
+        }
+        if (x === y) return x;
+        stepA = x < y;
+        stepB = !stepA;
       }
-    });
-  }
-  const list = new Uint32Array(n);
-  for (let t = 0, j = 0; j < n; t++) if (mark[t] === 2) list[j++] = t;
-  return { index: SI, list, docPos };
+    },
+  };
 }
 
 /** Arrays reused from span to span (one scan allocates them once, grown as spans need). */

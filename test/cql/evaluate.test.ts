@@ -128,4 +128,14 @@ describe("CQL over a random corpus", () => {
       expect(got).toEqual(want);
     }
   });
+
+  it("reports given out of corpus order are each read whole, matches in the order given", () => {
+    const docs = [...corpus.docs].reverse();
+    const got: string[] = [];
+    cqlScan(corpus, docs, cqlPattern('"开展" [] "活动"', segmenter), indexesOf(corpus), (d, s, e) => got.push(`${docs[d].report.id}:${s}-${e}`));
+    const want = naive(corpus, cases[0][1]);
+    const byReport = (ms: string[]) => [...new Set(ms.map((m) => m.split(":")[0]))];
+    expect(byReport(got)).toEqual(byReport(want).reverse());
+    expect([...got].sort()).toEqual([...want].sort());
+  });
 });
