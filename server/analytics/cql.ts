@@ -4,7 +4,7 @@
 // The pattern is anchored on its rarest required word test: only the reports the postings give
 // for it are read, and in them only the sentences holding it, so a pattern costs what that word's
 // postings cost. A pattern with no word test to anchor on ([tag="v"]{2}) reads every selected report.
-// Within a sentence, when a second required word test is disjoint from the anchor's, only the
+// Within a sentence, when the anchor is one word and a second required test another word, only the
 // sentences the sentence index lists for both are read ("开展" [] "活动": the sentences holding
 // both words, not every report that does).
 // Matches are left to right, longest first at each start, never overlapping.
