@@ -40,7 +40,7 @@ export class AnalyticsPool {
   ) {
     this.threads = options.threads ?? Math.max(2, availableParallelism());
     this.piscina = new Piscina({
-      filename: new URL("./worker.mjs", import.meta.url).href,
+      filename: new URL("./worker.cjs", import.meta.url).href,
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: Infinity,
