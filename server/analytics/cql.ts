@@ -13,7 +13,7 @@ import type { Pattern, TokenTest } from "../../core/cql/ast.ts";
 import { anchored } from "../../core/cql/compile.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
 import { NEWLINE, SENTENCE_END, SPACE, WORD } from "./shared/tokenClasses.ts";
-import type { SentenceIndex } from "./shared/sentenceIndex.ts";
+import { SentencePostings, type SentenceIndex } from "./shared/sentenceIndex.ts";
 
 export type CqlIndexes = Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "sentenceIndex">;
 
@@ -359,49 +359,17 @@ function sentencePlan(corpus: Corpus, items: (Item & { words: number[] | null })
     if (other < 0 || SI.df[ws[0]] < SI.df[other]) other = ws[0];
   }
   if (other < 0) return null;
-  // two varint postings read in step (inlined: a call per posting doubled the cost of a full scan)
-  const bytes = SI.postings;
-  let pa = SI.offsets[anchorWords[0]];
-  const endA = SI.offsets[anchorWords[0] + 1];
-  let pb = SI.offsets[other];
-  const endB = SI.offsets[other + 1];
-  let x = 0;
-  let y = 0;
+  const a = new SentencePostings(SI, anchorWords[0]);
+  const b = new SentencePostings(SI, other);
   return {
     index: SI,
     next: () => {
-      // both step off the last common sentence (or onto their first), then the smaller one steps
-      let stepA = true;
-      let stepB = true;
-      for (;;) {
-        if (stepA) {
-          if (pa >= endA) return Infinity;
-          let gap = 0;
-          let scale = 1;
-          let c: number;
-          do {
-            c = bytes[pa++];
-            gap += (c & 0x7f) * scale;
-            scale *= 0x80;
-          } while (c & 0x80);
-          x += gap;
-        }
-        if (stepB) {
-          if (pb >= endB) return Infinity;
-          let gap = 0;
-          let scale = 1;
-          let c: number;
-          do {
-            c = bytes[pb++];
-            gap += (c & 0x7f) * scale;
-            scale *= 0x80;
-          } while (c & 0x80);
-          y += gap;
-        }
-        if (x === y) return x;
-        stepA = x < y;
-        stepB = !stepA;
+      // both step off the last common sentence (or onto their first), then the one behind steps
+      if (!a.next() || !b.next()) return Infinity;
+      while (a.sentence !== b.sentence) {
+        if (!(a.sentence < b.sentence ? a.next() : b.next())) return Infinity;
       }
+      return a.sentence;
     },
   };
 }
