@@ -12,8 +12,8 @@ import type { Corpus, CorpusDoc, TokenIds } from "../../core/corpus/types.ts";
 import type { Pattern, TokenTest } from "../../core/cql/ast.ts";
 import { anchored } from "../../core/cql/compile.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
-import { NEWLINE, SENTENCE_END, SPACE, WORD } from "./shared/tokenClasses.ts";
-import { SentencePostings, type SentenceIndex } from "./shared/sentenceIndex.ts";
+import { NEWLINE, SENTENCE_END, SPACE } from "./shared/tokenClasses.ts";
+import { inSentenceIndex, SentencePostings, type SentenceIndex } from "./shared/sentenceIndex.ts";
 
 export type CqlIndexes = Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "sentenceIndex">;
 
@@ -348,17 +348,14 @@ function grow(a: Uint32Array): Uint32Array {
  * such pair.
  */
 function sentencePlan(corpus: Corpus, items: (Item & { words: number[] | null })[], anchorItem: number, flags: Uint8Array, ix: CqlIndexes): { index: SentenceIndex; next: () => number } | null {
-  const indexed = (ws: number[] | null): ws is [number] => ws !== null && ws.length === 1 && (flags[ws[0]] & WORD) !== 0 && !corpus.isStopword[ws[0]];
+  const indexed = (ws: number[] | null): ws is [number] => ws !== null && ws.length === 1 && inSentenceIndex(corpus, flags, ws[0]);
   const anchorWords = items[anchorItem].words;
   if (!indexed(anchorWords)) return null;
+  const others = items.filter((it, k) => k !== anchorItem && it.min >= 1 && indexed(it.words) && it.words[0] !== anchorWords[0]).map((it) => it.words![0]);
+  if (!others.length) return null;
+  // read only now: an index not prebuilt in the image is built on first read
   const SI = ix.sentenceIndex;
-  let other = -1;
-  for (let k = 0; k < items.length; k++) {
-    const ws = items[k].words;
-    if (k === anchorItem || items[k].min < 1 || !indexed(ws) || ws[0] === anchorWords[0]) continue;
-    if (other < 0 || SI.df[ws[0]] < SI.df[other]) other = ws[0];
-  }
-  if (other < 0) return null;
+  const other = others.reduce((a, b) => (SI.df[b] < SI.df[a] ? b : a));
   const a = new SentencePostings(SI, anchorWords[0]);
   const b = new SentencePostings(SI, other);
   return {

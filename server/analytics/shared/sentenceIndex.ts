@@ -61,9 +61,14 @@ export function forEachSentence(index: SentenceIndex, id: number, f: (s: number)
   for (const it = new SentencePostings(index, id); it.next(); ) f(it.sentence);
 }
 
+/** Whether the index lists the sentences of vocab id `id`: a word, not a stopword. */
+export function inSentenceIndex(corpus: Pick<Corpus, "isStopword">, flags: Uint8Array, id: number): boolean {
+  return (flags[id] & WORD) !== 0 && !corpus.isStopword[id];
+}
+
 export function sentenceIndex(corpus: Corpus, flags: Uint8Array = tokenClasses(corpus)): SentenceIndex {
   const V = corpus.vocab.length;
-  const indexed = (id: number) => flags[id] & WORD && !corpus.isStopword[id];
+  const indexed = (id: number) => inSentenceIndex(corpus, flags, id);
   const stamp = new Int32Array(V).fill(-1);
 
   // Every candidate sentence ends at a sentence end or at its doc's end: an upper bound for the
