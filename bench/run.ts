@@ -863,19 +863,17 @@ async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "
 
 /** What a served instance measures: search against Meilisearch, analytics, under load, CQL, memory. */
 async function benchServer(
-  label: number,
+  size: number,
   inst: { corpusDir: string; dataDir: string; meili: { meili: RunningMeili; master: Meilisearch }; files: number; bytes: number },
   opts: Options,
   ctx: Omit<IngestContext, "corpusDir">,
   last: boolean,
 ) {
-  const { corpusDir, dataDir: keptDir } = inst;
-  const size = label;
-  const m = inst.meili;
+  const { corpusDir, dataDir, meili: m } = inst;
   const profileDir = opts.profile ? join(tmpRoot, `prof-${size}`) : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   log(`  starting the server (child process) …`);
-  const serverEnv = { WENYUAN_DATA_DIR: keptDir, WENYUAN_CORPUS_DIR: corpusDir, MEILI_URL: m.meili.url, MEILI_MASTER_KEY: m.meili.masterKey };
+  const serverEnv = { WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpusDir, MEILI_URL: m.meili.url, MEILI_MASTER_KEY: m.meili.masterKey };
   // The first start derives the corpus image from the store; the figures are a restart's, which loads it.
   const first = await startServer(serverEnv, null, "inherit");
   const firstStartS = first.startS;
