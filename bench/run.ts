@@ -778,6 +778,8 @@ interface Options {
   pipelineOnly: boolean;
   /** after the largest size's analytics, run the issue-8 load + soak on the same server */
   thenLoad?: { soakSeconds: number };
+  /** stop after the search figures and the memory after them (a quick loop on the serving path) */
+  searchOnly?: boolean;
 }
 
 async function benchSize(size: number, opts: Options, ctx: Omit<IngestContext, "corpusDir">, last: boolean) {
@@ -923,6 +925,23 @@ async function benchServer(
   };
 }
 
+/** `--search-only` (with --data): the search figures and the server's memory around them, nothing else — a quick loop on the serving path. */
+async function benchSearchOnly(inst: { corpusDir: string; dataDir: string; meili: { meili: RunningMeili; master: Meilisearch } }, opts: Options, ctx: Omit<IngestContext, "corpusDir">) {
+  const { meili: m } = inst;
+  const server = await startServer({ WENYUAN_DATA_DIR: inst.dataDir, WENYUAN_CORPUS_DIR: inst.corpusDir, MEILI_URL: m.meili.url, MEILI_MASTER_KEY: m.meili.masterKey }, null, "inherit");
+  try {
+    await sleep(500);
+    const startupRssMB = rssMB(server.pid);
+    const searchKey = await searchClient(m.master, [ctx.names.reports, ctx.names.passages]);
+    const target: SearchTarget = { server, meiliUrl: m.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
+    const search = await benchSearch(target, opts.quick ? 3 : 7, opts.quick ? 5 : 20);
+    log(`  search p50 ${search.p50Ms} ms (Meilisearch ${search.meiliP50Ms}), ${search.rps} rps vs ${search.meiliRps} = ${search.throughputRatio}×`);
+    return { search, memory: { startupRssMB, afterSearchRssMB: rssMB(server.pid), serverStartS: server.startS } };
+  } finally {
+    await server.stop();
+  }
+}
+
 /** `--data DIR --corpus DIR`: the serving figures of an instance indexed beforehand; DIR is left as it was. */
 async function benchExisting(dataDir: string, corpusDir: string, opts: Options, ctx: Omit<IngestContext, "corpusDir">) {
   const manifest = JSON.parse(readFileSync(join(dataDir, "store", "manifest.json"), "utf8")) as { reports: number };
@@ -931,6 +950,7 @@ async function benchExisting(dataDir: string, corpusDir: string, opts: Options, 
   log(`existing instance: ${dataDir} (${manifest.reports} store entries), corpus ${corpusDir} (${listing.length} files, ${(bytes / 1048576).toFixed(1)} MB)`);
   const meili = await newMeili(dataDir);
   try {
+    if (opts.searchOnly) return { entries: manifest.reports, ...(await benchSearchOnly({ dataDir, corpusDir, meili }, opts, ctx)) };
     return { entries: manifest.reports, files: listing.length, inputMB: round(bytes / 1048576, 1), ...(await benchServer(manifest.reports, { corpusDir, dataDir, meili, files: listing.length, bytes }, opts, ctx, true)) };
   } finally {
     await stopMeili(meili.meili);
@@ -1133,6 +1153,7 @@ async function main() {
       "pipeline-only": { type: "boolean", default: false },
       data: { type: "string" },
       corpus: { type: "string" },
+      "search-only": { type: "boolean", default: false },
     },
   });
   keepTmp = values.keep;
@@ -1150,6 +1171,7 @@ async function main() {
     profile: values.profile,
     pipelineOnly: values["pipeline-only"],
     seed: Number(values.seed),
+    searchOnly: values["search-only"],
     ...(values["then-load"] ? { thenLoad: { soakSeconds: Number(values["soak-seconds"]) } } : {}),
   };
   tmpRoot = mkdtempSync("/tmp/wenyuan-bench-");

@@ -1,22 +1,39 @@
 // A Corpus over a loaded image, in any thread: token ids and checkpoints are views on the shared
-// buffers (no copy); a report's text is decoded from the shared UTF-16 section when read, and the
-// last TEXT_CACHE texts are kept, so a loop over docs decodes each once and the thread never holds
-// every text. Report metadata are plain, writable fields (corrections set them); the list fields
-// (paragraphs, sections …) are parsed on first read.
+// buffers (no copy); a report's text and lists are read from the image file when asked (cold.ts)
+// and the last few are kept, so a loop over docs reads each once and the thread never holds every
+// text. Report metadata are plain, writable fields (corrections set them).
+//
+// `text` and the list fields are accessors on each report, and every report shares the same getter
+// functions, which find their report's index under a symbol: a getter made per report (a closure
+// each) gave every report object its own hidden class — 2.3 KB a report, ~300 MB per thread at
+// 100k reports (issue 13).
 import { isWord } from "../text/segment.ts";
 import type { Report } from "../model.ts";
 import { checkpointCount } from "../corpus/offsets.ts";
 import type { Corpus, CorpusDoc, TokenIds } from "../corpus/types.ts";
+import { recentlyRead } from "../recent.ts";
+import { ColdSection } from "./cold.ts";
 import { DETAIL_FIELDS } from "./layout.ts";
 import { sectionArray, type LoadedImage } from "./reader.ts";
 
 const TEXT_CACHE = 64;
+const DETAIL_CACHE = 256;
 
 type Meta = Omit<Report, (typeof DETAIL_FIELDS)[number] | "text">;
+type Lists = Pick<Report, (typeof DETAIL_FIELDS)[number]>;
+
+/** Where a report object keeps its index in corpus.docs (not enumerable: a symbol). */
+const DOC = Symbol("doc");
+
+function coldSection(image: LoadedImage, name: string): ColdSection {
+  const s = image.header.sections.find((e) => e.name === name);
+  if (!s) throw new Error(`corpus image has no section "${name}"`);
+  return new ColdSection(image.file, s);
+}
 
 export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Corpus {
   const n = image.header.docs;
-  const texts = Buffer.from(image.buffers.texts);
+  const texts = coldSection(image, "texts");
   const textOffsets = sectionArray<Uint32Array>(image, "textOffsets");
   const tokenIds = sectionArray<TokenIds>(image, "tokenIds");
   const tokenOffsets = sectionArray<Uint32Array>(image, "tokenOffsets");
@@ -24,7 +41,7 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
   const wordCounts = sectionArray<Uint32Array>(image, "wordCounts");
   const tagIds = sectionArray<Uint8Array>(image, "tagIds");
   const tagNames = JSON.parse(Buffer.from(image.buffers.tagNames).toString("utf8")) as string[];
-  const detail = Buffer.from(image.buffers.detail);
+  const detail = coldSection(image, "detail");
   const detailOffsets = sectionArray<Uint32Array>(image, "detailOffsets");
 
   const vocabChars = Buffer.from(image.buffers.vocabChars).toString("utf16le");
@@ -37,31 +54,22 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
     termIds.set(vocab[v], v);
   }
 
-  // Most recently read texts, oldest first (a Map keeps insertion order).
-  const recent = new Map<number, string>();
-  const textOf = (d: number): string => {
-    let t = recent.get(d);
-    if (t !== undefined) {
-      recent.delete(d);
-      recent.set(d, t);
-      return t;
-    }
-    t = texts.toString("utf16le", 2 * textOffsets[d], 2 * textOffsets[d + 1]);
-    recent.set(d, t);
-    if (recent.size > TEXT_CACHE) recent.delete(recent.keys().next().value!);
-    return t;
+  const textOf = recentlyRead(TEXT_CACHE, (d: number) => texts.read(2 * textOffsets[d], 2 * textOffsets[d + 1]).toString("utf16le"));
+  const listsOf = recentlyRead(DETAIL_CACHE, (d: number) => JSON.parse(detail.read(detailOffsets[d], detailOffsets[d + 1]).toString("utf8")) as Lists);
+  type Indexed = { [DOC]: number };
+  const accessors: PropertyDescriptorMap = {
+    text: { get: function (this: Indexed) { return textOf(this[DOC]); }, enumerable: true, configurable: true },
   };
+  for (const k of DETAIL_FIELDS) accessors[k] = { get: function (this: Indexed) { return listsOf(this[DOC])[k]; }, enumerable: true, configurable: true };
 
-  const metas = JSON.parse(Buffer.from(image.buffers.meta).toString("utf8")) as Meta[];
+  const metas = JSON.parse(Buffer.from(image.buffers.meta).toString("utf8")) as (Meta & Indexed)[];
   const docs = new Array<CorpusDoc>(n);
   const byId = new Map<string, CorpusDoc>();
   let cp = 0;
   for (let d = 0; d < n; d++) {
-    const report = metas[d] as Report;
-    let lists: Pick<Report, (typeof DETAIL_FIELDS)[number]> | null = null;
-    const listsOf = () => (lists ??= JSON.parse(detail.toString("utf8", detailOffsets[d], detailOffsets[d + 1])) as Pick<Report, (typeof DETAIL_FIELDS)[number]>);
-    Object.defineProperty(report, "text", { get: () => textOf(d), enumerable: true, configurable: true });
-    for (const k of DETAIL_FIELDS) Object.defineProperty(report, k, { get: () => listsOf()[k], enumerable: true, configurable: true });
+    const meta = metas[d];
+    Object.defineProperty(meta, DOC, { value: d });
+    const report = Object.defineProperties(meta, accessors) as unknown as Report;
     const tokens = tokenIds.subarray(tokenOffsets[d], tokenOffsets[d + 1]);
     const k = checkpointCount(tokens.length);
     const tags = tagIds.subarray(tokenOffsets[d], tokenOffsets[d + 1]);

@@ -69,6 +69,14 @@ export function sectionType(a: TypedArray): SectionType {
  */
 export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets", "checkpoints", "wordCounts", "tagIds", "tagNames", "meta", "detail", "detailOffsets", "vocabChars", "vocabOffsets"] as const;
 
+/**
+ * Sections left in the file and read when asked (cold.ts), not held in memory: the texts and the
+ * report lists are read a report at a time (a snippet, a page of hits, a report view), so the
+ * kernel's page cache serves them, shared and reclaimable, and the server's memory does not grow
+ * with them (623 + 271 MB at 100k reports). Everything scanned corpus-wide stays hot.
+ */
+export const COLD_SECTIONS = ["texts", "detail"] as const;
+
 /** Report fields that are lists: parsed per report on first read, not at load. */
 export const DETAIL_FIELDS = ["paragraphs", "sections", "sectorEvidence", "duplicates"] as const;
 

@@ -12,6 +12,10 @@ import { docPostings, type DocPostings } from "../analytics/shared/docPostings.t
 import { sentenceIndex, type SentenceIndex } from "../analytics/shared/sentenceIndex.ts";
 import { tokenClasses } from "../analytics/shared/tokenClasses.ts";
 import { byteCosts } from "../search/substring.ts";
+import { recentlyRead } from "../../core/recent.ts";
+
+/** reports whose passages and folded text a thread keeps */
+const PASSAGE_CACHE = 256;
 
 /** Indexes read from a corpus image instead of built (server/corpus/image.ts stores them). */
 export interface PrebuiltIndexes {
@@ -25,8 +29,10 @@ export class CorpusIndexes {
   #docPostings: DocPostings | null = null;
   #sentenceIndex: SentenceIndex | null = null;
   #byteCosts: Float64Array | null = null;
-  readonly #passages = new Map<Report, PassageSpan[]>();
-  readonly #folded = new Map<Report, string>();
+  // Per report, for the reports read lately only (core/recent.ts): kept for every report they
+  // held every report's lists in every thread after one passage-mode scan (issue 13).
+  readonly #passages = recentlyRead(PASSAGE_CACHE, passageSpans);
+  readonly #folded = recentlyRead(PASSAGE_CACHE, (r: Report) => fold(r.text));
 
   constructor(
     readonly corpus: Corpus,
@@ -60,26 +66,14 @@ export class CorpusIndexes {
     return (this.#byteCosts ??= byteCosts(this.corpus, this.docPostings));
   }
 
-  /** The report's passages, as indexed in Meilisearch; computed once per report. */
+  /** The report's passages, as indexed in Meilisearch. */
   passageSpans(r: Report): PassageSpan[] {
-    let spans = this.#passages.get(r);
-    if (!spans) this.#passages.set(r, (spans = passageSpans(r)));
-    return spans;
+    return this.#passages(r);
   }
 
-  /**
-   * The report's text folded to simplified characters (core/fold.ts; same offsets), what substring
-   * scans read. Only texts that folding changes are kept: the image decodes a text when read and
-   * keeps a few (core/image/attach.ts); holding every folded copy here would hold the whole corpus
-   * as strings in every worker (issue 13).
-   */
+  /** The report's text folded to simplified characters (core/fold.ts; same offsets), what substring scans read. */
   foldedText(r: Report): string {
-    const kept = this.#folded.get(r);
-    if (kept !== undefined) return kept;
-    const text = r.text;
-    const folded = fold(text);
-    if (folded !== text) this.#folded.set(r, folded);
-    return folded;
+    return this.#folded(r);
   }
 
   /** Builds what the first substring search would otherwise build (~1 s at 20k reports). */
