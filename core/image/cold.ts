@@ -8,7 +8,7 @@
 // holds the ImageFile — that is, when neither the corpus attached to it nor any analysis sent with
 // it is still running — so a reload never pulls the file from under a reader.
 import { closeSync, readSync } from "node:fs";
-import { ImageError, type SectionEntry } from "./layout.ts";
+import { ARRAY_OF, ImageError, type SectionEntry, type TypedArray } from "./layout.ts";
 
 const closer = new FinalizationRegistry<number>((fd) => {
   try {
@@ -40,14 +40,33 @@ export class ColdSection {
     private readonly section: SectionEntry,
   ) {}
 
+  /** Elements [from, to) of the section, in a fresh (aligned) array of its type. */
+  array<T extends TypedArray>(from: number, to: number): T {
+    const Type = ARRAY_OF[this.section.type];
+    const out = new Type(new ArrayBuffer((to - from) * Type.BYTES_PER_ELEMENT));
+    this.readInto(new Uint8Array(out.buffer), from * Type.BYTES_PER_ELEMENT);
+    return out as T;
+  }
+
   /** Bytes [from, to) of the section. */
   read(from: number, to: number): Buffer {
     const out = Buffer.allocUnsafe(to - from);
+    this.readInto(out, from);
+    return out;
+  }
+
+  private readInto(out: Uint8Array, from: number): void {
     for (let got = 0; got < out.length; ) {
       const n = readSync(this.file.fd, out, got, out.length - got, this.section.offset + from + got);
       if (n <= 0) throw new ImageError(this.file.path, `section "${this.section.name}" is truncated — delete it; the server rebuilds it from the store`);
       got += n;
     }
-    return out;
   }
+}
+
+/** A cold section of `image` by name. */
+export function coldSection(image: { header: { sections: SectionEntry[] }; file: { path: string; fd: number } }, name: string): ColdSection {
+  const s = image.header.sections.find((e) => e.name === name);
+  if (!s) throw new Error(`corpus image has no section "${name}"`);
+  return new ColdSection(image.file, s);
 }

@@ -13,8 +13,8 @@
 // by name by whoever builds the image; this layout only fixes the core ones.
 
 export const IMAGE_MAGIC = "WYIMAGE\0";
-/** 2: part-of-speech tags (tagIds, tagNames) */
-export const IMAGE_VERSION = 2;
+/** 2: part-of-speech tags (tagIds, tagNames); 3: report metadata as a table (metaTable.ts) */
+export const IMAGE_VERSION = 3;
 export const IMAGE_FILE = "corpus.img";
 
 export type SectionType = "u8" | "u16" | "u32" | "f32" | "f64";
@@ -60,22 +60,24 @@ export function sectionType(a: TypedArray): SectionType {
 /**
  * The core sections. Per doc d: text = texts[textOffsets[d], textOffsets[d+1]) (UTF-16),
  * tokens = tokenIds[tokenOffsets[d], tokenOffsets[d+1]), checkpoints = the doc's
- * checkpointCount(tokens) entries of `checkpoints` in doc order, metadata = entry d of the
- * JSON array `meta` (UTF-8; the scalar Report fields) plus the JSON object at
+ * checkpointCount(tokens) entries of `checkpoints` in doc order, metadata = row d of the table
+ * `meta.values` + `meta.<field>` (metaTable.ts; the scalar Report fields) plus the JSON object at
  * detail[detailOffsets[d], detailOffsets[d+1]) (the DETAIL_FIELDS lists).
  * vocabulary: term v = vocabChars[vocabOffsets[v], vocabOffsets[v+1]).
  * Parts of speech: tagIds (u8) runs beside tokenIds (the same tokenOffsets slice a doc's tags);
  * tag id t is entry t of the JSON array `tagNames` (UTF-8), id 0 being "" (untagged).
  */
-export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets", "checkpoints", "wordCounts", "tagIds", "tagNames", "meta", "detail", "detailOffsets", "vocabChars", "vocabOffsets"] as const;
+export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets", "checkpoints", "wordCounts", "tagIds", "tagNames", "meta.values", "detail", "detailOffsets", "vocabChars", "vocabOffsets"] as const;
 
 /**
  * Sections left in the file and read when asked (cold.ts), not held in memory: the texts and the
- * report lists are read a report at a time (a snippet, a page of hits, a report view), so the
- * kernel's page cache serves them, shared and reclaimable, and the server's memory does not grow
- * with them (623 + 271 MB at 100k reports). Everything scanned corpus-wide stays hot.
+ * report lists are read a report at a time (a snippet, a page of hits, a report view), the
+ * postings a term at a time (as a search engine reads them), so the kernel's page cache serves
+ * them, shared and reclaimable, and the server's memory does not grow with them (at 100k reports:
+ * texts 623 MB, lists 271, doc postings 401, sentence postings ~130). What is scanned token by
+ * token corpus-wide stays hot (token ids, tags, checkpoints, per-sentence spans).
  */
-export const COLD_SECTIONS = ["texts", "detail"] as const;
+export const COLD_SECTIONS = ["texts", "detail", "postings.doc", "postings.count", "sentences.postings"] as const;
 
 /** Report fields that are lists: parsed per report on first read, not at load. */
 export const DETAIL_FIELDS = ["paragraphs", "sections", "sectorEvidence", "duplicates"] as const;

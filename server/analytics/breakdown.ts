@@ -7,6 +7,7 @@ import { compileTerm, forEachMatch } from "../../core/corpus/match.ts";
 import { compareGroupKeys, groupKey } from "./shared/groupKey.ts";
 import type { GroupBy } from "./shared/groupKey.ts";
 import { rates } from "./shared/rates.ts";
+import { docFrequency } from "./shared/docPostings.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import { cqlScan } from "./cql.ts";
 
@@ -44,8 +45,9 @@ export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownO
   const perDoc = new Uint32Array(corpus.docs.length);
   const P = ix.docPostings;
   for (const seq of term) {
-    const rarest = seq.reduce((a, b) => (P.offsets[b + 1] - P.offsets[b] < P.offsets[a + 1] - P.offsets[a] ? b : a));
-    for (let p = P.offsets[rarest]; p < P.offsets[rarest + 1]; p++) perDoc[P.doc[p]] += P.count[p];
+    const rarest = seq.reduce((a, b) => (docFrequency(P, b) < docFrequency(P, a) ? b : a));
+    const { doc, count } = P.list(rarest);
+    for (let p = 0; p < doc.length; p++) perDoc[doc[p]] += count[p];
   }
   let exact = term.every((seq) => seq.length === 1);
   if (options.pattern) {

@@ -14,6 +14,7 @@ import { anchored } from "../../core/cql/compile.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
 import { NEWLINE, SENTENCE_END, SPACE } from "./shared/tokenClasses.ts";
 import { inSentenceIndex, SentencePostings, type SentenceIndex } from "./shared/sentenceIndex.ts";
+import { docFrequency } from "./shared/docPostings.ts";
 
 export type CqlIndexes = Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "sentenceIndex">;
 
@@ -112,7 +113,7 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
   const items = pattern.items.map((it) => toItem(corpus, it.test, it.min, it.max));
   const flags = ix.tokenClasses;
   const P = ix.docPostings;
-  const postingsOf = (ids: number[]) => ids.reduce((n, v) => n + P.offsets[v + 1] - P.offsets[v], 0);
+  const postingsOf = (ids: number[]) => ids.reduce((n, v) => n + docFrequency(P, v), 0);
 
   // the anchor: the required item with a finite word set whose postings are fewest
   let anchor: number[] | null = null;
@@ -138,8 +139,7 @@ export function cqlScan(corpus: Corpus, docs: readonly CorpusDoc[], pattern: Pat
     const seen = new Uint8Array(corpus.docs.length);
     required.forEach((it, r) => {
       for (const v of it.words!) {
-        for (let p = P.offsets[v]; p < P.offsets[v + 1]; p++) {
-          const k = P.doc[p];
+        for (const k of P.list(v).doc) {
           // one increment per test, however many of its words the report holds
           if (seen[k] !== r + 1 && candidate![k] === r) {
             seen[k] = r + 1;

@@ -9,6 +9,7 @@ import type { KwicResponse } from "../../core/api/schema.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { compileTerm, forEachMatch, type CompiledTerm } from "../../core/corpus/match.ts";
 import { WORD } from "./shared/tokenClasses.ts";
+import { docFrequency } from "./shared/docPostings.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import { cqlScan } from "./cql.ts";
 import { regexMatches } from "./regex.ts";
@@ -114,8 +115,9 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
       const P = ix.docPostings;
       const perDoc = new Uint32Array(corpus.docs.length);
       for (const seq of term) {
-        const rarest = seq.reduce((a, b) => (P.offsets[b + 1] - P.offsets[b] < P.offsets[a + 1] - P.offsets[a] ? b : a));
-        for (let p = P.offsets[rarest]; p < P.offsets[rarest + 1]; p++) perDoc[P.doc[p]] += P.count[p];
+        const rarest = seq.reduce((a, b) => (docFrequency(P, b) < docFrequency(P, a) ? b : a));
+        const { doc, count } = P.list(rarest);
+        for (let p = 0; p < doc.length; p++) perDoc[doc[p]] += count[p];
       }
       const upper = docs.map((doc) => {
         const k = P.docIndex.get(doc);

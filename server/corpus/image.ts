@@ -13,6 +13,10 @@ import { readImageHeader, sectionArray, type LoadedImage } from "../../core/imag
 import { attachImage } from "../../core/image/attach.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
 import { writeImage } from "../../core/image/writer.ts";
+import { coldSection } from "../../core/image/cold.ts";
+import { docPostings, type Counts } from "../analytics/shared/docPostings.ts";
+import { sentenceIndex } from "../analytics/shared/sentenceIndex.ts";
+import { byteCosts } from "../search/substring.ts";
 import { CorpusIndexes, type PrebuiltIndexes } from "./indexes.ts";
 
 export const imagePath = (dataDir: string): string => join(storeDir(dataDir), IMAGE_FILE);
@@ -60,9 +64,8 @@ export function ensureImage(dataDir: string, stopwords: readonly string[]): { pa
 
 export function buildImage(dataDir: string, stopwords: readonly string[], path: string, fingerprint: string): void {
   const corpus = buildCorpus(iterateStore(dataDir), stopwords);
-  const ix = new CorpusIndexes(corpus);
-  const P = ix.docPostings;
-  const S = ix.sentenceIndex;
+  const P = docPostings(corpus);
+  const S = sentenceIndex(corpus);
   const sections: Record<string, TypedArray> = {
     "postings.offsets": P.offsets,
     "postings.doc": P.doc,
@@ -74,16 +77,24 @@ export function buildImage(dataDir: string, stopwords: readonly string[], path: 
     "sentences.df": S.df,
     "sentences.offsets": S.offsets,
     "sentences.postings": S.postings,
-    byteCosts: ix.byteCosts,
+    byteCosts: byteCosts(corpus, P),
   };
   writeImage(path, corpus, fingerprint, { sections, counts: { sentences: S.sentences } });
 }
 
-/** The derived indexes an image carries, as views on its shared buffers. */
+/** The derived indexes an image carries: views on its shared buffers, and the postings read from its file a term at a time. */
 export function prebuiltIndexes(image: LoadedImage): PrebuiltIndexes {
   const a = <T>(name: string) => sectionArray<T>(image, name);
+  const offsets = a<Uint32Array>("postings.offsets");
+  const docs = coldSection(image, "postings.doc");
+  const counts = coldSection(image, "postings.count");
+  const sentenceOffsets = a<Uint32Array>("sentences.offsets");
+  const sentencePostings = coldSection(image, "sentences.postings");
   return {
-    docPostings: { offsets: a("postings.offsets"), doc: a("postings.doc"), count: a("postings.count") },
+    docPostings: {
+      offsets,
+      list: (v) => ({ doc: docs.array<Uint32Array>(offsets[v], offsets[v + 1]), count: counts.array<Counts>(offsets[v], offsets[v + 1]) }),
+    },
     sentenceIndex: {
       sentences: image.header.counts.sentences,
       sentDoc: a("sentences.doc"),
@@ -91,8 +102,8 @@ export function prebuiltIndexes(image: LoadedImage): PrebuiltIndexes {
       sentEnd: a("sentences.end"),
       norm: a("sentences.norm"),
       df: a("sentences.df"),
-      offsets: a("sentences.offsets"),
-      postings: a("sentences.postings"),
+      offsets: sentenceOffsets,
+      list: (v) => sentencePostings.read(sentenceOffsets[v], sentenceOffsets[v + 1]),
     },
     byteCosts: a("byteCosts"),
   };

@@ -43,8 +43,9 @@ const has = (set: Uint32Array, d: number) => (set[d >>> 5] & (1 << (d & 31))) !=
 /** Adds the reports holding any of ids to `into`; only those in `within` when given. */
 function mark(P: DocPostings, ids: readonly number[], into: Uint32Array, within: Uint32Array | null): void {
   for (const id of ids) {
-    for (let p = P.offsets[id], end = P.offsets[id + 1]; p < end; p++) {
-      const d = P.doc[p];
+    const { doc } = P.list(id);
+    for (let p = 0; p < doc.length; p++) {
+      const d = doc[p];
       if (!within || has(within, d)) into[d >>> 5] |= 1 << (d & 31);
     }
   }
@@ -53,9 +54,10 @@ function mark(P: DocPostings, ids: readonly number[], into: Uint32Array, within:
 /** Adds times × each report's count of the tokens ids, for the reports in `within`. */
 function tally(P: DocPostings, ids: readonly number[], times: number, into: Uint32Array, within: Uint32Array | null): void {
   for (const id of ids) {
-    for (let p = P.offsets[id], end = P.offsets[id + 1]; p < end; p++) {
-      const d = P.doc[p];
-      if (!within || has(within, d)) into[d] += times * P.count[p];
+    const { doc, count } = P.list(id);
+    for (let p = 0; p < doc.length; p++) {
+      const d = doc[p];
+      if (!within || has(within, d)) into[d] += times * count[p];
     }
   }
 }
@@ -150,11 +152,11 @@ function cheapestAt(cost: Float64Array, s: string): number {
 }
 
 /** Per byte value: how many of the corpus's code units hold it (built once per corpus by CorpusIndexes). */
-export function byteCosts(corpus: Corpus, { offsets, count }: DocPostings): Float64Array {
+export function byteCosts(corpus: Corpus, P: DocPostings): Float64Array {
   const cost = new Float64Array(256);
   for (let id = 0; id < corpus.vocab.length; id++) {
     let total = 0;
-    for (let p = offsets[id]; p < offsets[id + 1]; p++) total += count[p];
+    for (const n of P.list(id).count) total += n;
     const t = corpus.vocab[id];
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);

@@ -5,17 +5,31 @@
 // synthetic reports, largest count 482: 6 bytes a pair, 77 MB instead of 102 MB).
 import type { Corpus, CorpusDoc } from "../../../core/corpus/types.ts";
 
-export interface DocPostings {
-  /** postings of id v are at [offsets[v], offsets[v+1]) */
-  offsets: Uint32Array;
+export type Counts = Uint8Array | Uint16Array | Uint32Array;
+
+/** One term's postings: the docs holding it and how often, as two parallel arrays. */
+export interface PostingList {
   /** corpus.docs index, ascending */
   doc: Uint32Array;
   /** occurrences of the term in the doc; the narrowest array that holds the largest count */
-  count: Uint8Array | Uint16Array | Uint32Array;
+  count: Counts;
+}
+
+export interface DocPostings {
+  /** postings of id v are entries [offsets[v], offsets[v+1]): offsets[v+1] - offsets[v] docs hold it */
+  offsets: Uint32Array;
+  /** id v's postings (views on memory, or read from the corpus image's file: server/corpus/image.ts) */
+  list(v: number): PostingList;
   docIndex: Map<CorpusDoc, number>;
 }
 
-export function docPostings(corpus: Corpus): DocPostings {
+/** Postings built in memory: the whole arrays as well (what the corpus image stores). */
+export type BuiltDocPostings = DocPostings & PostingList;
+
+/** The number of docs holding id v. */
+export const docFrequency = (P: Pick<DocPostings, "offsets">, v: number): number => P.offsets[v + 1] - P.offsets[v];
+
+export function docPostings(corpus: Corpus): BuiltDocPostings {
   const V = corpus.vocab.length;
   const df = new Uint32Array(V);
   const last = new Int32Array(V).fill(-1);
@@ -53,5 +67,5 @@ export function docPostings(corpus: Corpus): DocPostings {
   });
   const docIndex = new Map<CorpusDoc, number>();
   corpus.docs.forEach((d, k) => docIndex.set(d, k));
-  return { offsets, doc, count, docIndex };
+  return { offsets, doc, count, docIndex, list: (v) => ({ doc: doc.subarray(offsets[v], offsets[v + 1]), count: count.subarray(offsets[v], offsets[v + 1]) }) };
 }

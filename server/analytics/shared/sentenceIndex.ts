@@ -16,11 +16,15 @@ export interface SentenceIndex {
   norm: Float32Array;
   /** per vocab id: the number of sentences holding it */
   df: Uint32Array;
-  /** postings of vocab id v are the bytes postings[offsets[v] .. offsets[v+1]); read them with forEachSentence */
+  /** postings of vocab id v are bytes [offsets[v], offsets[v+1]) of all postings; read them with SentencePostings */
   offsets: Uint32Array;
-  postings: Uint8Array;
+  /** vocab id v's postings bytes (a view on memory, or read from the corpus image's file) */
+  list(v: number): Uint8Array;
   docIndex: Map<CorpusDoc, number>;
 }
+
+/** A sentence index built in memory: all postings bytes as well (what the corpus image stores). */
+export type BuiltSentenceIndex = SentenceIndex & { postings: Uint8Array };
 
 const varintBytes = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
 
@@ -36,9 +40,9 @@ export class SentencePostings {
   private readonly bytes: Uint8Array;
 
   constructor(index: SentenceIndex, id: number) {
-    this.bytes = index.postings;
-    this.p = index.offsets[id];
-    this.end = index.offsets[id + 1];
+    this.bytes = index.list(id);
+    this.p = 0;
+    this.end = this.bytes.length;
   }
 
   next(): boolean {
@@ -66,7 +70,7 @@ export function inSentenceIndex(corpus: Pick<Corpus, "isStopword">, flags: Uint8
   return (flags[id] & WORD) !== 0 && !corpus.isStopword[id];
 }
 
-export function sentenceIndex(corpus: Corpus, flags: Uint8Array = tokenClasses(corpus)): SentenceIndex {
+export function sentenceIndex(corpus: Corpus, flags: Uint8Array = tokenClasses(corpus)): BuiltSentenceIndex {
   const V = corpus.vocab.length;
   const indexed = (id: number) => inSentenceIndex(corpus, flags, id);
   const stamp = new Int32Array(V).fill(-1);
@@ -153,5 +157,5 @@ export function sentenceIndex(corpus: Corpus, flags: Uint8Array = tokenClasses(c
   }
   const docIndex = new Map<CorpusDoc, number>();
   corpus.docs.forEach((doc, d) => docIndex.set(doc, d));
-  return { sentences: S, sentDoc, sentStart, sentEnd, norm, df, offsets, postings, docIndex };
+  return { sentences: S, sentDoc, sentStart, sentEnd, norm, df, offsets, postings, docIndex, list: (v) => postings.subarray(offsets[v], offsets[v + 1]) };
 }
