@@ -60,20 +60,28 @@ export function forEachMatch(
     }
     return n;
   }
-  for (let i = from; i < to; i++) {
-    const t = ids[i];
-    for (let a = 0; a < term.length; a++) {
-      const seq = term[a];
-      if (seq[0] !== t) continue;
-      const end = seq.length === 1 ? i + 1 : matchAt(ids, i, seq, corpus.isSpace);
-      if (end < 0 || end > to) continue;
-      onMatch?.(i, end, a);
-      n++;
-      i = end - 1;
-      break;
+  // Several alternatives, or one of several tokens: each alternative's next possible start comes
+  // from the native indexOf of its first token, and the nearest is tried (at one start the
+  // longest first, as they are sorted) — the same matches as trying every alternative at every
+  // token, without a JS loop over the tokens between them (a search page's snippets walk whole reports).
+  const upto = to < ids.length ? ids.subarray(0, to) : ids;
+  const next = new Int32Array(term.length);
+  for (let a = 0; a < term.length; a++) next[a] = upto.indexOf(term[a][0], from);
+  for (;;) {
+    let a = -1;
+    for (let k = 0; k < term.length; k++) if (next[k] >= 0 && (a < 0 || next[k] < next[a])) a = k;
+    if (a < 0) return n;
+    const i = next[a];
+    const seq = term[a];
+    const end = seq.length === 1 ? i + 1 : matchAt(ids, i, seq, corpus.isSpace);
+    if (end < 0 || end > to) {
+      next[a] = upto.indexOf(seq[0], i + 1);
+      continue;
     }
+    onMatch?.(i, end, a);
+    n++;
+    for (let k = 0; k < term.length; k++) if (next[k] >= 0 && next[k] < end) next[k] = upto.indexOf(term[k][0], end);
   }
-  return n;
 }
 
 /** Does the doc contain the term at all? Stops at the first occurrence. */

@@ -1,35 +1,28 @@
 // A Corpus over a loaded image, in any thread: token ids and checkpoints are views on the shared
 // buffers (no copy); a report's text and lists are read from the image file when asked (cold.ts)
 // and the last few are kept, so a loop over docs reads each once and the thread never holds every
-// text. Report metadata are plain, writable fields (corrections set them).
+// text. Report metadata come from the image's table (metaTable.ts); a correction sets a field.
 //
-// `text` and the list fields are accessors on each report, and every report shares the same getter
-// functions, which find their report's index under a symbol: a getter made per report (a closure
-// each) gave every report object its own hidden class — 2.3 KB a report, ~300 MB per thread at
-// 100k reports (issue 13).
+// A report object holds only its index (under a symbol); every field is an accessor, and every
+// report shares the same accessor functions: a getter made per report (a closure each) gave every
+// report object its own hidden class — 2.3 KB a report, ~300 MB per thread at 100k reports (issue 13).
 import { isWord } from "../text/segment.ts";
 import type { Report } from "../model.ts";
 import { checkpointCount } from "../corpus/offsets.ts";
 import type { Corpus, CorpusDoc, TokenIds } from "../corpus/types.ts";
 import { recentlyRead } from "../recent.ts";
-import { ColdSection } from "./cold.ts";
+import { coldSection } from "./cold.ts";
 import { DETAIL_FIELDS } from "./layout.ts";
+import { metaAccessors, metaColumn, META_VALUES } from "./metaTable.ts";
 import { sectionArray, type LoadedImage } from "./reader.ts";
 
 const TEXT_CACHE = 64;
 const DETAIL_CACHE = 256;
 
-type Meta = Omit<Report, (typeof DETAIL_FIELDS)[number] | "text">;
 type Lists = Pick<Report, (typeof DETAIL_FIELDS)[number]>;
 
 /** Where a report object keeps its index in corpus.docs (not enumerable: a symbol). */
 const DOC = Symbol("doc");
-
-function coldSection(image: LoadedImage, name: string): ColdSection {
-  const s = image.header.sections.find((e) => e.name === name);
-  if (!s) throw new Error(`corpus image has no section "${name}"`);
-  return new ColdSection(image.file, s);
-}
 
 export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Corpus {
   const n = image.header.docs;
@@ -57,19 +50,19 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
   const textOf = recentlyRead(TEXT_CACHE, (d: number) => texts.read(2 * textOffsets[d], 2 * textOffsets[d + 1]).toString("utf16le"));
   const listsOf = recentlyRead(DETAIL_CACHE, (d: number) => JSON.parse(detail.read(detailOffsets[d], detailOffsets[d + 1]).toString("utf8")) as Lists);
   type Indexed = { [DOC]: number };
+  const table = JSON.parse(Buffer.from(image.buffers[META_VALUES]).toString("utf8")) as { fields: string[]; values: unknown[][] };
+  const columns = table.fields.map((f) => sectionArray<Uint32Array>(image, metaColumn(f)));
   const accessors: PropertyDescriptorMap = {
+    ...metaAccessors({ ...table, columns }, (self) => (self as Indexed)[DOC]),
     text: { get: function (this: Indexed) { return textOf(this[DOC]); }, enumerable: true, configurable: true },
   };
   for (const k of DETAIL_FIELDS) accessors[k] = { get: function (this: Indexed) { return listsOf(this[DOC])[k]; }, enumerable: true, configurable: true };
 
-  const metas = JSON.parse(Buffer.from(image.buffers.meta).toString("utf8")) as (Meta & Indexed)[];
   const docs = new Array<CorpusDoc>(n);
   const byId = new Map<string, CorpusDoc>();
   let cp = 0;
   for (let d = 0; d < n; d++) {
-    const meta = metas[d];
-    Object.defineProperty(meta, DOC, { value: d });
-    const report = Object.defineProperties(meta, accessors) as unknown as Report;
+    const report = Object.defineProperties(Object.defineProperty({}, DOC, { value: d }), accessors) as Report;
     const tokens = tokenIds.subarray(tokenOffsets[d], tokenOffsets[d + 1]);
     const k = checkpointCount(tokens.length);
     const tags = tagIds.subarray(tokenOffsets[d], tokenOffsets[d + 1]);

@@ -5,6 +5,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { Corpus } from "../corpus/types.ts";
+import { META_VALUES, metaColumn, metaTable } from "./metaTable.ts";
 import { align8, DETAIL_FIELDS, IMAGE_MAGIC, IMAGE_VERSION, sectionType, type ImageHeader, type SectionEntry, type SectionType, type TypedArray } from "./layout.ts";
 
 const PREFIX = 24; // magic (8) + header offset (u64 as 2 × u32) + header length (u32) + pad
@@ -78,7 +79,7 @@ class SectionFile {
 
 type Report = Corpus["docs"][number]["report"];
 
-/** Report metadata as the image keeps it: the scalar fields, in one JSON array for all docs (one parse). */
+/** Report metadata as the image keeps it: the scalar fields, in one table for all docs (metaTable.ts). */
 function metaOf(report: Report): Omit<Report, (typeof DETAIL_FIELDS)[number] | "text"> {
   const { text: _t, paragraphs: _p, sections: _s, sectorEvidence: _e, duplicates: _d, ...meta } = report;
   void [_t, _p, _s, _e, _d];
@@ -135,7 +136,9 @@ export function writeImage(path: string, corpus: Corpus, fingerprint: string, ex
     for (const d of corpus.docs) f.write(d.checkpoints);
     f.end();
 
-    f.section("meta", Buffer.from(JSON.stringify(corpus.docs.map((d) => metaOf(d.report))), "utf8"));
+    const meta = metaTable(corpus.docs.map((d) => metaOf(d.report)));
+    f.section(META_VALUES, Buffer.from(JSON.stringify({ fields: meta.fields, values: meta.values }), "utf8"));
+    meta.fields.forEach((field, i) => f.section(metaColumn(field), meta.columns[i]));
     f.begin("detail", "u8");
     corpus.docs.forEach((d, i) => {
       const b = detailJson(d.report);
