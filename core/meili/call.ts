@@ -7,6 +7,9 @@ import { MeiliApiError } from "./errors/api.ts";
 import { MeiliUnavailableError } from "./errors/unavailable.ts";
 
 function translate(e: unknown): unknown {
+  // The client wraps whatever its transport (transport.ts) throws: an error answer or a body that
+  // is not JSON comes back as the cause of a request error.
+  if (e instanceof MeiliSearchRequestError && (e.cause instanceof MeiliSearchApiError || e.cause instanceof SyntaxError)) e = e.cause;
   if (e instanceof MeiliSearchApiError) {
     return new MeiliApiError(e.response.status, e.cause?.code ?? "meilisearch_error", e.message, e.cause);
   }

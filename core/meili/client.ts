@@ -2,6 +2,7 @@
 // speaks for (the key) decides how long a request may take. Requests go through `call`
 // (call.ts), which turns the client's errors into ours.
 import { Meilisearch } from "meilisearch";
+import { nodeHttpClient } from "./transport.ts";
 
 /** How long one request may take, by the key it carries. */
 export const TIMEOUT_MS = {
@@ -20,11 +21,12 @@ export function meiliClient(host: string, apiKey: string, role: KeyRole): Meilis
     host,
     apiKey,
     timeout: TIMEOUT_MS[role],
+    httpClient: nodeHttpClient,
     requestInit: {
       headers: {
-        // fetch() asks for gzip/br by default; Meilisearch then streams a compressed response
-        // that often waits ~40 ms on TCP delayed ACK (measured: p50 44 ms vs 1–3 ms, bench/README.md).
-        // Responses are small (ids and metadata), so plain bytes are also cheaper on both ends.
+        // Plain bytes: a compressed response streamed by Meilisearch often waited ~40 ms on TCP
+        // delayed ACK when fetch() asked for gzip/br (measured: p50 44 ms vs 1–3 ms, bench/README.md),
+        // and responses are small (ids and metadata). The transport (transport.ts) decodes none.
         "Accept-Encoding": "identity",
       },
     },
