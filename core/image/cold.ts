@@ -14,7 +14,7 @@ const closer = new FinalizationRegistry<number>((fd) => {
   try {
     closeSync(fd);
   } catch {
-    // already closed
+    // nothing else closes it; a failure here must not take the server down
   }
 });
 
@@ -23,13 +23,7 @@ export class ImageFile {
     readonly path: string,
     readonly fd: number,
   ) {
-    closer.register(this, fd, this);
-  }
-
-  /** Closes now (tests, shutdown); a later read throws. */
-  close(): void {
-    closer.unregister(this);
-    closeSync(this.fd);
+    closer.register(this, fd);
   }
 }
 

@@ -23,6 +23,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** An image built anew (one a test damaged matches the store's fingerprint: only loading it finds the damage). */
+function freshImage(): string {
+  rmSync(imagePath(dir), { force: true });
+  ensureImage(dir, STOPWORDS);
+  return imagePath(dir);
+}
+
 describe("corpus image", () => {
   it("holds every text, token and report field of the store", () => {
     expect(ensureImage(dir, STOPWORDS).built).toBe(true);
@@ -72,6 +79,35 @@ describe("corpus image", () => {
     } finally {
       await holder.close();
     }
+  });
+
+  it.each(["tokenIds", "postings.doc", "sentences.postings", "meta.values"])("names a damaged %s section too, held in memory or read from the file", (name) => {
+    const path = freshImage();
+    const section = readImageHeader(path)!.sections.find((s) => s.name === name)!;
+    const bytes = readFileSync(path);
+    bytes[section.offset + Math.floor(section.bytes / 2)] ^= 0x55;
+    writeFileSync(path, bytes);
+    expect(() => loadImage(path)).toThrow(new RegExp(`section "${name.replace(".", "\\.")}" damaged \\(checksum mismatch\\)`));
+  });
+
+  it("a corpus keeps reading its texts from its own image after the image is rebuilt", () => {
+    const { corpus } = attachCorpus(loadImage(freshImage()), STOPWORDS);
+    const reports = join(dir, "store", "reports.jsonl");
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(reports, later, later);
+    expect(ensureImage(dir, STOPWORDS).built).toBe(true); // a new file renamed over the old one
+    corpus.docs.forEach((d, i) => expect(d.report.text).toBe(entries[i].report.text));
+    expect(corpus.docs.map((d) => d.report.paragraphs)).toEqual(entries.map((e) => e.report.paragraphs));
+  });
+
+  it("a corrected field reads back in this thread, the other reports untouched", () => {
+    const { corpus } = attachCorpus(loadImage(freshImage()), STOPWORDS);
+    const [a, b] = corpus.docs;
+    Object.assign(a.report, { sector: "other", title: "更正后的标题" });
+    expect(a.report.sector).toBe("other");
+    expect(a.report.title).toBe("更正后的标题");
+    expect(b.report.sector).toBe(entries[1].report.sector);
+    expect({ ...a.report, sector: entries[0].report.sector, title: entries[0].report.title }).toEqual(entries[0].report);
   });
 
   it("a file that is not an image is named too", () => {
