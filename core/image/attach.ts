@@ -12,14 +12,13 @@ import { checkpointCount } from "../corpus/offsets.ts";
 import type { Corpus, CorpusDoc, TokenIds } from "../corpus/types.ts";
 import { recentlyRead } from "../recent.ts";
 import { coldSection } from "./cold.ts";
-import { DETAIL_FIELDS } from "./layout.ts";
+import { DETAIL_FIELDS, detailSection } from "./layout.ts";
 import { metaAccessors, metaColumn, META_VALUES } from "./metaTable.ts";
 import { sectionArray, type LoadedImage } from "./reader.ts";
 
 const TEXT_CACHE = 64;
 const DETAIL_CACHE = 256;
 
-type Lists = Pick<Report, (typeof DETAIL_FIELDS)[number]>;
 
 /** Where a report object keeps its index in corpus.docs (not enumerable: a symbol). */
 const DOC = Symbol("doc");
@@ -34,8 +33,6 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
   const wordCounts = sectionArray<Uint32Array>(image, "wordCounts");
   const tagIds = sectionArray<Uint8Array>(image, "tagIds");
   const tagNames = JSON.parse(Buffer.from(image.buffers.tagNames).toString("utf8")) as string[];
-  const detail = coldSection(image, "detail");
-  const detailOffsets = sectionArray<Uint32Array>(image, "detailOffsets");
 
   const vocabChars = Buffer.from(image.buffers.vocabChars).toString("utf16le");
   const vocabOffsets = sectionArray<Uint32Array>(image, "vocabOffsets");
@@ -48,7 +45,11 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
   }
 
   const textOf = recentlyRead(TEXT_CACHE, (d: number) => texts.read(2 * textOffsets[d], 2 * textOffsets[d + 1]).toString("utf16le"));
-  const listsOf = recentlyRead(DETAIL_CACHE, (d: number) => JSON.parse(detail.read(detailOffsets[d], detailOffsets[d + 1]).toString("utf8")) as Lists);
+  const listOf = (field: (typeof DETAIL_FIELDS)[number]) => {
+    const json = coldSection(image, detailSection(field));
+    const offsets = sectionArray<Uint32Array>(image, `${detailSection(field)}.offsets`);
+    return recentlyRead(DETAIL_CACHE, (d: number) => JSON.parse(json.read(offsets[d], offsets[d + 1]).toString("utf8")) as unknown);
+  };
   type Indexed = { [DOC]: number };
   const table = JSON.parse(Buffer.from(image.buffers[META_VALUES]).toString("utf8")) as { fields: string[]; values: unknown[][] };
   const columns = table.fields.map((f) => sectionArray<Uint32Array>(image, metaColumn(f)));
@@ -56,7 +57,10 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
     ...metaAccessors({ ...table, columns }, (self) => (self as Indexed)[DOC]),
     text: { get: function (this: Indexed) { return textOf(this[DOC]); }, enumerable: true, configurable: true },
   };
-  for (const k of DETAIL_FIELDS) accessors[k] = { get: function (this: Indexed) { return listsOf(this[DOC])[k]; }, enumerable: true, configurable: true };
+  for (const k of DETAIL_FIELDS) {
+    const read = listOf(k);
+    accessors[k] = { get: function (this: Indexed) { return read(this[DOC]); }, enumerable: true, configurable: true };
+  }
 
   const docs = new Array<CorpusDoc>(n);
   const byId = new Map<string, CorpusDoc>();

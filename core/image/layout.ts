@@ -13,7 +13,7 @@
 // by name by whoever builds the image; this layout only fixes the core ones.
 
 export const IMAGE_MAGIC = "WYIMAGE\0";
-/** 2: part-of-speech tags (tagIds, tagNames); 3: report metadata as a table (metaTable.ts) */
+/** 2: part-of-speech tags (tagIds, tagNames); 3: report metadata as a table (metaTable.ts), each list field in its own section */
 export const IMAGE_VERSION = 3;
 export const IMAGE_FILE = "corpus.img";
 
@@ -62,12 +62,12 @@ export function sectionType(a: TypedArray): SectionType {
  * tokens = tokenIds[tokenOffsets[d], tokenOffsets[d+1]), checkpoints = the doc's
  * checkpointCount(tokens) entries of `checkpoints` in doc order, metadata = row d of the table
  * `meta.values` + `meta.<field>` (metaTable.ts; the scalar Report fields) plus the JSON object at
- * detail[detailOffsets[d], detailOffsets[d+1]) (the DETAIL_FIELDS lists).
+ * for each list field f of DETAIL_FIELDS, the JSON at detail.f[detail.f.offsets[d], detail.f.offsets[d+1]).
  * vocabulary: term v = vocabChars[vocabOffsets[v], vocabOffsets[v+1]).
  * Parts of speech: tagIds (u8) runs beside tokenIds (the same tokenOffsets slice a doc's tags);
  * tag id t is entry t of the JSON array `tagNames` (UTF-8), id 0 being "" (untagged).
  */
-export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets", "checkpoints", "wordCounts", "tagIds", "tagNames", "meta.values", "detail", "detailOffsets", "vocabChars", "vocabOffsets"] as const;
+export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets", "checkpoints", "wordCounts", "tagIds", "tagNames", "meta.values", "vocabChars", "vocabOffsets"] as const;
 
 /**
  * Sections left in the file and read when asked (cold.ts), not held in memory: the texts and the
@@ -77,10 +77,11 @@ export const CORE_SECTIONS = ["texts", "textOffsets", "tokenIds", "tokenOffsets"
  * texts 623 MB, lists 271, doc postings 401, sentence postings ~130). What is scanned token by
  * token corpus-wide stays hot (token ids, tags, checkpoints, per-sentence spans).
  */
-export const COLD_SECTIONS = ["texts", "detail", "postings.doc", "postings.count", "sentences.postings"] as const;
+export const COLD_SECTIONS = ["texts", "detail.paragraphs", "detail.sections", "detail.sectorEvidence", "detail.duplicates", "postings.doc", "postings.count", "sentences.postings"] as const;
 
-/** Report fields that are lists: parsed per report on first read, not at load. */
+/** Report fields that are lists: each in its own section, parsed per report when read, not at load. */
 export const DETAIL_FIELDS = ["paragraphs", "sections", "sectorEvidence", "duplicates"] as const;
+export const detailSection = (field: (typeof DETAIL_FIELDS)[number]): string => `detail.${field}`;
 
 /** The image is missing, stale or damaged; `detail` says what, without the path. */
 export class ImageError extends Error {

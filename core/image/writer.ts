@@ -6,7 +6,7 @@ import { createHash, type Hash } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { Corpus } from "../corpus/types.ts";
 import { META_VALUES, metaColumn, metaTable } from "./metaTable.ts";
-import { align8, DETAIL_FIELDS, IMAGE_MAGIC, IMAGE_VERSION, sectionType, type ImageHeader, type SectionEntry, type SectionType, type TypedArray } from "./layout.ts";
+import { align8, DETAIL_FIELDS, detailSection, IMAGE_MAGIC, IMAGE_VERSION, sectionType, type ImageHeader, type SectionEntry, type SectionType, type TypedArray } from "./layout.ts";
 
 const PREFIX = 24; // magic (8) + header offset (u64 as 2 × u32) + header length (u32) + pad
 
@@ -86,11 +86,6 @@ function metaOf(report: Report): Omit<Report, (typeof DETAIL_FIELDS)[number] | "
   return meta;
 }
 
-/** The per-report lists, parsed only for the reports that are read (report view, passages). */
-function detailJson(report: Report): Buffer {
-  return Buffer.from(JSON.stringify(Object.fromEntries(DETAIL_FIELDS.map((k) => [k, report[k]]))), "utf8");
-}
-
 export interface ImageExtras {
   /** derived arrays (postings, the sentence index …) stored by name */
   sections: Record<string, TypedArray>;
@@ -105,7 +100,6 @@ export function writeImage(path: string, corpus: Corpus, fingerprint: string, ex
     const n = corpus.docs.length;
     const textOffsets = new Uint32Array(n + 1);
     const tokenOffsets = new Uint32Array(n + 1);
-    const detailOffsets = new Uint32Array(n + 1);
     const wordCounts = new Uint32Array(n);
 
     f.begin("texts", "u16");
@@ -139,14 +133,18 @@ export function writeImage(path: string, corpus: Corpus, fingerprint: string, ex
     const meta = metaTable(corpus.docs.map((d) => metaOf(d.report)));
     f.section(META_VALUES, Buffer.from(JSON.stringify({ fields: meta.fields, values: meta.values }), "utf8"));
     meta.fields.forEach((field, i) => f.section(metaColumn(field), meta.columns[i]));
-    f.begin("detail", "u8");
-    corpus.docs.forEach((d, i) => {
-      const b = detailJson(d.report);
-      f.write(b);
-      detailOffsets[i + 1] = detailOffsets[i] + b.length;
-    });
-    f.end();
-    f.section("detailOffsets", detailOffsets);
+    // each list field apart, so a hit's section title reads its report's headings, not its paragraphs
+    for (const field of DETAIL_FIELDS) {
+      const offsets = new Uint32Array(n + 1);
+      f.begin(detailSection(field), "u8");
+      corpus.docs.forEach((d, i) => {
+        const b = Buffer.from(JSON.stringify(d.report[field]), "utf8");
+        f.write(b);
+        offsets[i + 1] = offsets[i] + b.length;
+      });
+      f.end();
+      f.section(`${detailSection(field)}.offsets`, offsets);
+    }
 
     const vocabOffsets = new Uint32Array(corpus.vocab.length + 1);
     corpus.vocab.forEach((t, v) => (vocabOffsets[v + 1] = vocabOffsets[v] + t.length));
