@@ -102,5 +102,5 @@ export function buildCorpus(entries: Iterable<CorpusEntry>, stopwords: Iterable<
   for (let id = 0; id < vocab.length; id++) if (stop.has(vocab[id])) isStopword[id] = 1;
   const termLength = Uint32Array.from(vocab, (t) => t.length);
   const isSpace = Uint8Array.from(vocab, (t) => (/^[^\S\n]+$/.test(t) ? 1 : 0));
-  return { docs, byId, vocab, termIds, termLength, isWord: Uint8Array.from(wordFlags), isStopword, isSpace, tagNames };
+  return { docs, byId, vocab, termIds, termLength, isWord: Uint8Array.from(wordFlags), isStopword, isSpace, tagNames, textSlice: (doc, from, to) => doc.report.text.slice(from, to) };
 }

@@ -41,4 +41,9 @@ export interface Corpus {
   isSpace: Uint8Array;
   /** tag id → part-of-speech tag (jieba's set: v, vn, n, a, m, x …); id 0 is "" (a token stored without a tag) */
   tagNames: string[];
+  /**
+   * `doc.report.text.slice(from, to)`, reading only those characters where the text is not in
+   * memory (a corpus image keeps texts in its file): a snippet needs 160 characters, not the report.
+   */
+  textSlice(doc: CorpusDoc, from: number, to: number): string;
 }

@@ -17,11 +17,13 @@ import { metaAccessors, metaColumn, META_VALUES } from "./metaTable.ts";
 import { sectionArray, type LoadedImage } from "./reader.ts";
 
 const TEXT_CACHE = 64;
-const DETAIL_CACHE = 256;
+/** reports whose lists a thread keeps, per field: a search page looks up each hit's section title */
+const DETAIL_CACHE: Record<(typeof DETAIL_FIELDS)[number], number> = { paragraphs: 256, sections: 4096, sectorEvidence: 256, duplicates: 256 };
 
 
 /** Where a report object keeps its index in corpus.docs (not enumerable: a symbol). */
 const DOC = Symbol("doc");
+type Indexed = { [DOC]: number };
 
 export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Corpus {
   const n = image.header.docs;
@@ -44,13 +46,12 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
     termIds.set(vocab[v], v);
   }
 
-  const textOf = recentlyRead(TEXT_CACHE, (d: number) => texts.read(2 * textOffsets[d], 2 * textOffsets[d + 1]).toString("utf16le"));
+  const textOf = recentlyRead(TEXT_CACHE, (d: number) => texts.string(2 * textOffsets[d], 2 * textOffsets[d + 1], "utf16le"));
   const listOf = (field: (typeof DETAIL_FIELDS)[number]) => {
     const json = coldSection(image, detailSection(field));
     const offsets = sectionArray<Uint32Array>(image, `${detailSection(field)}.offsets`);
-    return recentlyRead(DETAIL_CACHE, (d: number) => JSON.parse(json.read(offsets[d], offsets[d + 1]).toString("utf8")) as unknown);
+    return recentlyRead(DETAIL_CACHE[field], (d: number) => JSON.parse(json.string(offsets[d], offsets[d + 1], "utf8")) as unknown);
   };
-  type Indexed = { [DOC]: number };
   const table = JSON.parse(Buffer.from(image.buffers[META_VALUES]).toString("utf8")) as { fields: string[]; values: unknown[][] };
   const columns = table.fields.map((f) => sectionArray<Uint32Array>(image, metaColumn(f)));
   const accessors: PropertyDescriptorMap = {
@@ -87,5 +88,12 @@ export function attachImage(image: LoadedImage, stopwords: Iterable<string>): Co
     isStopword: Uint8Array.from(vocab, (t) => (stop.has(t) ? 1 : 0)),
     isSpace: Uint8Array.from(vocab, (t) => (/^[^\S\n]+$/.test(t) ? 1 : 0)),
     tagNames,
+    textSlice: (doc, from, to) => {
+      const d = (doc.report as unknown as Indexed)[DOC];
+      const start = textOffsets[d];
+      const end = textOffsets[d + 1];
+      const a = Math.min(Math.max(start + from, start), end);
+      return texts.string(2 * a, 2 * Math.max(a, Math.min(start + to, end)), "utf16le");
+    },
   };
 }

@@ -18,6 +18,8 @@ const closer = new FinalizationRegistry<number>((fd) => {
   }
 });
 
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 export class ImageFile {
   constructor(
     readonly path: string,
@@ -42,11 +44,14 @@ export class ColdSection {
     return out as T;
   }
 
-  /** Bytes [from, to) of the section. */
-  read(from: number, to: number): Buffer {
-    const out = Buffer.allocUnsafe(to - from);
-    this.readInto(out, from);
-    return out;
+  /**
+   * Bytes [from, to) of the section decoded as text. Read into one scratch buffer per thread (the
+   * string is a copy): a fresh buffer per read cost more than the read itself.
+   */
+  string(from: number, to: number, encoding: "utf8" | "utf16le"): string {
+    if (scratch.length < to - from) scratch = Buffer.allocUnsafe(Math.max(to - from, 2 * scratch.length));
+    this.readInto(scratch.subarray(0, to - from), from);
+    return scratch.toString(encoding, 0, to - from);
   }
 
   private readInto(out: Uint8Array, from: number): void {

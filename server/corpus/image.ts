@@ -103,7 +103,7 @@ export function prebuiltIndexes(image: LoadedImage): PrebuiltIndexes {
       norm: a("sentences.norm"),
       df: a("sentences.df"),
       offsets: sentenceOffsets,
-      list: (v) => sentencePostings.read(sentenceOffsets[v], sentenceOffsets[v + 1]),
+      list: (v) => sentencePostings.array<Uint8Array>(sentenceOffsets[v], sentenceOffsets[v + 1]),
     },
     byteCosts: a("byteCosts"),
   };

@@ -15,6 +15,7 @@ import { makeSnippet, markParts, queryOccurrences } from "./snippet.ts";
 import { jsonSize } from "../cache.ts";
 import type { RunContext } from "../pool/pool.ts";
 import { fold } from "../../core/fold.ts";
+import { tokenStart } from "../../core/corpus/offsets.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import { explainPattern, patternOf } from "../analytics/cqlTerm.ts";
 import { regexSource, withRegexBudget } from "../analytics/regex.ts";
@@ -104,9 +105,12 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
     const reportId = h.reportId ?? h.id;
     const doc = corpus?.byId.get(reportId);
     const from = h.start ?? 0;
-    const to = h.end ?? doc?.report.text.length ?? 0;
+    const length = doc && corpus ? tokenStart(corpus, doc, doc.tokenIds.length) : 0;
+    const to = h.end ?? length;
     const occ = doc && corpus ? queryOccurrences(corpus, doc, parts, from, to) : [];
-    const { snippet, offset } = doc ? makeSnippet(doc.report.text, occ, from, to) : { snippet: { text: "", marks: [] }, offset: from };
+    // only the snippet's characters are read (the texts stay in the corpus image's file)
+    const text = doc && corpus ? { length, slice: (a: number, b: number) => corpus.textSlice(doc, a, b) } : "";
+    const { snippet, offset } = doc ? makeSnippet(text, occ, from, to) : { snippet: { text: "", marks: [] }, offset: from };
     return {
       id: h.id,
       reportId,

@@ -55,11 +55,17 @@ export function substringOccurrences(text: string, needle: string, from = 0, to 
   return out;
 }
 
+/** A text, or a window reader over one that is not in memory (Corpus.textSlice): only `slice` is read. */
+export interface TextSource {
+  readonly length: number;
+  slice(from: number, to: number): string;
+}
+
 /**
  * The ≤ SNIPPET_CHARS window of `text[from, to)` that shows the most distinct
  * query terms, with marks relative to the snippet. Without occurrences, the start.
  */
-export function makeSnippet(text: string, occurrences: Occurrence[], from = 0, to = text.length): { snippet: Snippet; offset: number } {
+export function makeSnippet(text: TextSource, occurrences: Occurrence[], from = 0, to = text.length): { snippet: Snippet; offset: number } {
   if (occurrences.length === 0) {
     const end = Math.min(to, from + SNIPPET_CHARS);
     return { snippet: { text: text.slice(from, end), marks: [] }, offset: from };
@@ -83,10 +89,14 @@ export function makeSnippet(text: string, occurrences: Occurrence[], from = 0, t
   let start = Math.max(from, anchor.start - Math.floor(SNIPPET_CHARS / 4));
   const end = Math.min(to, start + SNIPPET_CHARS);
   start = Math.max(from, Math.min(start, end - SNIPPET_CHARS));
+  let window = text.slice(start, end);
   // Never cut a surrogate pair in half.
-  if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start] ?? "")) start++;
+  if (start > 0 && /^[\uDC00-\uDFFF]/.test(window)) {
+    start++;
+    window = window.slice(1);
+  }
   const marks: [number, number][] = occurrences.filter((o) => o.start >= start && o.end <= end).map((o) => [o.start - start, o.end - start]);
-  return { snippet: { text: text.slice(start, end), marks }, offset: start };
+  return { snippet: { text: window, marks }, offset: start };
 }
 
 /** The required parts of a parsed query, compiled for queryOccurrences. */
