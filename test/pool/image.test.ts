@@ -39,6 +39,9 @@ describe("corpus image", () => {
     corpus.docs.forEach((d, i) => {
       const { report, tokens } = entries[i];
       expect(d.report.text).toBe(report.text);
+      for (const [a, b] of [[0, 5], [3, 40], [report.text.length - 7, report.text.length + 9], [-3, 2]]) {
+        expect(corpus.textSlice(d, a, b)).toBe(report.text.slice(Math.max(0, a), b)); // read from the file
+      }
       expect({ ...d.report }).toEqual(report);
       expect(Array.from(d.tokenIds, (id) => corpus.vocab[id])).toEqual(tokens);
       expect(d.wordCount).toBe(tokens.filter((t) => /[\p{L}\p{N}]/u.test(t)).length);
