@@ -928,7 +928,10 @@ async function benchServer(
 /** `--search-only` (with --data): the search figures and the server's memory around them, nothing else — a quick loop on the serving path. */
 async function benchSearchOnly(inst: { corpusDir: string; dataDir: string; meili: { meili: RunningMeili; master: Meilisearch } }, opts: Options, ctx: Omit<IngestContext, "corpusDir">) {
   const { meili: m } = inst;
-  const server = await startServer({ WENYUAN_DATA_DIR: inst.dataDir, WENYUAN_CORPUS_DIR: inst.corpusDir, MEILI_URL: m.meili.url, MEILI_MASTER_KEY: m.meili.masterKey }, null, "inherit");
+  const profileDir = opts.profile ? join(tmpRoot, "prof-search") : null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const server = await startServer({ WENYUAN_DATA_DIR: inst.dataDir, WENYUAN_CORPUS_DIR: inst.corpusDir, MEILI_URL: m.meili.url, MEILI_MASTER_KEY: m.meili.masterKey }, profileDir, "inherit");
+  let stopped = false;
   try {
     await sleep(500);
     const startupRssMB = rssMB(server.pid);
@@ -936,9 +939,12 @@ async function benchSearchOnly(inst: { corpusDir: string; dataDir: string; meili
     const target: SearchTarget = { server, meiliUrl: m.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
     const search = await benchSearch(target, opts.quick ? 3 : 7, opts.quick ? 5 : 20);
     log(`  search p50 ${search.p50Ms} ms (Meilisearch ${search.meiliP50Ms}), ${search.rps} rps vs ${search.meiliRps} = ${search.throughputRatio}×`);
-    return { search, memory: { startupRssMB, afterSearchRssMB: rssMB(server.pid), serverStartS: server.startS } };
-  } finally {
+    const memory = { startupRssMB, afterSearchRssMB: rssMB(server.pid), serverStartS: server.startS };
     await server.stop();
+    stopped = true;
+    return { search, memory, profile: profileDir ? busiestProfile(profileDir) : null };
+  } finally {
+    if (!stopped) await server.stop();
   }
 }
 

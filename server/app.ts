@@ -96,6 +96,10 @@ export function createApp(deps: AppDeps): Express {
   if (!deps.lifecycle) lifecycle.markStarted();
   const app = express();
   app.disable("x-powered-by");
+  // No ETag on answers: Express hashes every body for one (SHA-1 of each search page, ~3 % of the
+  // server's CPU under load) and API answers are not revalidated; the built assets keep theirs
+  // (express.static sets its own).
+  app.set("etag", false);
   app.set("query parser", "simple");
   app.set("trust proxy", config.trustProxy);
   app.use(securityHeaders(config));
