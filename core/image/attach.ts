@@ -20,7 +20,6 @@ const TEXT_CACHE = 64;
 /** reports whose lists a thread keeps, per field: a search page looks up each hit's section title */
 const DETAIL_CACHE: Record<(typeof DETAIL_FIELDS)[number], number> = { paragraphs: 256, sections: 4096, sectorEvidence: 256, duplicates: 256 };
 
-
 /** Where a report object keeps its index in corpus.docs (not enumerable: a symbol). */
 const DOC = Symbol("doc");
 type Indexed = { [DOC]: number };
