@@ -29,8 +29,8 @@ export class CorpusIndexes {
   #docPostings: DocPostings | null = null;
   #sentenceIndex: SentenceIndex | null = null;
   #byteCosts: Float64Array | null = null;
-  // Per report, for the reports read lately only (core/recent.ts): kept for every report they
-  // held every report's lists in every thread after one passage-mode scan (issue 13).
+  // Only for the reports read lately (core/recent.ts): kept for every report, they held every
+  // report's lists in every thread after one passage-mode scan (issue 13).
   readonly #passages = recentlyRead(PASSAGE_CACHE, passageSpans);
   readonly #folded = recentlyRead(PASSAGE_CACHE, (r: Report) => fold(r.text));
 
