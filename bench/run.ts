@@ -146,6 +146,22 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+/**
+ * RSS once the server has settled after its start: the pool's workers attach to the image after the
+ * server listens (each builds its corpus objects), so a reading right after the first line misses them.
+ * Sampled every 500 ms for 15 s: the peak (the workers attaching) and the last reading.
+ */
+async function settledRss(pid: number): Promise<{ peakMB: number | null; settledMB: number | null }> {
+  let peak: number | null = null;
+  let last: number | null = null;
+  for (let i = 0; i < 30; i++) {
+    await sleep(500);
+    last = rssMB(pid);
+    if (last !== null && (peak === null || last > peak)) peak = last;
+  }
+  return { peakMB: peak, settledMB: last };
+}
+
 function rssMB(pid: number): number | null {
   try {
     const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -884,7 +900,8 @@ async function benchServer(
   const server = await startServer(serverEnv, profileDir);
   await sleep(500);
   const rssStart = rssMB(server.pid);
-  log(`  server up in ${server.startS} s, RSS ${rssStart} MB`);
+  const settled = await settledRss(server.pid);
+  log(`  server up in ${server.startS} s, RSS ${rssStart} MB; over the next 15 s peak ${settled.peakMB} MB, then ${settled.settledMB} MB`);
   const searchKey = await searchClient(m.master, [ctx.names.reports, ctx.names.passages]);
   const target: SearchTarget = { server, meiliUrl: m.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
   log(`  search: 30 queries × ${opts.quick ? 3 : 7} rounds, /api/search vs Meilisearch …`);
@@ -919,7 +936,7 @@ async function benchServer(
     cql,
     analytics: { ...analytics, kwicVsRg, kwicVsRgNote: rg.note ?? `kwic cold p50 / \`rg -c ${KWIC_TERM}\` over the ${inst.files} raw files`, rgMs: rg.rgMs, rgMatchingLines: rg.lines },
     underLoad,
-    memory: { rssMB: rssAfterAnalytics, startupRssMB: rssStart, afterSearchRssMB: rssAfterSearch, afterAnalyticsRssMB: rssAfterAnalytics, afterUnderLoadRssMB: rssAfterUnderLoad, serverStartS: server.startS, firstStartS, imageBuildS: firstStartS - server.startS },
+    memory: { rssMB: rssAfterAnalytics, startupRssMB: rssStart, startupPeakRssMB: settled.peakMB, startupSettledRssMB: settled.settledMB, afterSearchRssMB: rssAfterSearch, afterAnalyticsRssMB: rssAfterAnalytics, afterUnderLoadRssMB: rssAfterUnderLoad, serverStartS: server.startS, firstStartS, imageBuildS: firstStartS - server.startS },
     profile,
     loadResult,
   };
@@ -935,11 +952,12 @@ async function benchSearchOnly(inst: { corpusDir: string; dataDir: string; meili
   try {
     await sleep(500);
     const startupRssMB = rssMB(server.pid);
+    const settled = await settledRss(server.pid);
     const searchKey = await searchClient(m.master, [ctx.names.reports, ctx.names.passages]);
     const target: SearchTarget = { server, meiliUrl: m.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
     const search = await benchSearch(target, opts.quick ? 3 : 7, opts.quick ? 5 : 20);
     log(`  search p50 ${search.p50Ms} ms (Meilisearch ${search.meiliP50Ms}), ${search.rps} rps vs ${search.meiliRps} = ${search.throughputRatio}×`);
-    const memory = { startupRssMB, afterSearchRssMB: rssMB(server.pid), serverStartS: server.startS };
+    const memory = { startupRssMB, startupPeakRssMB: settled.peakMB, startupSettledRssMB: settled.settledMB, afterSearchRssMB: rssMB(server.pid), serverStartS: server.startS };
     await server.stop();
     stopped = true;
     return { search, memory, profile: profileDir ? busiestProfile(profileDir) : null };
