@@ -1190,6 +1190,7 @@ async function main() {
         ? [200, 1000]
         : [1000, 5000, 20000];
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes: comma-separated positive integers");
+  if (values["search-only"] && !values.data) throw new Error("--search-only measures an instance indexed beforehand: it goes with --data and --corpus");
   const opts: Options = {
     quick: values.quick,
     profile: values.profile,
