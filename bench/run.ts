@@ -162,6 +162,52 @@ async function settledRss(pid: number): Promise<{ peakMB: number | null; settled
   return { peakMB: peak, settledMB: last };
 }
 
+/**
+ * CPU time a process, its threads and its descendants have used so far, user and system, in ms
+ * (/proc/PID/stat, 100 ticks/s): Meilisearch runs under a watchdog shell (core/meili/process.ts).
+ */
+function cpuMs(root: number): { user: number; sys: number } {
+  const stats = new Map<number, { ppid: number; user: number; sys: number }>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ");
+      stats.set(Number(name), { ppid: Number(fields[1]), user: Number(fields[11]) * 10, sys: Number(fields[12]) * 10 });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const total = { user: 0, sys: 0 };
+  const add = (pid: number) => {
+    const st = stats.get(pid);
+    if (!st) return;
+    total.user += st.user;
+    total.sys += st.sys;
+    for (const [child, c] of stats) if (c.ppid === pid) add(child);
+  };
+  add(root);
+  return total;
+}
+
+/**
+ * An autocannon run with the CPU each process spent per request (µs, user + system): the
+ * server's own share is what two cores shared with Meilisearch and autocannon cannot give to
+ * Meilisearch (issue 13's throughput ratio).
+ */
+async function cannonWithCpu(opts: Parameters<typeof cannon>[0], pids: Record<string, number>) {
+  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
+  const self0 = process.cpuUsage();
+  const result = cannonSummary(await cannon(opts));
+  const self = process.cpuUsage(self0);
+  const per = (ms: number) => round((ms * 1000) / Math.max(1, result.requests), 0);
+  const cpuUsPerRequest: Record<string, { user: number; sys: number }> = { autocannon: { user: per(self.user / 1000), sys: per(self.system / 1000) } };
+  for (const [k, pid] of Object.entries(pids)) {
+    const after = cpuMs(pid);
+    cpuUsPerRequest[k] = { user: per(after.user - before[k]!.user), sys: per(after.sys - before[k]!.sys) };
+  }
+  return { ...result, cpuUsPerRequest };
+}
+
 function rssMB(pid: number): number | null {
   try {
     const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -507,6 +553,7 @@ function meiliQueries(params: Record<string, string>, segmenter: Segmenter, syno
 interface SearchTarget {
   server: Server;
   meiliUrl: string;
+  meiliPid: number;
   /** the server's own search-only key */
   search: Meilisearch;
   segmenter: Segmenter;
@@ -519,6 +566,26 @@ function searchRequests(t: SearchTarget, subset: Record<string, string>[]) {
     const queries = meiliQueries(params, t.segmenter, t.synonyms, t.names);
     return { params, path: `/api/search?${new URLSearchParams(params).toString()}`, queries, body: JSON.stringify({ queries }) };
   });
+}
+
+/** bench/passthrough.ts on these requests: a bare Node hop in front of Meilisearch (the floor of any server's rate). */
+async function startPassthrough(t: SearchTarget, reqs: { path: string; body: string }[]): Promise<{ url: string; pid: number; stop: () => void }> {
+  const file = join(tmpRoot, "passthrough.json");
+  writeFileSync(file, JSON.stringify({ meiliUrl: t.meiliUrl, apiKey: t.search.config.apiKey, routes: Object.fromEntries(reqs.map((q) => [q.path, q.body])) }));
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench", "passthrough.ts"), file], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  children.add(child);
+  const line = await new Promise<string>((ok, fail) => {
+    createInterface({ input: child.stdout! }).once("line", ok);
+    child.once("exit", (code) => fail(new Error(`passthrough exited (${code}) before listening`)));
+  });
+  return {
+    url: (JSON.parse(line) as { url: string }).url,
+    pid: child.pid!,
+    stop: () => {
+      child.kill();
+      children.delete(child);
+    },
+  };
 }
 
 async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: number) {
@@ -558,16 +625,29 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
   reqs.forEach((q, i) => perQuery.push({ query: q.params, serverP50Ms: pct(byQ[i].s, 50), meiliP50Ms: pct(byQ[i].m, 50), total: byQ[i].total }));
 
   log(`  autocannon c=16 ${cannonSeconds}s: /api/search (30 queries rotating) …`);
-  const acServer = cannonSummary(await cannon({ url: t.server.url, connections: 16, duration: cannonSeconds, requests: reqs.map((q) => ({ method: "GET", path: q.path })) }));
+  const viaServer = { server: t.server.pid, meili: t.meiliPid };
+  const acServer = await cannonWithCpu({ url: t.server.url, connections: 16, duration: cannonSeconds, requests: reqs.map((q) => ({ method: "GET", path: q.path })) }, viaServer);
   log(`  autocannon c=16 ${cannonSeconds}s: Meilisearch /multi-search (the same 30) …`);
   const meiliReqs = reqs.map((q) => ({ method: "POST", path: "/multi-search", body: q.body, headers }));
-  const acMeili = cannonSummary(await cannon({ url: t.meiliUrl, connections: 16, duration: cannonSeconds, requests: meiliReqs }));
+  const acMeili = await cannonWithCpu({ url: t.meiliUrl, connections: 16, duration: cannonSeconds, requests: meiliReqs }, { meili: t.meiliPid });
   const words = reqs.filter((q) => q.params.match !== "substring");
   log(`  autocannon c=16 ${cannonSeconds}s: word queries only, both sides …`);
-  const acServerWord = cannonSummary(await cannon({ url: t.server.url, connections: 16, duration: cannonSeconds, requests: words.map((q) => ({ method: "GET", path: q.path })) }));
-  const acMeiliWord = cannonSummary(
-    await cannon({ url: t.meiliUrl, connections: 16, duration: cannonSeconds, requests: words.map((q) => ({ method: "POST", path: "/multi-search", body: q.body, headers })) }),
+  const acServerWord = await cannonWithCpu({ url: t.server.url, connections: 16, duration: cannonSeconds, requests: words.map((q) => ({ method: "GET", path: q.path })) }, viaServer);
+  const acMeiliWord = await cannonWithCpu(
+    { url: t.meiliUrl, connections: 16, duration: cannonSeconds, requests: words.map((q) => ({ method: "POST", path: "/multi-search", body: q.body, headers })) },
+    { meili: t.meiliPid },
   );
+  log(`  autocannon c=16 ${cannonSeconds}s: a bare pass-through in front of Meilisearch (bench/passthrough.ts), all 30 and word queries …`);
+  const pass = await startPassthrough(t, reqs);
+  const viaPass = { passthrough: pass.pid, meili: t.meiliPid };
+  let acPass: Awaited<ReturnType<typeof cannonWithCpu>>;
+  let acPassWord: Awaited<ReturnType<typeof cannonWithCpu>>;
+  try {
+    acPass = await cannonWithCpu({ url: pass.url, connections: 16, duration: cannonSeconds, requests: reqs.map((q) => ({ method: "GET", path: q.path })) }, viaPass);
+    acPassWord = await cannonWithCpu({ url: pass.url, connections: 16, duration: cannonSeconds, requests: words.map((q) => ({ method: "GET", path: q.path })) }, viaPass);
+  } finally {
+    pass.stop();
+  }
   return {
     rounds,
     samples: server.length,
@@ -591,13 +671,19 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
       rps: acServerWord.rps,
       meiliRps: acMeiliWord.rps,
       throughputRatio: ratio(acServerWord.rps, acMeiliWord.rps),
+      passthroughRps: acPassWord.rps,
+      passthroughRatio: ratio(acPassWord.rps, acMeiliWord.rps),
       errors: acServerWord.errors + acServerWord.non2xx + acMeiliWord.errors + acMeiliWord.non2xx,
     },
     rps: acServer.rps,
     meiliRps: acMeili.rps,
     throughputRatio: ratio(acServer.rps, acMeili.rps),
+    // the same requests through a bare Node hop that only forwards (bench/passthrough.ts): the
+    // rate any server in front of Meilisearch on these cores can reach, to read throughputRatio against
+    passthroughRps: acPass.rps,
+    passthroughRatio: ratio(acPass.rps, acMeili.rps),
     errors: errors + acServer.errors + acServer.non2xx + acMeili.errors + acMeili.non2xx,
-    autocannon: { server: acServer, meili: acMeili, serverWordOnly: acServerWord, meiliWordOnly: acMeiliWord, seconds: cannonSeconds, connections: 16 },
+    autocannon: { server: acServer, meili: acMeili, serverWordOnly: acServerWord, meiliWordOnly: acMeiliWord, passthrough: acPass, passthroughWordOnly: acPassWord, seconds: cannonSeconds, connections: 16 },
     perQuery,
   };
 }
@@ -903,7 +989,7 @@ async function benchServer(
   const settled = await settledRss(server.pid);
   log(`  server up in ${server.startS} s, RSS ${rssStart} MB; over the next 15 s peak ${settled.peakMB} MB, then ${settled.settledMB} MB`);
   const searchKey = await searchClient(m.master, [ctx.names.reports, ctx.names.passages]);
-  const target: SearchTarget = { server, meiliUrl: m.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
+  const target: SearchTarget = { server, meiliUrl: m.meili.url, meiliPid: m.meili.pid, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
   log(`  search: 30 queries × ${opts.quick ? 3 : 7} rounds, /api/search vs Meilisearch …`);
   const search = await benchSearch(target, opts.quick ? 3 : 7, opts.quick ? 5 : 20);
   const rssAfterSearch = rssMB(server.pid);
@@ -954,9 +1040,9 @@ async function benchSearchOnly(inst: { corpusDir: string; dataDir: string; meili
     const startupRssMB = rssMB(server.pid);
     const settled = await settledRss(server.pid);
     const searchKey = await searchClient(m.master, [ctx.names.reports, ctx.names.passages]);
-    const target: SearchTarget = { server, meiliUrl: m.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
+    const target: SearchTarget = { server, meiliUrl: m.meili.url, meiliPid: m.meili.pid, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
     const search = await benchSearch(target, opts.quick ? 3 : 7, opts.quick ? 5 : 20);
-    log(`  search p50 ${search.p50Ms} ms (Meilisearch ${search.meiliP50Ms}), ${search.rps} rps vs ${search.meiliRps} = ${search.throughputRatio}×`);
+    log(`  search p50 ${search.p50Ms} ms (Meilisearch ${search.meiliP50Ms}), ${search.rps} rps vs ${search.meiliRps} = ${search.throughputRatio}× (a bare pass-through: ${search.passthroughRps} rps = ${search.passthroughRatio}×)`);
     const memory = { startupRssMB, startupPeakRssMB: settled.peakMB, startupSettledRssMB: settled.settledMB, afterSearchRssMB: rssMB(server.pid), serverStartS: server.startS };
     await server.stop();
     stopped = true;
@@ -1049,7 +1135,7 @@ async function runLoad(size: number, opts: Options & { soakSeconds: number }, ct
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const server = await startServer({ WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpusDir, MEILI_URL: p.meili.meili.url, MEILI_MASTER_KEY: p.meili.meili.masterKey }, profileDir);
   const searchKey = await searchClient(p.meili.master, [ctx.names.reports, ctx.names.passages]);
-  const target: SearchTarget = { server, meiliUrl: p.meili.meili.url, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
+  const target: SearchTarget = { server, meiliUrl: p.meili.meili.url, meiliPid: p.meili.meili.pid, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
   const ls = await loadAndSoak(server, target, opts.soakSeconds);
   await server.stop();
   let profile = null;
