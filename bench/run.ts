@@ -189,23 +189,62 @@ function cpuMs(root: number): { user: number; sys: number } {
   return total;
 }
 
-/**
- * An autocannon run with the CPU each process spent per request (µs, user + system): the
- * server's own share is what two cores shared with Meilisearch and autocannon cannot give to
- * Meilisearch (issue 13's throughput ratio).
- */
-async function cannonWithCpu(opts: Parameters<typeof cannon>[0], pids: Record<string, number>) {
+type Slice = ReturnType<typeof cannonSummary> & { cpuMs: Record<string, { user: number; sys: number }> };
+
+/** One autocannon run and the CPU each process spent meanwhile (ms; autocannon runs in this process). */
+async function cannonWithCpu(opts: Parameters<typeof cannon>[0], pids: Record<string, number>): Promise<Slice> {
   const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
   const self0 = process.cpuUsage();
   const result = cannonSummary(await cannon(opts));
   const self = process.cpuUsage(self0);
-  const per = (ms: number) => round((ms * 1000) / Math.max(1, result.requests), 0);
-  const cpuUsPerRequest: Record<string, { user: number; sys: number }> = { autocannon: { user: per(self.user / 1000), sys: per(self.system / 1000) } };
+  const used: Slice["cpuMs"] = { autocannon: { user: self.user / 1000, sys: self.system / 1000 } };
   for (const [k, pid] of Object.entries(pids)) {
     const after = cpuMs(pid);
-    cpuUsPerRequest[k] = { user: per(after.user - before[k]!.user), sys: per(after.sys - before[k]!.sys) };
+    used[k] = { user: after.user - before[k]!.user, sys: after.sys - before[k]!.sys };
   }
-  return { ...result, cpuUsPerRequest };
+  return { ...result, cpuMs: used };
+}
+
+/**
+ * Throughput of several sides measured in turns: `slices` runs of each, the order rotating, so
+ * a machine that is slower for a minute (a shared VM's neighbours, frequency) slows every side
+ * alike — back-to-back 20 s runs differed by up to 15 % for the same side. Per side: rps = the
+ * mean of its slices (equal lengths), p50/p99 = the median of its slices', errors summed, and the
+ * CPU each process spent per request (µs, user and system): the server's own share is what two
+ * cores shared with Meilisearch and autocannon cannot give to Meilisearch (issue 13).
+ */
+async function interleaved<K extends string>(sides: Record<K, { opts: Omit<Parameters<typeof cannon>[0], "duration">; pids: Record<string, number> }>, seconds: number, slices: number) {
+  const names = Object.keys(sides) as K[];
+  const runs = Object.fromEntries(names.map((k) => [k, [] as Slice[]])) as Record<K, Slice[]>;
+  for (let i = 0; i < slices; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(i + j) % names.length]!;
+      runs[k].push(await cannonWithCpu({ ...sides[k].opts, duration: seconds / slices }, sides[k].pids));
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const out = {} as Record<K, Omit<ReturnType<typeof cannonSummary>, "maxMs"> & { slices: number[]; cpuUsPerRequest: Record<string, { user: number; sys: number }> }>;
+  for (const k of names) {
+    const r = runs[k];
+    const requests = r.reduce((n, x) => n + x.requests, 0);
+    const cpuUsPerRequest: Record<string, { user: number; sys: number }> = {};
+    for (const proc of Object.keys(r[0]!.cpuMs)) {
+      const sum = (f: "user" | "sys") => r.reduce((n, x) => n + x.cpuMs[proc]![f], 0);
+      cpuUsPerRequest[proc] = { user: round((sum("user") * 1000) / Math.max(1, requests), 0), sys: round((sum("sys") * 1000) / Math.max(1, requests), 0) };
+    }
+    out[k] = {
+      rps: round(r.reduce((n, x) => n + x.rps, 0) / r.length, 1),
+      slices: r.map((x) => x.rps),
+      requests,
+      p50Ms: median(r.map((x) => x.p50Ms)),
+      p99Ms: median(r.map((x) => x.p99Ms)),
+      errors: r.reduce((n, x) => n + x.errors, 0),
+      timeouts: r.reduce((n, x) => n + x.timeouts, 0),
+      non2xx: r.reduce((n, x) => n + x.non2xx, 0),
+      cpuUsPerRequest,
+    };
+  }
+  return out;
 }
 
 function rssMB(pid: number): number | null {
@@ -624,30 +663,32 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
   }
   reqs.forEach((q, i) => perQuery.push({ query: q.params, serverP50Ms: pct(byQ[i].s, 50), meiliP50Ms: pct(byQ[i].m, 50), total: byQ[i].total }));
 
-  log(`  autocannon c=16 ${cannonSeconds}s: /api/search (30 queries rotating) …`);
-  const viaServer = { server: t.server.pid, meili: t.meiliPid };
-  const acServer = await cannonWithCpu({ url: t.server.url, connections: 16, duration: cannonSeconds, requests: reqs.map((q) => ({ method: "GET", path: q.path })) }, viaServer);
-  log(`  autocannon c=16 ${cannonSeconds}s: Meilisearch /multi-search (the same 30) …`);
-  const meiliReqs = reqs.map((q) => ({ method: "POST", path: "/multi-search", body: q.body, headers }));
-  const acMeili = await cannonWithCpu({ url: t.meiliUrl, connections: 16, duration: cannonSeconds, requests: meiliReqs }, { meili: t.meiliPid });
   const words = reqs.filter((q) => q.params.match !== "substring");
-  log(`  autocannon c=16 ${cannonSeconds}s: word queries only, both sides …`);
-  const acServerWord = await cannonWithCpu({ url: t.server.url, connections: 16, duration: cannonSeconds, requests: words.map((q) => ({ method: "GET", path: q.path })) }, viaServer);
-  const acMeiliWord = await cannonWithCpu(
-    { url: t.meiliUrl, connections: 16, duration: cannonSeconds, requests: words.map((q) => ({ method: "POST", path: "/multi-search", body: q.body, headers })) },
-    { meili: t.meiliPid },
-  );
-  log(`  autocannon c=16 ${cannonSeconds}s: a bare pass-through in front of Meilisearch (bench/passthrough.ts), all 30 and word queries …`);
+  const slices = cannonSeconds >= 20 ? 4 : 1;
+  log(`  autocannon c=16, ${cannonSeconds} s each in ${slices} turns: /api/search, Meilisearch /multi-search and a bare pass-through (bench/passthrough.ts), the 30 queries and the word queries …`);
   const pass = await startPassthrough(t, reqs);
-  const viaPass = { passthrough: pass.pid, meili: t.meiliPid };
-  let acPass: Awaited<ReturnType<typeof cannonWithCpu>>;
-  let acPassWord: Awaited<ReturnType<typeof cannonWithCpu>>;
+  let ac: Awaited<ReturnType<typeof interleaved<"server" | "meili" | "passthrough" | "serverWordOnly" | "meiliWordOnly" | "passthroughWordOnly">>>;
   try {
-    acPass = await cannonWithCpu({ url: pass.url, connections: 16, duration: cannonSeconds, requests: reqs.map((q) => ({ method: "GET", path: q.path })) }, viaPass);
-    acPassWord = await cannonWithCpu({ url: pass.url, connections: 16, duration: cannonSeconds, requests: words.map((q) => ({ method: "GET", path: q.path })) }, viaPass);
+    const get = (url: string, list: typeof reqs) => ({ url, connections: 16, requests: list.map((q) => ({ method: "GET", path: q.path })) });
+    const post = (list: typeof reqs) => ({ url: t.meiliUrl, connections: 16, requests: list.map((q) => ({ method: "POST", path: "/multi-search", body: q.body, headers })) });
+    const viaServer = { server: t.server.pid, meili: t.meiliPid };
+    const viaPass = { passthrough: pass.pid, meili: t.meiliPid };
+    ac = await interleaved(
+      {
+        server: { opts: get(t.server.url, reqs), pids: viaServer },
+        meili: { opts: post(reqs), pids: { meili: t.meiliPid } },
+        passthrough: { opts: get(pass.url, reqs), pids: viaPass },
+        serverWordOnly: { opts: get(t.server.url, words), pids: viaServer },
+        meiliWordOnly: { opts: post(words), pids: { meili: t.meiliPid } },
+        passthroughWordOnly: { opts: get(pass.url, words), pids: viaPass },
+      },
+      cannonSeconds,
+      slices,
+    );
   } finally {
     pass.stop();
   }
+  const { server: acServer, meili: acMeili, passthrough: acPass, serverWordOnly: acServerWord, meiliWordOnly: acMeiliWord, passthroughWordOnly: acPassWord } = ac;
   return {
     rounds,
     samples: server.length,
@@ -683,7 +724,7 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
     passthroughRps: acPass.rps,
     passthroughRatio: ratio(acPass.rps, acMeili.rps),
     errors: errors + acServer.errors + acServer.non2xx + acMeili.errors + acMeili.non2xx,
-    autocannon: { server: acServer, meili: acMeili, serverWordOnly: acServerWord, meiliWordOnly: acMeiliWord, passthrough: acPass, passthroughWordOnly: acPassWord, seconds: cannonSeconds, connections: 16 },
+    autocannon: { ...ac, seconds: cannonSeconds, slices, connections: 16 },
     perQuery,
   };
 }
