@@ -80,6 +80,21 @@ export class AnalyticsTimeoutError extends HttpError {
   }
 }
 
+/**
+ * An analysis needed more memory than a worker may hold (WENYUAN_ANALYTICS_HEAP_MB, or V8's
+ * default) and was stopped with its worker; a fresh worker takes its place, the server goes on.
+ */
+export class AnalyticsMemoryError extends HttpError {
+  override name = "AnalyticsMemoryError";
+  constructor(readonly limitMb: number | null) {
+    super(
+      503,
+      "analytics_memory",
+      `the analysis needed more memory than a worker may use (${limitMb === null ? "V8's default heap limit" : `${limitMb} MB`}, WENYUAN_ANALYTICS_HEAP_MB) and was stopped; narrow the selection or ask for fewer rows`,
+    );
+  }
+}
+
 /** Analyses are queued to the limit, or this client already runs its share: retry after `retryAfter` s. */
 export class AnalyticsBusyError extends HttpError {
   override name = "AnalyticsBusyError";

@@ -148,6 +148,8 @@ export async function start(opts: StartOptions): Promise<Started> {
       timeoutMs: config.analyticsTimeoutMs,
       maxQueue: config.analyticsQueue,
       perClient: config.analyticsPerClient,
+      heapMb: config.analyticsHeapMb,
+      onWorkerError: (e) => log(`analytics worker failed between tasks: ${e.message}`),
     });
     // The store generation loaded: search shows only documents of generations the server has
     // (core/documents.ts `gen`), so a hit always opens. Read before the load: a store committed

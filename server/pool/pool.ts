@@ -3,10 +3,11 @@
 // loop that answers search and health. Each run has a deadline (504 past it, the worker stopped),
 // the queue is bounded (429 + Retry-After when full), a client that goes away cancels its run,
 // and one client may run only so many at once — loopback included (one analyst's six tabs must
-// not starve everyone else).
+// not starve everyone else). A worker that runs out of heap takes only its own analysis down
+// (503 analytics_memory); piscina starts a fresh one.
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { AnalyticsBusyError, AnalyticsTimeoutError, ClientClosedError } from "../../core/errors.ts";
+import { AnalyticsBusyError, AnalyticsMemoryError, AnalyticsTimeoutError, ClientClosedError } from "../../core/errors.ts";
 import type { AnalysisTask } from "./tasks.ts";
 import type { Envelope } from "./worker.ts";
 
@@ -19,6 +20,10 @@ export interface PoolOptions {
   timeoutMs: number;
   maxQueue: number;
   perClient: number;
+  /** each worker's V8 old-generation limit in MB (WENYUAN_ANALYTICS_HEAP_MB); null: V8's default */
+  heapMb?: number | null;
+  /** a worker that fails between tasks (piscina's 'error' event, which would otherwise throw) */
+  onWorkerError?: (e: Error) => void;
 }
 
 /** Who asks and whether they are still there: from the HTTP request (routes/endpoint.ts). */
@@ -50,7 +55,11 @@ export class AnalyticsPool {
       niceIncrement: WORKER_NICE,
       maxQueue: Math.max(1, options.maxQueue),
       workerData: { stopwords: [...stopwords] },
+      ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
     });
+    // An 'error' with no task to fail (a worker dying while idle) is emitted on the pool; unheard,
+    // EventEmitter would throw it and end the server.
+    this.piscina.on("error", (e: Error) => (options.onWorkerError ?? ((x: Error) => console.error(`analytics worker failed: ${x.message}`)))(e));
   }
 
   /** Runs `envelope` in a worker within the deadline; the typed errors say why not. */
@@ -73,6 +82,7 @@ export class AnalyticsPool {
     } catch (e) {
       if (deadline.aborted) throw new AnalyticsTimeoutError(timeoutMs);
       if (ctx.signal?.aborted) throw new ClientClosedError();
+      if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") throw new AnalyticsMemoryError(this.options.heapMb ?? null);
       throw e;
     } finally {
       const n = (this.running.get(client) ?? 1) - 1;
