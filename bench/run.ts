@@ -701,7 +701,7 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
     overheadP50Ms: round(pct(server, 50) - pct(meili, 50), 2),
     meiliViaClientP50Ms: pct(viaClient, 50),
     meiliViaClientP99Ms: pct(viaClient, 99),
-    clientNote: "latencies measured with node:http keep-alive; meiliViaClient* = the same direct requests through the server's own client (meilisearch-js over fetch, core/meili/client.ts)",
+    clientNote: "latencies measured with node:http keep-alive; meiliViaClient* = the same direct requests through the server's own client (meilisearch-js over node:http, core/meili/transport.ts)",
     wordOnly: {
       p50Ms: pct(serverWord, 50),
       p95Ms: pct(serverWord, 95),
