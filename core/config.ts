@@ -33,8 +33,6 @@ export interface ResolvedConfig {
   readonly analyticsQueue: number;
   /** analyses one client may run at once, loopback included */
   readonly analyticsPerClient: number;
-  /** WENYUAN_ANALYTICS_HEAP_MB: each analytics worker's heap limit; null = V8's default */
-  readonly analyticsHeapMb: number | null;
   /** a regular-expression search or concordance running longer is stopped and answered 422 (server/analytics/regex.ts) */
   readonly regexBudgetMs: number;
   readonly projectRoot: string;
@@ -96,8 +94,6 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env, projectRoot 
     analyticsTimeoutMs: pick(env, "WENYUAN_ANALYTICS_TIMEOUT_MS", z.coerce.number().int().min(100), 30_000),
     analyticsQueue: pick(env, "WENYUAN_ANALYTICS_QUEUE", z.coerce.number().int().min(0), 64),
     analyticsPerClient: pick(env, "WENYUAN_ANALYTICS_PER_CLIENT", z.coerce.number().int().min(1), 8),
-    // a worker's own objects, not the shared image (which is outside every heap); unset: V8's default
-    analyticsHeapMb: pick(env, "WENYUAN_ANALYTICS_HEAP_MB", z.coerce.number().int().min(64), null as number | null),
     regexBudgetMs: pick(env, "WENYUAN_REGEX_BUDGET_MS", z.coerce.number().int().min(100), DEFAULT_REGEX_BUDGET_MS),
     projectRoot,
   });

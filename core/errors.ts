@@ -81,17 +81,13 @@ export class AnalyticsTimeoutError extends HttpError {
 }
 
 /**
- * An analysis needed more memory than a worker may hold (WENYUAN_ANALYTICS_HEAP_MB, or V8's
- * default) and was stopped with its worker; a fresh worker takes its place, the server goes on.
+ * An analysis needed more heap than its worker may hold (V8's limit) and Node stopped the worker;
+ * a fresh worker takes its place and the server goes on.
  */
 export class AnalyticsMemoryError extends HttpError {
   override name = "AnalyticsMemoryError";
-  constructor(readonly limitMb: number | null) {
-    super(
-      503,
-      "analytics_memory",
-      `the analysis needed more memory than a worker may use (${limitMb === null ? "V8's default heap limit" : `${limitMb} MB`}, WENYUAN_ANALYTICS_HEAP_MB) and was stopped; narrow the selection or ask for fewer rows`,
-    );
+  constructor() {
+    super(503, "analytics_memory", "the analysis needed more memory than an analytics worker may hold and was stopped; narrow the selection or ask for fewer rows");
   }
 }
 

@@ -148,7 +148,6 @@ export async function start(opts: StartOptions): Promise<Started> {
       timeoutMs: config.analyticsTimeoutMs,
       maxQueue: config.analyticsQueue,
       perClient: config.analyticsPerClient,
-      heapMb: config.analyticsHeapMb,
       onWorkerError: (e) => log(`analytics worker failed between tasks: ${e.message}`),
     });
     // The store generation loaded: search shows only documents of generations the server has

@@ -3,8 +3,11 @@
 // loop that answers search and health. Each run has a deadline (504 past it, the worker stopped),
 // the queue is bounded (429 + Retry-After when full), a client that goes away cancels its run,
 // and one client may run only so many at once — loopback included (one analyst's six tabs must
-// not starve everyone else). A worker that runs out of heap takes only its own analysis down
-// (503 analytics_memory); piscina starts a fresh one.
+// not starve everyone else). A worker that Node stops for running out of heap takes only its own
+// analysis down (503 analytics_memory); piscina starts a fresh one. No heap limit is set per
+// worker: Node's resourceLimits stop a worker only on a best effort, and an allocation that cannot
+// be interrupted (a large message being read, one large array) aborts the whole process instead
+// (nodejs/node#47224) — seen here, in a test that set 64 MB.
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { AnalyticsBusyError, AnalyticsMemoryError, AnalyticsTimeoutError, ClientClosedError } from "../../core/errors.ts";
@@ -20,8 +23,6 @@ export interface PoolOptions {
   timeoutMs: number;
   maxQueue: number;
   perClient: number;
-  /** each worker's V8 old-generation limit in MB (WENYUAN_ANALYTICS_HEAP_MB); null: V8's default */
-  heapMb?: number | null;
   /** a worker that fails between tasks (piscina's 'error' event, which would otherwise throw) */
   onWorkerError?: (e: Error) => void;
 }
@@ -55,7 +56,6 @@ export class AnalyticsPool {
       niceIncrement: WORKER_NICE,
       maxQueue: Math.max(1, options.maxQueue),
       workerData: { stopwords: [...stopwords] },
-      ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
     });
     // An 'error' with no task to fail (a worker dying while idle) is emitted on the pool; unheard,
     // EventEmitter would throw it and end the server.
@@ -82,7 +82,7 @@ export class AnalyticsPool {
     } catch (e) {
       if (deadline.aborted) throw new AnalyticsTimeoutError(timeoutMs);
       if (ctx.signal?.aborted) throw new ClientClosedError();
-      if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") throw new AnalyticsMemoryError(this.options.heapMb ?? null);
+      if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") throw new AnalyticsMemoryError();
       throw e;
     } finally {
       const n = (this.running.get(client) ?? 1) - 1;
