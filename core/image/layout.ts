@@ -61,8 +61,8 @@ export function sectionType(a: TypedArray): SectionType {
  * The core sections. Per doc d: text = texts[textOffsets[d], textOffsets[d+1]) (UTF-16),
  * tokens = tokenIds[tokenOffsets[d], tokenOffsets[d+1]), checkpoints = the doc's
  * checkpointCount(tokens) entries of `checkpoints` in doc order, metadata = row d of the table
- * `meta.values` + `meta.<field>` (metaTable.ts; the scalar Report fields) plus the JSON object at
- * for each list field f of DETAIL_FIELDS, the JSON at detail.f[detail.f.offsets[d], detail.f.offsets[d+1]).
+ * `meta.values` + `meta.<field>` (metaTable.ts; the scalar Report fields) plus, for each list
+ * field f of DETAIL_FIELDS, the JSON at detail.f[detail.f.offsets[d], detail.f.offsets[d+1]).
  * vocabulary: term v = vocabChars[vocabOffsets[v], vocabOffsets[v+1]).
  * Parts of speech: tagIds (u8) runs beside tokenIds (the same tokenOffsets slice a doc's tags);
  * tag id t is entry t of the JSON array `tagNames` (UTF-8), id 0 being "" (untagged).

@@ -7,7 +7,7 @@ import { compileTerm, forEachMatch } from "../../core/corpus/match.ts";
 import { compareGroupKeys, groupKey } from "./shared/groupKey.ts";
 import type { GroupBy } from "./shared/groupKey.ts";
 import { rates } from "./shared/rates.ts";
-import { docFrequency } from "./shared/docPostings.ts";
+import { rarestTokenCounts } from "./shared/docPostings.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import { cqlScan } from "./cql.ts";
 
@@ -40,15 +40,9 @@ export type BreakdownRow = {
 
 export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownOptions, ix: Pick<CorpusIndexes, "tokenClasses" | "docPostings" | "sentenceIndex">): { rows: BreakdownRow[] } {
   const term = compileTerm(corpus, options.alternatives);
-  // Per doc, the occurrences of each alternative's rarest token, summed (from the postings, as
-  // kwic does): exact when every alternative is one word; otherwise only docs holding some are scanned.
-  const perDoc = new Uint32Array(corpus.docs.length);
+  // from the postings: exact when every alternative is one word; otherwise only docs holding some are scanned
   const P = ix.docPostings;
-  for (const seq of term) {
-    const rarest = seq.reduce((a, b) => (docFrequency(P, b) < docFrequency(P, a) ? b : a));
-    const { doc, count } = P.list(rarest);
-    for (let p = 0; p < doc.length; p++) perDoc[doc[p]] += count[p];
-  }
+  const perDoc = rarestTokenCounts(P, term, corpus.docs.length);
   let exact = term.every((seq) => seq.length === 1);
   if (options.pattern) {
     // the pattern's matches per doc, counted once by the evaluator: exact like one-word postings

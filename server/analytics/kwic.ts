@@ -9,7 +9,7 @@ import type { KwicResponse } from "../../core/api/schema.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { compileTerm, forEachMatch, type CompiledTerm } from "../../core/corpus/match.ts";
 import { WORD } from "./shared/tokenClasses.ts";
-import { docFrequency } from "./shared/docPostings.ts";
+import { rarestTokenCounts } from "./shared/docPostings.ts";
 import type { Pattern } from "../../core/cql/ast.ts";
 import { cqlScan } from "./cql.ts";
 import { regexMatches } from "./regex.ts";
@@ -109,16 +109,8 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
   } else if (options.match === "word") {
     const term = compileTerm(corpus, options.alternatives);
     if (term.length) {
-      // per doc, the occurrences of each alternative's rarest token, summed: exact when every
-      // alternative is one token (distinct tokens never overlap), an upper bound otherwise; docs
-      // without any are never scanned
       const P = ix.docPostings;
-      const perDoc = new Uint32Array(corpus.docs.length);
-      for (const seq of term) {
-        const rarest = seq.reduce((a, b) => (docFrequency(P, b) < docFrequency(P, a) ? b : a));
-        const { doc, count } = P.list(rarest);
-        for (let p = 0; p < doc.length; p++) perDoc[doc[p]] += count[p];
-      }
+      const perDoc = rarestTokenCounts(P, term, corpus.docs.length);
       const upper = docs.map((doc) => {
         const k = P.docIndex.get(doc);
         return k === undefined ? 0 : perDoc[k];

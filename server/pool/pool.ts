@@ -59,7 +59,7 @@ export class AnalyticsPool {
     });
     // An 'error' with no task to fail (a worker dying while idle) is emitted on the pool; unheard,
     // EventEmitter would throw it and end the server.
-    this.piscina.on("error", (e: Error) => (options.onWorkerError ?? ((x: Error) => console.error(`analytics worker failed: ${x.message}`)))(e));
+    this.piscina.on("error", options.onWorkerError ?? ((e: Error) => console.error(`analytics worker failed: ${e.message}`)));
   }
 
   /** Runs `envelope` in a worker within the deadline; the typed errors say why not. */

@@ -29,6 +29,21 @@ export type BuiltDocPostings = DocPostings & PostingList;
 /** The number of docs holding id v. */
 export const docFrequency = (P: Pick<DocPostings, "offsets">, v: number): number => P.offsets[v + 1] - P.offsets[v];
 
+/**
+ * Per corpus.docs index, the occurrences of each alternative's rarest token, summed: exact when
+ * every alternative is one token (distinct tokens never overlap), an upper bound otherwise; 0 for
+ * a doc that holds none, which therefore never needs scanning (kwic, breakdown).
+ */
+export function rarestTokenCounts(P: DocPostings, term: readonly (readonly number[])[], docs: number): Uint32Array {
+  const perDoc = new Uint32Array(docs);
+  for (const seq of term) {
+    const rarest = seq.reduce((a, b) => (docFrequency(P, b) < docFrequency(P, a) ? b : a));
+    const { doc, count } = P.list(rarest);
+    for (let p = 0; p < doc.length; p++) perDoc[doc[p]] += count[p];
+  }
+  return perDoc;
+}
+
 export function docPostings(corpus: Corpus): BuiltDocPostings {
   const V = corpus.vocab.length;
   const df = new Uint32Array(V);
