@@ -607,15 +607,19 @@ function searchRequests(t: SearchTarget, subset: Record<string, string>[]) {
   });
 }
 
-/** bench/passthrough.ts on these requests: a bare Node hop in front of Meilisearch (the floor of any server's rate). */
-async function startPassthrough(t: SearchTarget, reqs: { path: string; body: string }[]): Promise<{ url: string; pid: number; stop: () => void }> {
-  const file = join(tmpRoot, "passthrough.json");
+/**
+ * A floor in front of Meilisearch on these requests: bench/passthrough.ts (a bare Node hop, the floor
+ * of any server's rate) or bench/expressFloor.ts (Express and the official client, the floor of a
+ * server built from this project's required parts).
+ */
+async function startFloor(script: "passthrough" | "expressFloor", t: SearchTarget, reqs: { path: string; body: string }[]): Promise<{ url: string; pid: number; stop: () => void }> {
+  const file = join(tmpRoot, `${script}.json`);
   writeFileSync(file, JSON.stringify({ meiliUrl: t.meiliUrl, apiKey: t.search.config.apiKey, routes: Object.fromEntries(reqs.map((q) => [q.path, q.body])) }));
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench", "passthrough.ts"), file], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench", `${script}.ts`), file], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   children.add(child);
   const line = await new Promise<string>((ok, fail) => {
     createInterface({ input: child.stdout! }).once("line", ok);
-    child.once("exit", (code) => fail(new Error(`passthrough exited (${code}) before listening`)));
+    child.once("exit", (code) => fail(new Error(`${script} exited (${code}) before listening`)));
   });
   return {
     url: (JSON.parse(line) as { url: string }).url,
@@ -665,30 +669,35 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
 
   const words = reqs.filter((q) => q.params.match !== "substring");
   const slices = cannonSeconds >= 20 ? 4 : 1;
-  log(`  autocannon c=16, ${cannonSeconds} s each in ${slices} turns: /api/search, Meilisearch /multi-search and a bare pass-through (bench/passthrough.ts), the 30 queries and the word queries …`);
-  const pass = await startPassthrough(t, reqs);
-  let ac: Awaited<ReturnType<typeof interleaved<"server" | "meili" | "passthrough" | "serverWordOnly" | "meiliWordOnly" | "passthroughWordOnly">>>;
+  log(`  autocannon c=16, ${cannonSeconds} s each in ${slices} turns: /api/search, Meilisearch /multi-search, a bare pass-through (bench/passthrough.ts) and Express with the official client (bench/expressFloor.ts), the 30 queries and the word queries …`);
+  const pass = await startFloor("passthrough", t, reqs);
+  const floor = await startFloor("expressFloor", t, reqs);
+  let ac: Awaited<ReturnType<typeof interleaved<"server" | "meili" | "passthrough" | "expressFloor" | "serverWordOnly" | "meiliWordOnly" | "passthroughWordOnly" | "expressFloorWordOnly">>>;
   try {
     const get = (url: string, list: typeof reqs) => ({ url, connections: 16, requests: list.map((q) => ({ method: "GET", path: q.path })) });
     const post = (list: typeof reqs) => ({ url: t.meiliUrl, connections: 16, requests: list.map((q) => ({ method: "POST", path: "/multi-search", body: q.body, headers })) });
     const viaServer = { server: t.server.pid, meili: t.meiliPid };
     const viaPass = { passthrough: pass.pid, meili: t.meiliPid };
+    const viaFloor = { expressFloor: floor.pid, meili: t.meiliPid };
     ac = await interleaved(
       {
         server: { opts: get(t.server.url, reqs), pids: viaServer },
         meili: { opts: post(reqs), pids: { meili: t.meiliPid } },
         passthrough: { opts: get(pass.url, reqs), pids: viaPass },
+        expressFloor: { opts: get(floor.url, reqs), pids: viaFloor },
         serverWordOnly: { opts: get(t.server.url, words), pids: viaServer },
         meiliWordOnly: { opts: post(words), pids: { meili: t.meiliPid } },
         passthroughWordOnly: { opts: get(pass.url, words), pids: viaPass },
+        expressFloorWordOnly: { opts: get(floor.url, words), pids: viaFloor },
       },
       cannonSeconds,
       slices,
     );
   } finally {
     pass.stop();
+    floor.stop();
   }
-  const { server: acServer, meili: acMeili, passthrough: acPass, serverWordOnly: acServerWord, meiliWordOnly: acMeiliWord, passthroughWordOnly: acPassWord } = ac;
+  const { server: acServer, meili: acMeili, passthrough: acPass, expressFloor: acFloor, serverWordOnly: acServerWord, meiliWordOnly: acMeiliWord, passthroughWordOnly: acPassWord, expressFloorWordOnly: acFloorWord } = ac;
   return {
     rounds,
     samples: server.length,
@@ -714,6 +723,8 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
       throughputRatio: ratio(acServerWord.rps, acMeiliWord.rps),
       passthroughRps: acPassWord.rps,
       passthroughRatio: ratio(acPassWord.rps, acMeiliWord.rps),
+      expressFloorRps: acFloorWord.rps,
+      expressFloorRatio: ratio(acFloorWord.rps, acMeiliWord.rps),
       errors: acServerWord.errors + acServerWord.non2xx + acMeiliWord.errors + acMeiliWord.non2xx,
     },
     rps: acServer.rps,
@@ -723,6 +734,10 @@ async function benchSearch(t: SearchTarget, rounds: number, cannonSeconds: numbe
     // rate any server in front of Meilisearch on these cores can reach, to read throughputRatio against
     passthroughRps: acPass.rps,
     passthroughRatio: ratio(acPass.rps, acMeili.rps),
+    // Express + the official client, forwarding the same multi-searches and nothing else
+    // (bench/expressFloor.ts): the rate a server built from the project's required parts can reach
+    expressFloorRps: acFloor.rps,
+    expressFloorRatio: ratio(acFloor.rps, acMeili.rps),
     errors: errors + acServer.errors + acServer.non2xx + acMeili.errors + acMeili.non2xx,
     autocannon: { ...ac, seconds: cannonSeconds, slices, connections: 16 },
     perQuery,
@@ -1083,7 +1098,7 @@ async function benchSearchOnly(inst: { corpusDir: string; dataDir: string; meili
     const searchKey = await searchClient(m.master, [ctx.names.reports, ctx.names.passages]);
     const target: SearchTarget = { server, meiliUrl: m.meili.url, meiliPid: m.meili.pid, search: searchKey, segmenter: ctx.segmenter, synonyms: ctx.synonyms, names: ctx.names };
     const search = await benchSearch(target, opts.quick ? 3 : 7, opts.quick ? 5 : 20);
-    log(`  search p50 ${search.p50Ms} ms (Meilisearch ${search.meiliP50Ms}), ${search.rps} rps vs ${search.meiliRps} = ${search.throughputRatio}× (a bare pass-through: ${search.passthroughRps} rps = ${search.passthroughRatio}×)`);
+    log(`  search p50 ${search.p50Ms} ms (Meilisearch ${search.meiliP50Ms}), ${search.rps} rps vs ${search.meiliRps} = ${search.throughputRatio}× (a bare pass-through: ${search.passthroughRps} rps = ${search.passthroughRatio}×; Express + the official client: ${search.expressFloorRps} rps = ${search.expressFloorRatio}×)`);
     const memory = { startupRssMB, startupPeakRssMB: settled.peakMB, startupSettledRssMB: settled.settledMB, afterSearchRssMB: rssMB(server.pid), serverStartS: server.startS };
     await server.stop();
     stopped = true;
@@ -1225,6 +1240,8 @@ function table(results: Record<string, SizeResult>, seg: Awaited<ReturnType<type
     ["Meilisearch rps (c=16)", (r) => r.search.meiliRps],
     ["throughputRatio", (r) => r.search.throughputRatio],
     ["  word queries: throughputRatio", (r) => r.search.wordOnly.throughputRatio],
+    ["  a bare pass-through / Meilisearch", (r) => r.search.passthroughRatio],
+    ["  Express + the official client / Meilisearch", (r) => r.search.expressFloorRatio],
     ["search errors", (r) => r.search.errors],
     ...ANALYTICS.flatMap((a): [string, (r: SizeResult) => unknown][] => [
       [`${a.name} p50 ms (uncached)`, (r) => (r.analytics as unknown as Record<string, { p50Ms: number }>)[a.name]?.p50Ms],
