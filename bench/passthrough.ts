@@ -5,7 +5,7 @@
 // a server in front of Meilisearch cannot avoid. `npm run bench` measures its rate beside the
 // server's and Meilisearch's, so the server's ratio can be read against what is reachable at all.
 //
-//   node bench/passthrough.ts ROUTES.json   (prints {"url": …} on its first line)
+//   node --import tsx bench/passthrough.ts ROUTES.json   (prints {"url": …} on its first line)
 import http from "node:http";
 import { readFileSync } from "node:fs";
 
