@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, resolveConfig } from "../core/config.ts";
 import { connectMeili } from "../core/meili/connect.ts";
+import { PRIVATE_UMASK, privateDataDir } from "../core/datadir.ts";
 import { MeiliBinaryError, MeiliConnectError, MeiliUnavailableError } from "../core/meili/errors/index.ts";
 import { adminClient } from "../core/meili/keys.ts";
 import { indexNames } from "../core/meili/indexes.ts";
@@ -40,6 +41,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = resolveConfig();
+  // the store, the discovered words and Meilisearch's database are the owner's alone
+  process.umask(PRIVATE_UMASK);
+  const tightened = privateDataDir(config.dataDir);
+  if (tightened) console.log(tightened);
   const paths = args.positionals.map((p) => (isAbsolute(p) ? p : resolve(process.cwd(), p)));
   // Paths inside the corpus folder are already sources: a run brings them up to date.
   const inside = (p: string) => !relative(config.corpusDir, p).startsWith("..") && !isAbsolute(relative(config.corpusDir, p));

@@ -2,6 +2,7 @@
 // server a supervisor tracks (`node --import tsx server/cli.ts`, no wrapper in between); its own
 // Meilisearch dies with it (core/meili/process.ts).
 import { ConfigError, resolveConfig } from "../core/config.ts";
+import { PRIVATE_UMASK } from "../core/datadir.ts";
 import { start } from "./start.ts";
 import { terminalProgress } from "../indexer/progress.ts";
 import { formatSummary } from "../indexer/summary.ts";
@@ -41,6 +42,8 @@ function stopWhenOrphaned(stop: () => void): void {
 }
 
 async function main(): Promise<void> {
+  // Everything written in the data folder (and by the Meilisearch it starts) is the owner's alone.
+  process.umask(PRIVATE_UMASK);
   dropOutputWhenClosed();
   const t0 = performance.now();
   const config = resolveConfig();

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { ResolvedConfig } from "../core/config.ts";
 import type { Meilisearch } from "meilisearch";
 import { connectMeili, type MeiliConnection } from "../core/meili/connect.ts";
+import { privateDataDir } from "../core/datadir.ts";
 import { adminClient, searchClient } from "../core/meili/keys.ts";
 import { documentCount, indexNames, type IndexNames } from "../core/meili/indexes.ts";
 import { loadResources, segmentationDictionary } from "../core/resources.ts";
@@ -112,6 +113,8 @@ export async function start(opts: StartOptions): Promise<Started> {
   server.on("clientError", jsonClientError);
   let meili: MeiliConnection;
   try {
+    const tightened = privateDataDir(config.dataDir);
+    if (tightened) log(tightened);
     meili = opts.connection ?? (await connectMeili(config));
   } catch (e) {
     server.close();

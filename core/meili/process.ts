@@ -55,6 +55,8 @@ export async function freePort(): Promise<number> {
 
 const WATCHDOG = [
   'bin="$1"; shift',
+  // Its database, dumps and snapshots are the owner's alone (core/datadir.ts).
+  "umask 077",
   // Background jobs get /dev/null as stdin unless told otherwise: keep ours on fd 3.
   "exec 3<&0",
   '"$bin" "$@" <&- 3<&- & child=$!',

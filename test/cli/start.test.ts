@@ -1,7 +1,7 @@
 // `npm start` as a user runs it: the real CLI in a child process with its own
 // Meilisearch. Stopping it — politely or not — must leave no Meilisearch behind,
 // and a second start on the same data dir reuses the index.
-import { readFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { chmodSync, lstatSync, readdirSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,23 @@ import { launch as launchCli } from "../serve/launch.ts";
 import { gone } from "../helpers/processes.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "wenyuan-test-start-"));
+// A data folder as an older version left it: open to every local user.
+chmodSync(dataDir, 0o755);
+writeFileSync(join(dataDir, "notes.txt"), "kept by the owner\n", { mode: 0o644 });
+chmodSync(join(dataDir, "notes.txt"), 0o644);
+
+/** Every file and folder under `dir` (itself included) that group or others may access, with its mode. */
+function openToOthers(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (path: string) => {
+    const st = lstatSync(path);
+    if (st.isSymbolicLink()) return;
+    if (st.mode & 0o077) out.push(`${path} ${(st.mode & 0o777).toString(8)}`);
+    if (st.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+  };
+  walk(dir);
+  return out;
+}
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const launch = (env: Record<string, string>) => launchCli({ WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: FIXTURE_CORPUS, ...env });
@@ -28,10 +45,17 @@ describe("npm start", () => {
     expect((await fetch(url)).headers.get("content-type")).toContain("text/html");
     expect(statSync(join(dataDir, "meili.key")).mode & 0o777).toBe(0o600);
     expect(isAlive(meiliPid!)).toBe(true);
+    // Privacy: the store, Meilisearch's database, the key and the discovered words are the owner's alone.
+    expect(run.output()).toMatch(/Data folder .* was readable by other users \(mode 0755, 2 entries open\): made private/);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(readdirSync(dataDir)).toEqual(expect.arrayContaining(["meili", "store", "dictionary.discovered.txt"]));
+    expect(openToOthers(dataDir)).toEqual([]);
 
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
     expect(await gone(meiliPid!)).toBe(true);
+    // and what was written until the end (Meilisearch's last flush, the log)
+    expect(openToOthers(dataDir)).toEqual([]);
   });
 
   it("reuses the index on the same data dir, and a SIGKILLed server leaves no orphan", async () => {
