@@ -39,6 +39,9 @@ export interface SourceRecord {
   gen: number;
 }
 
+/** The largest source file read (indexer/read.ts) and the largest upload accepted: 64 MB. */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
 /** Where a managed (non-corpus-folder) source's bytes are kept, relative to the data folder. */
 export const MANAGED_DIR = "sources";
 

@@ -6,9 +6,10 @@ import { readFile as readBytes, readdir, realpath, stat } from "node:fs/promises
 import { extname, join, relative, resolve, sep } from "node:path";
 import iconv from "iconv-lite";
 import type { ReadResult } from "../core/model.ts";
+import { MAX_SOURCE_BYTES } from "../core/sources.ts";
 import { zipExpansionProblem } from "./zip-guard.ts";
 
-export const MAX_BYTES = 64 * 1024 * 1024;
+export const MAX_BYTES = MAX_SOURCE_BYTES;
 const TEXT_EXT = new Set([".txt", ".md", ".text"]);
 const HTML_EXT = new Set([".html", ".htm"]);
 export const SUPPORTED = new Set([...TEXT_EXT, ...HTML_EXT, ".docx", ".pdf"]);

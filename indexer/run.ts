@@ -18,8 +18,8 @@
 // document only once it has loaded the store that holds it.
 import { createHash } from "node:crypto";
 import type { Meilisearch } from "meilisearch";
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { corrected, readCorrections } from "../core/corrections.ts";
 import { documentContext, toPassageDocuments, toReportDocument, type DocumentContext } from "../core/documents.ts";
 import { lock } from "../core/lock.ts";
@@ -56,6 +56,8 @@ export interface IndexSummary {
   removed: string[];
   /** byte-identical sources: indexed once, under `copyOf` */
   copies: { source: string; copyOf: string }[];
+  /** what became of each file of `add`, in the order given */
+  files: AddedResult[];
   reports: number;
   excerpts: number;
   duplicateGroups: number;
@@ -76,6 +78,26 @@ export interface AddedFile {
   origin: Exclude<Origin, "corpus">;
   /** the name to keep it under (an upload's original name); default its file name */
   name?: string;
+  /**
+   * replace the source already kept under that name (a new version on purpose); otherwise a file
+   * whose name is taken by different bytes is kept under a free name: "报告 (2).txt"
+   */
+  replace?: boolean;
+}
+
+/**
+ * What became of one added file. added: a new source at `path`; renamed: the same, under a free
+ * name since its own was taken by different bytes; replaced: the new content of the source at
+ * `path`; duplicate: byte-identical to `copyOf`, which holds its reports; skipped: not indexed.
+ */
+export interface AddedResult {
+  /** the name it was added under */
+  name: string;
+  /** the registry path it is kept at ("" when it was never kept) */
+  path: string;
+  outcome: "added" | "renamed" | "replaced" | "duplicate" | "skipped";
+  copyOf?: string;
+  reason?: string;
 }
 
 export interface RunOptions {
@@ -114,11 +136,33 @@ export function pipelineHash(opts: { dictionary: string; synonyms: unknown; segm
 
 export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
   const held = await lock(opts.dataDir, opts.what ?? "npm run index", opts.lockWaitMs ?? 0);
+  const placed: string[] = [];
   try {
-    return await run(opts);
+    return await run(opts, placed);
+  } catch (e) {
+    rollBack(opts.dataDir, placed);
+    throw e;
   } finally {
     held.release();
   }
+}
+
+/** A failed run takes back the added files it kept that no committed source holds. */
+function rollBack(dataDir: string, placed: string[]): void {
+  let kept: Set<string>;
+  try {
+    kept = new Set(readSources(dataDir).map((r) => r.path));
+  } catch {
+    return; // cannot tell what the store holds: keep every byte
+  }
+  for (const path of placed) if (!kept.has(path)) rmSync(join(dataDir, path), { force: true });
+}
+
+/** `name` with " (n)" before its extension: "报告.txt" → "报告 (2).txt". */
+function numbered(name: string, n: number): string {
+  if (n === 1) return name;
+  const ext = extname(name);
+  return `${name.slice(0, name.length - ext.length)} (${n})${ext}`;
 }
 
 interface Wanted {
@@ -131,7 +175,7 @@ interface Wanted {
   mtimeMs: number;
 }
 
-async function run(opts: RunOptions): Promise<IndexSummary> {
+async function run(opts: RunOptions, placed: string[]): Promise<IndexSummary> {
   const t0 = performance.now();
   const progress = opts.progress ?? silentProgress;
   const { dataDir } = opts;
@@ -159,18 +203,47 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
   const previous = new Map(registry.map((r) => [r.path, r]));
   const removing = new Set(opts.remove ?? []);
 
-  // 1. Added files are copied into the data folder first: from then on they are sources like any other.
+  // 1. Added files are copied into the data folder first: from then on they are sources like any
+  // other. A name taken by different bytes (an earlier source, or a file of this same batch) is
+  // never overwritten unless asked to: the file is kept under the next free "name (n)".
   const addedNow = new Map<string, Origin>();
   const addSkipped: { source: string; reason: string }[] = [];
+  const thisRun = new Map<string, string>(); // path → sha256 of what this run keeps there
+  const placements: { name: string; path: string; renamed: boolean; replaced: boolean; existing: boolean }[] = [];
+  const results: AddedResult[] = [];
   for (const a of opts.add ?? []) {
     const listed = await listFiles([a.path], dirname(resolve(a.path)));
     addSkipped.push(...listed.skipped);
+    for (const s of listed.skipped) results.push({ name: a.name ?? basename(s.source), path: "", outcome: "skipped", reason: s.reason });
     const folder = existsSync(a.path) && statSync(a.path).isDirectory() ? resolve(a.path) : null;
     for (const file of listed.files) {
       const name = folder ? relative(folder, file).split(sep).join("__") : (a.name ?? basename(file));
-      const path = managedPath(name);
-      mkdirSync(join(dataDir, MANAGED_DIR), { recursive: true });
-      copyFileSync(file, join(dataDir, path));
+      const hash = sha(readFileSync(file));
+      let path = "";
+      let existing = false;
+      let replaced = false;
+      for (let n = 1; ; n++) {
+        path = managedPath(numbered(name, n));
+        const abs = join(dataDir, path);
+        const there = thisRun.get(path) ?? (existsSync(abs) ? sha(readFileSync(abs)) : undefined);
+        if (there === undefined) break;
+        // the same bytes again: nothing new to keep (a re-upload, or a run resumed after a crash)
+        if (there === hash) {
+          existing = thisRun.has(path) || previous.has(path);
+          break;
+        }
+        if (n === 1 && a.replace && !thisRun.has(path) && previous.has(path)) {
+          replaced = true;
+          break;
+        }
+      }
+      if (!existing) {
+        mkdirSync(join(dataDir, MANAGED_DIR), { recursive: true });
+        copyFileSync(file, join(dataDir, path));
+      }
+      if (!thisRun.has(path) && !previous.has(path)) placed.push(path);
+      thisRun.set(path, hash);
+      placements.push({ name, path, renamed: path !== managedPath(name), replaced, existing });
       addedNow.set(path, a.origin);
       removing.delete(path);
     }
@@ -265,6 +338,14 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
     inputs.push({ source: f.w.path, parentId: f.sha256.slice(0, 16), text: f.text });
   }
   fresh.length = 0;
+  for (const p of placements) {
+    const r = records.get(p.path);
+    const name = p.name;
+    if (!r || r.status === "skipped") results.push({ name, path: p.path, outcome: "skipped", reason: r?.reason ?? "not read" });
+    else if (r.status === "copy") results.push({ name, path: p.path, outcome: "duplicate", copyOf: r.copyOf });
+    else if (p.existing) results.push({ name, path: p.path, outcome: "duplicate", copyOf: p.path });
+    else results.push({ name, path: p.path, outcome: p.replaced ? "replaced" : p.renamed ? "renamed" : "added" });
+  }
 
   // What leaves the corpus: every stored report no record keeps (a record being indexed afresh has
   // none yet; an unchanged or merely touched source keeps its own).
@@ -273,7 +354,7 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
   for (const r of registry) for (const id of r.reports) if (!keptIds.has(id)) dropped.add(id);
 
   if (!rebuild && !inputs.length && !dropped.size && sameRegistry(registry, records)) {
-    const summary = summarize({ mode: "unchanged", reports: [], skipped, copies, added: [], removed: [], warnings: [], passages: 0, generation: manifest!.generation, filesRead: 0, t0 });
+    const summary = summarize({ mode: "unchanged", reports: [], skipped, copies, files: results, added: [], removed: [], warnings: [], passages: 0, generation: manifest!.generation, filesRead: 0, t0 });
     return { ...summary, reports: manifest!.reports };
   }
 
@@ -352,6 +433,7 @@ async function run(opts: RunOptions): Promise<IndexSummary> {
       reports: all,
       skipped,
       copies,
+      files: results,
       added: [...new Set(built.reports.map((r) => r.source))].sort(),
       removed: [...gone].filter((p) => !records.has(p) || records.get(p)!.status === "removed").sort(),
       warnings: built.warnings,
@@ -392,6 +474,7 @@ interface Outcome {
   reports: Report[];
   skipped: { source: string; reason: string }[];
   copies: { source: string; copyOf: string }[];
+  files: AddedResult[];
   added: string[];
   removed: string[];
   warnings: string[];
@@ -412,6 +495,7 @@ function summarize(o: Outcome): IndexSummary {
     added: o.added,
     removed: o.removed,
     copies: o.copies,
+    files: o.files,
     reports: mains.length,
     excerpts: reports.length - mains.length,
     duplicateGroups: mains.filter((r) => r.duplicates.length > 0).length,

@@ -191,6 +191,8 @@ export async function start(opts: StartOptions): Promise<Started> {
       index: (run) => runIndexer({ corpusDir: config.corpusDir, dataDir: config.dataDir, client: admin, names, segmenter, dictionary: resources.dictionary, synonyms: resources.synonyms, lockWaitMs: 10 * 60_000, verifyStore: "sizes", ...run }),
       reload: loadCorpus,
     });
+    // Jobs a killed server left unfinished are run again (their uploads were kept for it).
+    for (const job of manager.resume()) log(`Resuming job ${job.id} (${job.kind} of ${job.sources.join(", ")}), interrupted when the server stopped`);
     if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
     const app = createApp({
       config,

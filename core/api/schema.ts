@@ -591,11 +591,28 @@ export const JobSchema = z.object({
     })
     .nullable(),
   error: z.string().nullable(),
+  files: z
+    .array(
+      z.object({
+        name: z.string().describe("the name it was uploaded under"),
+        path: z.string().describe("the source path it is kept at (\"\" if it was not kept)"),
+        outcome: z.enum(["added", "renamed", "replaced", "duplicate", "skipped"]),
+        copyOf: z.string().optional().describe("duplicate: the source holding the same bytes"),
+        reason: z.string().optional().describe("skipped: why"),
+      }),
+    )
+    .describe("what became of each uploaded file: added; renamed (kept at `path`, its name was taken by different bytes); replaced (with replace: true); duplicate of `copyOf` (identical bytes, indexed once); skipped (`reason`)"),
+  resumedAt: z.string().nullable().describe("set when the server stopped during the job (killed, crashed) and its next start finished it"),
 });
 export type Job = z.infer<typeof JobSchema>;
 export const JobParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a job id").describe("the id POST /api/jobs answered") });
 export const JobRequestSchema = z.union([
-  z.object({ add: z.array(z.string()).min(1).max(500).describe("ids from PUT /api/uploads/{name}") }).strict(),
+  z
+    .object({
+      add: z.array(z.string()).min(1).max(500).describe("ids from PUT /api/uploads/{name}"),
+      replace: z.boolean().optional().describe("true: a file replaces the source already kept under its name; default false: both are kept, the new one as \"name (2).ext\""),
+    })
+    .strict(),
   z.object({ remove: z.array(z.string()).length(1).describe("a source path, as GET /api/sources lists it") }).strict(),
 ]);
 /** A researcher's correction of a report's metadata (PUT /api/reports/{id}/metadata; core/corrections.ts keeps them). */

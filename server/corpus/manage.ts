@@ -4,7 +4,7 @@
 // store before answering "done"; search shows a new document only once the store holding it is
 // loaded (documents carry their generation), so search and the report pages never disagree.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, unwatchFile, watchFile, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CORRECTABLE, readCorrections, writeCorrections, type Correction } from "../../core/corrections.ts";
 import { BadRequestError, NotFoundError } from "../../core/errors.ts";
@@ -16,7 +16,7 @@ import { waitTask } from "../../core/meili/tasks.ts";
 import { passageSpans } from "../../core/documents.ts";
 import { safeName, type SourceRecord } from "../../core/sources.ts";
 import { readManifest, readSources } from "../../core/store.ts";
-import type { AddedFile, IndexSummary, Progress, RunOptions } from "../../indexer/run.ts";
+import type { AddedFile, AddedResult, IndexSummary, Progress, RunOptions } from "../../indexer/run.ts";
 import type { CorpusHolder } from "./holder.ts";
 
 export interface Job {
@@ -30,6 +30,22 @@ export interface Job {
   sources: string[];
   summary: IndexSummary | null;
   error: string | null;
+  /** per added file: added, renamed (to `path`), replaced, duplicate (of `copyOf`), skipped (`reason`) */
+  files: AddedResult[];
+  /** when the server stopped in the middle of this job (killed, crashed) and its next start resumed it */
+  resumedAt: string | null;
+}
+
+/**
+ * A job as kept in data/jobs/<id>.json, written before its work starts and again when it ends, so
+ * a server killed mid-job finishes it on its next start and can still answer for it.
+ */
+interface JobRecord {
+  job: Job;
+  /** what it was asked to do: uploads (data/incoming/<upload>/<name>) or a source to remove */
+  add?: { upload: string; name: string }[];
+  replace?: boolean;
+  remove?: string[];
 }
 
 export interface ManagerDeps {
@@ -47,7 +63,7 @@ export interface ManagerDeps {
 const UPLOADABLE = /\.(txt|md|text|html?|docx|pdf)$/i;
 
 export class CorpusManager {
-  private readonly jobs = new Map<string, Job>();
+  private readonly records = new Map<string, JobRecord>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: ManagerDeps) {}
@@ -58,9 +74,9 @@ export class CorpusManager {
   }
 
   job(id: string): Job {
-    const job = this.jobs.get(id);
-    if (!job) throw new NotFoundError(`no job ${JSON.stringify(id)}`);
-    return job;
+    const rec = this.records.get(id);
+    if (!rec) throw new NotFoundError(`no job ${JSON.stringify(id)}`);
+    return rec.job;
   }
 
   /**
@@ -78,23 +94,67 @@ export class CorpusManager {
     return id;
   }
 
-  /** Adds staged files as one job; a file with the name of an earlier one replaces it. */
-  add(staged: string[]): Job {
+  /**
+   * Adds staged files as one job. A name already taken by different bytes keeps both: the new file
+   * is renamed "name (2).ext"; with `replace`, it replaces the source of that name instead.
+   */
+  add(staged: string[], replace = false): Job {
     if (!staged.length) throw new BadRequestError("nothing to add: upload files first", "add");
-    const add: AddedFile[] = staged.map((id) => {
-      if (!/^[0-9a-f]{16}$/.test(id)) throw new BadRequestError(`no upload ${JSON.stringify(id)}`, "add");
-      const dir = join(this.deps.dataDir, "incoming", id);
+    if (new Set(staged).size !== staged.length) throw new BadRequestError("an upload id is listed twice", "add");
+    const add = staged.map((upload) => {
+      if (!/^[0-9a-f]{16}$/.test(upload)) throw new BadRequestError(`no upload ${JSON.stringify(upload)}`, "add");
+      const dir = join(this.deps.dataDir, "incoming", upload);
       const [name] = existsSync(dir) ? readdirSync(dir) : [];
-      if (!name) throw new BadRequestError(`no upload ${JSON.stringify(id)} (already added?)`, "add");
-      return { path: join(dir, name), origin: "upload", name };
+      if (!name) throw new BadRequestError(`no upload ${JSON.stringify(upload)} (already added?)`, "add");
+      return { upload, name };
     });
-    const dirs = staged.map((id) => join(this.deps.dataDir, "incoming", id));
-    return this.start("upload", add.map((a) => `sources/${a.name}`), { add }, () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+    return this.start(this.record("upload", add.map((a) => `sources/${a.name}`), { add, replace }));
   }
 
   remove(path: string): Job {
     if (!readSources(this.deps.dataDir).some((s) => s.path === path)) throw new NotFoundError(`no source ${JSON.stringify(path)}`);
-    return this.start("remove", [path], { remove: [path] });
+    return this.start(this.record("remove", [path], { remove: [path] }));
+  }
+
+  /**
+   * On start: every job record is answered again, and a job the last server did not finish (it was
+   * killed or crashed) is run again from its uploads, which stay in data/incoming until a job ends.
+   * Running an upload twice keeps nothing twice: a file already kept with the same bytes is reused.
+   */
+  resume(): Job[] {
+    const dir = join(this.deps.dataDir, "jobs");
+    const resumed: Job[] = [];
+    for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
+      if (!/^[0-9a-f]{12}\.json$/.test(file)) {
+        if (file.endsWith(".tmp")) rmSync(join(dir, file), { force: true }); // a write cut short
+        continue;
+      }
+      let rec: JobRecord;
+      try {
+        rec = JSON.parse(readFileSync(join(dir, file), "utf8")) as JobRecord;
+      } catch {
+        continue; // written atomically: a damaged record is not ours to guess at
+      }
+      this.records.set(rec.job.id, rec);
+      if (rec.job.state !== "running") {
+        // ended, but killed before its uploads were cleared
+        for (const a of rec.add ?? []) rmSync(join(this.deps.dataDir, "incoming", a.upload), { recursive: true, force: true });
+        continue;
+      }
+      rec.job.resumedAt = new Date().toISOString();
+      rec.job.phase = "queued";
+      const missing = (rec.add ?? []).filter((a) => !existsSync(join(this.deps.dataDir, "incoming", a.upload, a.name)));
+      rec.job.files = missing.map((a) => ({ name: a.name, path: "", outcome: "skipped", reason: "the upload was gone when the server restarted" }));
+      rec.add = rec.add?.filter((a) => !missing.includes(a));
+      if (rec.job.kind === "upload" && !rec.add?.length) {
+        rec.job.state = "failed";
+        rec.job.error = "the server stopped during this job and its uploads were gone when it restarted";
+        this.save(rec);
+        continue;
+      }
+      resumed.push(this.start(rec));
+    }
+    return resumed;
   }
 
   /**
@@ -125,9 +185,26 @@ export class CorpusManager {
     }
   }
 
-  private start(kind: Job["kind"], sources: string[], run: Pick<RunOptions, "add" | "remove">, after?: () => void): Job {
-    const job: Job = { id: randomBytes(6).toString("hex"), kind, state: "running", phase: "queued", done: 0, total: 0, sources, summary: null, error: null };
-    this.jobs.set(job.id, job);
+  /** A new job's record, on disk before anything is done for it. */
+  private record(kind: Job["kind"], sources: string[], what: Omit<JobRecord, "job">): JobRecord {
+    const job: Job = { id: randomBytes(6).toString("hex"), kind, state: "running", phase: "queued", done: 0, total: 0, sources, summary: null, error: null, files: [], resumedAt: null };
+    const rec = { job, ...what };
+    this.save(rec);
+    this.records.set(job.id, rec);
+    return rec;
+  }
+
+  /** Written whole and renamed into place: a kill leaves the old record or the new one. */
+  private save(rec: JobRecord): void {
+    const dir = join(this.deps.dataDir, "jobs");
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = join(dir, `${rec.job.id}.json`);
+    writeFileSync(`${file}.tmp`, JSON.stringify(rec), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private start(rec: JobRecord): Job {
+    const { job } = rec;
     const progress: Progress = {
       start(phase, total) {
         job.phase = phase;
@@ -139,18 +216,28 @@ export class CorpusManager {
       },
       done() {},
     };
+    const incoming = (rec.add ?? []).map((a) => join(this.deps.dataDir, "incoming", a.upload));
+    const add: AddedFile[] = (rec.add ?? []).map((a, i) => ({ path: join(incoming[i], a.name), origin: "upload", name: a.name, replace: rec.replace }));
+    const run: Pick<RunOptions, "add" | "remove"> = job.kind === "upload" ? { add } : { remove: rec.remove };
     // One job at a time in this server (the write lock also keeps out other processes).
     this.queue = this.queue.then(async () => {
       try {
-        job.summary = await this.deps.index({ ...run, what: kind === "upload" ? "an upload in the browser" : "a removal in the browser", progress });
+        job.summary = await this.deps.index({ ...run, what: job.kind === "upload" ? "an upload in the browser" : "a removal in the browser", progress });
+        job.files = [...job.files, ...job.summary.files];
         job.phase = "reload";
         this.deps.reload();
         job.state = "done";
       } catch (e) {
         job.state = "failed";
         job.error = e instanceof Error ? e.message : String(e);
+        // the indexer took back what it had kept of them (indexer/run.ts rollBack)
+        job.files = [...job.files, ...add.map((a) => ({ name: a.name!, path: "", outcome: "skipped" as const, reason: `not added: the job failed (${job.error})` }))];
+      }
+      // The outcome is on disk before the uploads go: a kill in between resumes nothing twice.
+      try {
+        this.save(rec);
       } finally {
-        after?.();
+        for (const d of incoming) rmSync(d, { recursive: true, force: true });
       }
     });
     return job;

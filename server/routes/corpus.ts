@@ -15,7 +15,7 @@ export function corpusRoutes(manager: CorpusManager, config: Pick<ResolvedConfig
   route(r, "corrections", () => ({ reports: readCorrections(config.dataDir) }));
   route(r, "job", ({ params }) => manager.job(params.id));
   route(r, "upload", ({ params, body }) => ({ upload: manager.stage(params.name, body), name: params.name }), { guard });
-  route(r, "startJob", ({ body }) => ("add" in body ? manager.add(body.add) : manager.remove(body.remove[0])), { guard });
+  route(r, "startJob", ({ body }) => ("add" in body ? manager.add(body.add, body.replace) : manager.remove(body.remove[0])), { guard });
   route(r, "correct", async ({ params, body }) => ({ id: params.id, correction: await manager.correct(params.id, body) }), { guard });
   return r;
 }

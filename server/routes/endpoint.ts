@@ -6,6 +6,8 @@ import type { z } from "zod";
 import { API, type BodyOf, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from "../../core/api/endpoints.ts";
 import { toCsv } from "../analytics/csv.ts";
 import type { RunContext } from "../pool/pool.ts";
+import { HttpError } from "../../core/errors.ts";
+import { MAX_SOURCE_BYTES } from "../../core/sources.ts";
 
 /** `ctx`: who asks, and a signal aborted when they go away (analyses in the pool are cancelled then). */
 export type Handler<N extends EndpointName> = (input: { query: QueryOf<N>; params: ParamsOf<N>; body: BodyOf<N>; ctx: Required<RunContext> }) => ResponseOf<N> | Promise<ResponseOf<N>>;
@@ -18,7 +20,14 @@ export interface RouteOptions<N extends EndpointName> {
 }
 
 /** An upload's bytes: read whole, up to the indexer's own file limit. */
-const rawBody = express.raw({ type: () => true, limit: "64mb" });
+const readRaw = express.raw({ type: () => true, limit: MAX_SOURCE_BYTES });
+/** Too large an upload is named, with the limit (body-parser's own error says neither). */
+const rawBody: RequestHandler = (req, res, next) =>
+  readRaw(req, res, (err?: unknown) => {
+    if ((err as { type?: string } | undefined)?.type !== "entity.too.large") return next(err);
+    const name = typeof req.params.name === "string" ? req.params.name : "the file";
+    next(new HttpError(413, "payload_too_large", `${name}: the file is larger than the upload limit of ${MAX_SOURCE_BYTES / 1048576} MB`, "body"));
+  });
 
 /** Registers the table entry `name` on a router mounted at /api. */
 export function route<N extends EndpointName>(r: Router, name: N, handler: Handler<N>, options: RouteOptions<N> = {}): void {

@@ -182,6 +182,58 @@ describe("the running server", () => {
     await expectConsistent(app);
   });
 
+  it("keeps both files of one name (a folder upload), says per file what happened, and replaces only when asked", async () => {
+    const app = await open();
+    const put = async (name: string, text: string) => {
+      const r = await send(app, "PUT", `/api/uploads/${encodeURIComponent(name)}`, new Uint8Array(Buffer.from(text)));
+      expect(r.status).toBe(201);
+      return r.body.upload as string;
+    };
+    type Files = { name: string; path: string; outcome: string; copyOf?: string }[];
+    const job = async (body: unknown) => {
+      const started = await send(app, "POST", "/api/jobs", body);
+      expect(started.status).toBe(202);
+      const done = await untilDone(app, started.body.id as string);
+      expect(done.state).toBe("done");
+      return (done as unknown as { files: Files }).files;
+    };
+    const a = report("甲目录同名医院工会");
+    const b = report("乙目录同名学校工会");
+    // dir1/same.txt and dir2/same.txt: the browser sends both as same.txt; then a copy of the first
+    const files = await job({ add: [await put("dir1/same.txt", a), await put("dir2/same.txt", b), await put("same.txt", a)] });
+    expect(files).toEqual([
+      { name: "same.txt", path: "sources/same.txt", outcome: "added" },
+      { name: "same.txt", path: "sources/same (2).txt", outcome: "renamed" },
+      { name: "same.txt", path: "sources/same.txt", outcome: "duplicate", copyOf: "sources/same.txt" },
+    ]);
+    expect(readFileSync(join(app.dataDir, "sources", "same.txt"), "utf8")).toBe(a);
+    expect(readFileSync(join(app.dataDir, "sources", "same (2).txt"), "utf8")).toBe(b);
+    expect(await total(app, "甲目录同名医院工会")).toBe(1);
+    expect(await total(app, "乙目录同名学校工会")).toBe(1);
+    const listed = async () => (await getJson<{ sources: { path: string; status: string }[] }>(app.url, "/api/sources")).body.sources.filter((x) => x.path.startsWith("sources/")).map((x) => `${x.path}:${x.status}`).sort();
+    expect(await listed()).toEqual(["sources/same (2).txt:indexed", "sources/same.txt:indexed"]);
+
+    // a different file later under the same name: kept beside, the earlier one untouched
+    const c = report("丙后来同名企业工会");
+    expect(await job({ add: [await put("same.txt", c)] })).toEqual([{ name: "same.txt", path: "sources/same (3).txt", outcome: "renamed" }]);
+    expect(await total(app, "甲目录同名医院工会")).toBe(1);
+    expect(await total(app, "丙后来同名企业工会")).toBe(1);
+
+    // replace: true is the one way to put a new version in a source's place
+    const d = report("丁新版本机关工会");
+    expect(await job({ add: [await put("same.txt", d)], replace: true })).toEqual([{ name: "same.txt", path: "sources/same.txt", outcome: "replaced" }]);
+    expect(await total(app, "甲目录同名医院工会")).toBe(0);
+    expect(await total(app, "丁新版本机关工会")).toBe(1);
+    expect(await listed()).toEqual(["sources/same (2).txt:indexed", "sources/same (3).txt:indexed", "sources/same.txt:indexed"]);
+    await expectConsistent(app);
+
+    // too large an upload: a 413 that names the file and the limit
+    const big = await send(app, "PUT", `/api/uploads/${encodeURIComponent("大文件.txt")}`, new Uint8Array(64 * 1024 * 1024 + 1));
+    expect(big.status).toBe(413);
+    expect(big.body.error).toMatchObject({ code: "payload_too_large" });
+    expect((big.body.error as { message: string }).message).toMatch(/^大文件\.txt: .*64 MB/);
+  });
+
   it("sees what `npm run index` commits, without a restart", async () => {
     const app = await open();
     writeFileSync(join(app.corpusDir, "later.txt"), report("后来医院工会"));

@@ -3,7 +3,7 @@
 // stopped under a running server — 503 within 2 s, then recovery without a restart —
 // is test/api/unavailable.test.ts.)
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -224,4 +224,90 @@ describe("SIGTERM", () => {
     // And nothing listens any more.
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
   }, 180_000);
+});
+
+describe("SIGKILL during an upload job", () => {
+  it("leaves no orphan: the next start finishes the job, indexes its files and still answers for it", async () => {
+    const corpus = join(tmp, "job-corpus");
+    const dataDir = join(tmp, "job-data");
+    generateCorpus(corpus, 20, 6);
+    const httpPort = await freePort();
+    const url = `http://localhost:${httpPort}`;
+    const launch = async () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(httpPort), WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpus, MEILI_URL: "", MEILI_MASTER_KEY: "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+      child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      const deadline = Date.now() + 120_000;
+      while (!/ready in/.test(out)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not ready:\n${out}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return { child, exited, tree: processTree(child.pid!), out: () => out };
+    };
+    type JobBody = { state: string; phase: string; resumedAt: string | null; files: { name: string; path: string; outcome: string }[] };
+    const job = async (id: string) => getJson<JobBody>(url, `/api/jobs/${id}`);
+
+    const first = await launch();
+    // An upload big enough to be still running when the kill goes out, and two files of one name.
+    const uploads = generateCorpus(join(tmp, "job-uploads"), 200, 14).map((f) => ({ name: f.slice(f.lastIndexOf("/") + 1), bytes: readFileSync(f) }));
+    uploads.push({ name: "same.txt", bytes: Buffer.from(`甲目录杀进程医院工会2023年工作总结\n\n${"一年来，工会围绕中心工作，组织职工开展读书分享会，建成职工书屋两处。".repeat(3)}`) });
+    uploads.push({ name: "same.txt", bytes: Buffer.from(`乙目录杀进程学校工会2023年工作总结\n\n${"一年来，工会关心教职工生活，开展送温暖活动，慰问困难教职工。".repeat(3)}`) });
+    const ids: string[] = [];
+    for (const u of uploads) {
+      const r = await fetch(`${url}/api/uploads/${encodeURIComponent(u.name)}`, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body: u.bytes });
+      expect(r.status).toBe(201);
+      ids.push(((await r.json()) as { upload: string }).upload);
+    }
+    const started = await fetch(`${url}/api/jobs`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ add: ids }) });
+    expect(started.status).toBe(202);
+    const id = ((await started.json()) as { id: string }).id;
+    // Killed once the files are kept in data/sources and the job is past reading them.
+    const deadline = Date.now() + 60_000;
+    let at = (await job(id)).body;
+    while (!["segment", "load"].includes(at.phase) && at.state === "running" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      at = (await job(id)).body;
+    }
+    first.child.kill("SIGKILL");
+    await first.exited;
+    expect(at.state, "the job ended before the kill").toBe("running");
+    for (const pid of first.tree) expect(await gone(pid), `${pid} ${commandOf(pid)}`).toBe(true);
+    // What the kill left: the files kept but in no committed store.
+    const kept = readdirSync(join(dataDir, "sources"));
+    expect(kept.length).toBeGreaterThan(0);
+    const registered = (JSON.parse(readFileSync(join(dataDir, "store", "sources.json"), "utf8")) as { path: string }[]).map((s) => s.path);
+    expect(registered.filter((p) => p.startsWith("sources/"))).toEqual([]);
+
+    const second = await launch();
+    try {
+      let after = (await job(id)).body;
+      for (let i = 0; i < 1200 && after.state === "running"; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = (await job(id)).body;
+      }
+      expect(after.state, second.out()).toBe("done");
+      expect(after.resumedAt).not.toBeNull();
+      expect(after.files).toHaveLength(uploads.length);
+      expect(after.files.filter((f) => f.name === "same.txt").map((f) => `${f.path}:${f.outcome}`)).toEqual(["sources/same.txt:added", "sources/same (2).txt:renamed"]);
+      const sources = (await getJson<{ sources: { path: string; status: string }[] }>(url, "/api/sources")).body.sources.filter((s) => s.path.startsWith("sources/"));
+      // 200 generated files with distinct texts plus the two same.txt: every one is a source of its own
+      expect(sources.map((s) => s.path).sort()).toEqual([...uploads.slice(0, 200).map((u) => `sources/${u.name}`), "sources/same (2).txt", "sources/same.txt"].sort());
+      // every report searchable: the corpus folder's 20 and one per upload, each file its own report
+      expect((await getJson<{ total: number }>(url, `/api/search?q=${encodeURIComponent("工会")}&perPage=1`)).body.total).toBe(20 + uploads.length);
+      for (const [path, title] of [["sources/same.txt", "甲目录杀进程医院工会2023年工作总结"], ["sources/same (2).txt", "乙目录杀进程学校工会2023年工作总结"]]) {
+        const source = (await getJson<{ sources: { path: string; reports: string[] }[] }>(url, "/api/sources")).body.sources.find((x) => x.path === path)!;
+        expect((await getJson<{ title: string }>(url, `/api/reports/${source.reports[0]}`)).body.title).toBe(title);
+      }
+      expect(readdirSync(join(dataDir, "incoming"))).toEqual([]);
+    } finally {
+      second.child.kill("SIGTERM");
+      expect(await second.exited, second.out()).toBe(0);
+    }
+  }, 300_000);
 });

@@ -41,5 +41,5 @@ function write<N extends "upload" | "startJob" | "correct">(name: N, path: Recor
 }
 
 export const uploadFile = (file: File, onProgress: (sent: number, total: number) => void) => write("upload", { name: file.name }, file, onProgress);
-export const startJob = (body: { add: string[] } | { remove: string[] }) => write("startJob", {}, body);
+export const startJob = (body: { add: string[]; replace?: boolean } | { remove: string[] }) => write("startJob", {}, body);
 export const correctReport = (id: string, correction: Correction) => write("correct", { id }, correction);
