@@ -237,7 +237,7 @@ export const ErrorSchema = z.object({
 /** What an export (GET /api/export/{name}) says about where its rows came from. */
 export const ExportProvenanceSchema = z.object({
   endpoint: z.string().describe("the endpoint whose rows these are"),
-  query: z.record(z.string(), z.unknown()).describe("its parameters as validated, defaults filled in, paging left out"),
+  query: z.record(z.string(), z.unknown()).describe('its parameters as applied: validated, defaults filled in, paging left out; a row limit is lifted for an export and stated as limit: "none"'),
   corpus: z.object({
     generation: z.number().int().describe("the corpus store's generation (bumped by every change)"),
     fingerprint: z.string().describe("sha256 over the store's data files and the corrections applied"),
@@ -245,7 +245,7 @@ export const ExportProvenanceSchema = z.object({
     builtWith: z.object({ corpusHash: z.string(), segmenter: z.string(), createdAt: z.string() }).nullable(),
   }),
   exportedAt: z.string().describe("ISO 8601 time of the export"),
-  rows: z.number().int().nullable().describe("rows exported (null in a header written before the rows)"),
+  rows: z.number().int().nullable().describe("rows written (a CSV states it in its last line, # rows: N)"),
   software: z.string(),
 });
 export type ExportProvenance = z.infer<typeof ExportProvenanceSchema>;

@@ -1,10 +1,14 @@
 // GET /api/export/{name}: a table, list or chart's rows in full, streamed, with where they came
 // from. `name` is an endpoint of the table that has CSV rows (kwic, frequency, keyness, …) or the
 // search results / document table; the other query parameters are that endpoint's own, validated
-// by its schema. Paged endpoints are walked page by page and row limits are raised to the schema's
-// maximum, so an export is never the 50 rows a screen shows. format=csv (UTF-8 with a BOM, cells
-// that a spreadsheet would run as a formula neutralised), json ({ provenance, rows }) or
-// provenance (the sidecar alone: query, filters, corpus generation and fingerprint, time).
+// by its schema. Paged endpoints are walked page by page and an analytic's row limit (`limit`, the
+// top N a screen shows) is lifted altogether — not raised to the schema's maximum, which is itself a
+// cap (5000 words, 1000 n-grams) — so an export holds every row the other parameters select.
+// format=csv (UTF-8 with a BOM, cells that a spreadsheet would run as a formula neutralised, the
+// provenance in "# " comment lines: a leading block, and "# rows: N" as the last line, since rows
+// are streamed before they are all counted), json ({ rows, count, provenance }, the provenance
+// last so it holds the count) or provenance (the sidecar alone). The provenance states the
+// parameters applied (limit: "none") and the rows written. Rows go out in chunks of about 64 KiB.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +17,7 @@ import type { z } from "zod";
 import { API, EXPORTABLE, type Exportable } from "../../core/api/endpoints.ts";
 import { ReportsQuerySchema, SearchQuerySchema, type ExportProvenance } from "../../core/api/schema.ts";
 import { readManifest } from "../../core/store.ts";
-import { csvHeader, csvLine } from "../analytics/csv.ts";
+import { csvComments, csvHeader, csvLine } from "../analytics/csv.ts";
 import { search } from "../search/search.ts";
 import { listReports } from "../search/reports.ts";
 import { jsonSize } from "../cache.ts";
@@ -39,8 +43,16 @@ export function corpusOf(dataDir: string, loaded: number) {
   };
 }
 
-/** The parsed query as it was asked (defaults filled in), minus paging: what the rows answer. */
-const asked = (q: Record<string, unknown>) => Object.fromEntries(Object.entries(q).filter(([k, v]) => !["format", "page", "perPage"].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length)));
+/** The parsed query as applied (defaults filled in), minus paging; a row limit it had is stated as lifted: what the rows answer. */
+const applied = (q: Record<string, unknown>) => {
+  const out = Object.fromEntries(Object.entries(q).filter(([k, v]) => !["format", "page", "perPage"].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length)));
+  return "limit" in out ? { ...out, limit: "none" } : out;
+};
+
+/** An analytic's `limit` in an export: none (slice(0, ALL) keeps every row). */
+const ALL = Number.MAX_SAFE_INTEGER;
+/** Bytes gathered before one write to the socket. */
+const CHUNK = 64 * 1024;
 
 const HIT_COLUMNS = ["reportId", "title", "sector", "year", "docType", "level", "kind", "section", "offset", "snippet", "source"].map((key) => ({ key, header: key }));
 const REPORT_COLUMNS = ["id", "title", "sector", "sectorConfidence", "year", "docType", "level", "kind", "chars", "source", "duplicateOf"].map((key) => ({ key, header: key }));
@@ -76,18 +88,19 @@ export function exportRoutes(deps: AppDeps): Router {
     const schema = e.query as z.ZodObject;
     const shape = schema.shape as Record<string, z.ZodType>;
     const csv = e.csv as unknown as { rows: (b: unknown) => Row[]; columns: Columns };
-    // every row: the largest limit the schema allows; paged endpoints walked at their largest page
-    const limitMax = shape.limit ? maxOf(shape.limit) : undefined;
+    // every row: the row limit lifted (after validation: the schema caps it for the screens);
+    // paged endpoints walked at their largest page
     const perPage = shape.perPage ? maxOf(shape.perPage) : undefined;
     const run = async (q: Row) => {
       const parsed = schema.parse(q) as Record<string, unknown>;
+      if (shape.limit) parsed.limit = ALL;
       const key = JSON.stringify(Object.entries(parsed).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1)));
       holder.get();
       const build = tasks[name as keyof typeof tasks] as (q: unknown) => ReturnType<(typeof tasks)["frequency"]>;
       return holder.cached(name, key, () => build(parsed), ctx, jsonSize) as Promise<unknown>;
     };
     for (let page = 1; ; page++) {
-      const body = (await run({ ...raw, ...(limitMax ? { limit: limitMax } : {}), ...(perPage ? { page, perPage } : {}) })) as { total?: number };
+      const body = (await run({ ...raw, ...(shape.limit ? { limit: undefined } : {}), ...(perPage ? { page, perPage } : {}) })) as { total?: number };
       const rows = csv.rows(body);
       yield { rows, columns: [...csv.columns] };
       if (!perPage || !rows.length || page * perPage >= (body.total ?? 0)) return;
@@ -104,7 +117,7 @@ export function exportRoutes(deps: AppDeps): Router {
     });
     const ctx = { client: req.ip ?? req.socket.remoteAddress ?? "", signal: gone.signal };
     // validate before the first byte: a bad parameter is a 400 from the error middleware
-    const query = asked((API[name] as { query: z.ZodObject }).query.parse(raw) as Row);
+    const query = applied((API[name] as { query: z.ZodObject }).query.parse(raw) as Row);
     const provenance = (rows: number | null): ExportProvenance => ({
       endpoint: `/api/${name === "reports" ? "reports" : name}`,
       query,
@@ -125,22 +138,28 @@ export function exportRoutes(deps: AppDeps): Router {
     const first = await it.next();
     res.setHeader("X-Wenyuan-Corpus-Generation", String(stamp.corpus.generation));
     res.setHeader("X-Wenyuan-Corpus-Fingerprint", stamp.corpus.fingerprint);
+    const out = chunked(res);
+    let n = 0;
     if (format === "csv") {
       res.setHeader("Content-Type", "text/csv; charset=utf-8");
       res.setHeader("Content-Disposition", `attachment; filename="${file}.csv"`);
       const columns = first.done ? [] : first.value.columns;
-      await write(res, "\uFEFF" + csvHeader(columns));
-      for (let p = first; !p.done; p = await it.next()) for (const row of p.value.rows) await write(res, csvLine(row, columns));
-      res.end();
+      await out.add("\uFEFF" + csvComments(provenanceLines(stamp)) + csvHeader(columns));
+      for (let p = first; !p.done; p = await it.next())
+        for (const row of p.value.rows) {
+          n++;
+          await out.add(csvLine(row, columns));
+        }
+      await out.add(csvComments([`rows: ${n}`]));
+      await out.end();
       return;
     }
     res.setHeader("Content-Type", "application/json; charset=utf-8");
     res.setHeader("Content-Disposition", `attachment; filename="${file}.json"`);
-    await write(res, `{"provenance":${JSON.stringify(stamp)},"rows":[`);
-    let n = 0;
-    for (let p = first; !p.done; p = await it.next()) for (const row of p.value.rows) await write(res, (n++ ? ",\n" : "\n") + JSON.stringify(row));
-    await write(res, `\n],"count":${n}}\n`);
-    res.end();
+    await out.add(`{"rows":[`);
+    for (let p = first; !p.done; p = await it.next()) for (const row of p.value.rows) await out.add((n++ ? ",\n" : "\n") + JSON.stringify(row));
+    await out.add(`\n],"count":${n},"provenance":${JSON.stringify({ ...stamp, rows: n })}}\n`);
+    await out.end();
   });
   return r;
 }
@@ -149,6 +168,47 @@ export function exportRoutes(deps: AppDeps): Router {
 function maxOf(schema: z.ZodType): number {
   for (const probe of [100_000, 10_000, 5000, 1000, 500, 200, 100, 50]) if (schema.safeParse(String(probe)).success) return probe;
   return 50;
+}
+
+/** The CSV's leading comment block: what, from which corpus, with which parameters; the row count follows as the file's last line. */
+function provenanceLines(p: ExportProvenance): string[] {
+  return [
+    `wenyuan export ${p.endpoint.replace(/^\/api\//, "")}`,
+    `endpoint: ${p.endpoint}`,
+    `parameters: ${JSON.stringify(p.query)}`,
+    `corpus generation: ${p.corpus.generation}`,
+    `corpus fingerprint: ${p.corpus.fingerprint}`,
+    `corpus reports loaded: ${p.corpus.reports}`,
+    ...(p.corpus.builtWith ? [`corpus built: ${p.corpus.builtWith.createdAt} (corpus ${p.corpus.builtWith.corpusHash}, segmenter ${p.corpus.builtWith.segmenter})`] : []),
+    `exported at: ${p.exportedAt}`,
+    `software: ${p.software}`,
+    `rows: written as the last line (# rows: N) once every row is out`,
+    `read with: pandas.read_csv(f, comment="#", encoding="utf-8-sig") | R read.csv(f, comment.char="#", fileEncoding="UTF-8-BOM") | DuckDB read_csv(f, comment='#')`,
+  ];
+}
+
+/** Text gathered into chunks of about CHUNK bytes, each written when full (and waited for when the socket's buffer is). */
+function chunked(res: Response) {
+  let buf: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!buf.length) return;
+    const text = buf.join("");
+    buf = [];
+    size = 0;
+    await write(res, text);
+  };
+  return {
+    add: (text: string): Promise<void> | void => {
+      buf.push(text);
+      size += text.length;
+      if (size >= CHUNK) return flush();
+    },
+    end: async () => {
+      await flush();
+      res.end();
+    },
+  };
 }
 
 /** Write, waiting when the socket's buffer is full (a slow client does not make us hold the whole export). */
