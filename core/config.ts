@@ -22,11 +22,15 @@ export interface ResolvedConfig {
   readonly meiliUrl: string | null;
   readonly meiliMasterKey: string | null;
   readonly meiliBin: string | null;
+  /** restarts in a row of the server's own Meilisearch after it died, before liveness answers 503 */
+  readonly meiliRestarts: number;
   readonly segmenter: (typeof SEGMENTER_ENGINES)[number];
   /** requests per minute per client on /api; 0 = off */
   readonly rateLimit: number;
   /** apply the rate limit to loopback clients too */
   readonly rateLimitLocal: boolean;
+  /** wrong tokens on /login per client address in 15 minutes before it is answered 429; 0 = no limit */
+  readonly loginFailures: number;
   /** an analysis (or substring search) running longer is stopped and answered 504 */
   readonly analyticsTimeoutMs: number;
   /** analyses waiting for a worker beyond this are refused with 429 */
@@ -88,9 +92,11 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env, projectRoot 
     meiliUrl: meiliUrl ? meiliUrl.replace(/\/+$/, "") : null,
     meiliMasterKey,
     meiliBin: env.MEILI_BIN ? abs(env.MEILI_BIN) : null,
+    meiliRestarts: pick(env, "WENYUAN_MEILI_RESTARTS", z.coerce.number().int().min(0), 8),
     segmenter: pick(env, "WENYUAN_SEGMENTER", z.enum(SEGMENTER_ENGINES), "node-rs"),
     rateLimit: pick(env, "WENYUAN_RATE_LIMIT", z.coerce.number().int().min(0), 0),
     rateLimitLocal: pick(env, "WENYUAN_RATE_LIMIT_LOCAL", bool, false),
+    loginFailures: pick(env, "WENYUAN_LOGIN_FAILURES", z.coerce.number().int().min(0), 10),
     analyticsTimeoutMs: pick(env, "WENYUAN_ANALYTICS_TIMEOUT_MS", z.coerce.number().int().min(100), 30_000),
     analyticsQueue: pick(env, "WENYUAN_ANALYTICS_QUEUE", z.coerce.number().int().min(0), 64),
     analyticsPerClient: pick(env, "WENYUAN_ANALYTICS_PER_CLIENT", z.coerce.number().int().min(1), 8),

@@ -20,7 +20,7 @@ import { createHash } from "node:crypto";
 import type { Meilisearch } from "meilisearch";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
-import { corrected, readCorrections } from "../core/corrections.ts";
+import { corrected, CorrectionsError, readCorrections, retireCorrections } from "../core/corrections.ts";
 import { documentContext, toPassageDocuments, toReportDocument, type DocumentContext } from "../core/documents.ts";
 import { lock } from "../core/lock.ts";
 import type { IndexNames } from "../core/meili/indexes.ts";
@@ -354,6 +354,12 @@ async function run(opts: RunOptions, placed: string[]): Promise<IndexSummary> {
   for (const r of registry) for (const id of r.reports) if (!keptIds.has(id)) dropped.add(id);
 
   if (!rebuild && !inputs.length && !dropped.size && sameRegistry(registry, records)) {
+    // a damaged corrections file does not stop an unchanged start (the server says so and applies none)
+    try {
+      retireLeavers(opts, registry, registry, gone);
+    } catch (e) {
+      if (!(e instanceof CorrectionsError || e instanceof SyntaxError)) throw e;
+    }
     const summary = summarize({ mode: "unchanged", reports: [], skipped, copies, files: results, added: [], removed: [], warnings: [], passages: 0, generation: manifest!.generation, filesRead: 0, t0 });
     return { ...summary, reports: manifest!.reports };
   }
@@ -424,6 +430,7 @@ async function run(opts: RunOptions, placed: string[]): Promise<IndexSummary> {
   }
   const sources = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   writer.commit({ corpusHash: hash, segmenter: opts.segmenter.engine, generation, sources });
+  retireLeavers(opts, sources, registry, gone);
   // Only now, with the store committed, the kept bytes of removed sources go.
   for (const path of gone) if (!records.has(path) && previous.get(path)?.origin !== "corpus") rmSync(join(dataDir, path), { force: true });
 
@@ -443,6 +450,19 @@ async function run(opts: RunOptions, placed: string[]): Promise<IndexSummary> {
       t0,
     },
   );
+}
+
+/**
+ * Corrections of reports the committed store no longer holds are retired (core/corrections.ts),
+ * so the same id coming back later does not silently bring an old correction with it.
+ */
+function retireLeavers(opts: RunOptions, now: SourceRecord[], before: SourceRecord[], gone: Set<string>): void {
+  const present = new Set(now.flatMap((s) => s.reports));
+  const sourceOf = new Map(before.flatMap((s) => s.reports.map((id) => [id, s.path] as const)));
+  retireCorrections(opts.dataDir, present, opts.what ?? "npm run index", (id) => {
+    const source = sourceOf.get(id);
+    return source !== undefined && gone.has(source) ? `source removed: ${source}` : source !== undefined ? `no longer in the corpus after reindexing ${source}` : "not in the corpus";
+  });
 }
 
 /** Duplicate links recomputed over the whole corpus; returns the kept reports whose links changed. */

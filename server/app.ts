@@ -16,7 +16,7 @@ import { LOOPBACK, loginRoutes, readAuth } from "./middlewares/auth.ts";
 import { drain } from "./middlewares/lifecycle.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { searchRoutes } from "./routes/search.ts";
-import { healthRoutes } from "./routes/health.ts";
+import { healthRoutes, liveness } from "./routes/health.ts";
 import { analyticsRoutes, type AnalyticsDeps } from "./routes/analytics.ts";
 import { corpusRoutes } from "./routes/corpus.ts";
 import { exportRoutes } from "./routes/export.ts";
@@ -95,6 +95,9 @@ export function createApp(deps: AppDeps): Express {
   const lifecycle = deps.lifecycle ?? new Lifecycle();
   if (!deps.lifecycle) lifecycle.markStarted();
   const app = express();
+  // Liveness first, before helmet, auth, the rate limit, body parsing and the drain counter: it
+  // answers from memory, so a supervisor's probe never queues behind searches or analytics.
+  app.get(`${config.basePath}/api/health/live`, liveness(lifecycle));
   app.disable("x-powered-by");
   // No ETag on answers: Express hashes every body for one (SHA-1 of each search page, ~3 % of the
   // server's CPU under load) and API answers are not revalidated; the built assets keep theirs

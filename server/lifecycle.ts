@@ -7,6 +7,17 @@ export class Lifecycle {
   private drainingSince: number | null = null;
   private inFlight = 0;
   private idle: (() => void)[] = [];
+  private failure: string | null = null;
+
+  /** Something the process cannot recover from by itself (its Meilisearch would not restart): liveness fails with this. */
+  fail(reason: string): void {
+    this.failure ??= reason;
+  }
+
+  /** Why a supervisor should restart the whole process, or null while it is live. */
+  get dead(): string | null {
+    return this.failure;
+  }
 
   /** the app is attached and serving */
   markStarted(): void {

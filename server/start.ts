@@ -115,7 +115,9 @@ export async function start(opts: StartOptions): Promise<Started> {
   try {
     const tightened = privateDataDir(config.dataDir);
     if (tightened) log(tightened);
-    meili = opts.connection ?? (await connectMeili(config));
+    // Its own Meilisearch is restarted when it dies; when it cannot be, liveness fails (the whole
+    // process needs restarting). An external one (MEILI_URL) is only reported by readiness.
+    meili = opts.connection ?? (await connectMeili(config, { restarts: config.meiliRestarts, log, onFailure: (reason) => lifecycle.fail(reason) }));
   } catch (e) {
     server.close();
     throw e;

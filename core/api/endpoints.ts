@@ -276,6 +276,31 @@ export const API = {
     params: z.object({ id: z.string().min(1).max(100).describe("the report's id") }),
     response: S.CorrectionResponseSchema,
   }),
+  correctMany: endpoint({
+    path: "/api/reports/metadata",
+    method: "PUT",
+    body: S.BulkCorrectionSchema,
+    admin: true,
+    summary: "Correct several reports' metadata at once",
+    description: "`{ ids: [report ids], set: { sector, year, docType, level, title } }`: the same fields set on every report, in one write. Every id is checked first: unknown ones are a 400 naming them, and nothing is changed. Each field changed is one entry of the history.",
+    response: S.BulkCorrectionResponseSchema,
+  }),
+  correctionHistory: endpoint({
+    path: "/api/corrections/history",
+    summary: "Who corrected what: the history of metadata corrections",
+    description: "Newest first, one entry per field changed (data/corrections-history.jsonl): when, who (admin token or local, with the client address; or the indexer run that retired it), the report, the field, old → new value, and whether each was a correction or the classifier's own value. Actions: set, undo (of entry `undoes`), retire (the report left the corpus).",
+    query: S.CorrectionHistoryQuerySchema,
+    response: S.CorrectionHistoryResponseSchema,
+  }),
+  undoCorrection: endpoint({
+    path: "/api/corrections/undo",
+    method: "POST",
+    body: S.UndoRequestSchema,
+    admin: true,
+    summary: "Undo a correction",
+    description: "`{ report: id }`: the report's latest write not yet undone goes back (again: the one before it); `{ entry: seq }`: that one history entry's field goes back (undoing a retire entry re-applies the retired correction). A field changed again since is a 400 naming the later entry (undo that one first).",
+    response: S.UndoResponseSchema,
+  }),
 };
 
 

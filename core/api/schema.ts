@@ -143,7 +143,10 @@ export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 export const ReportsQuerySchema = z.object({
   ...filterShape,
   ...paging(100, 20),
-  sort: single(z.enum(["year:desc", "year:asc", "chars:desc", "chars:asc", "title:asc"])).default("year:desc").describe("By year, by length in characters, or by title. Default year:desc."),
+  sort: single(z.enum(["year:desc", "year:asc", "chars:desc", "chars:asc", "title:asc", "added:desc"]))
+    .default("year:desc")
+    .describe("By year, by length in characters, by title, or newest first by when the report's source was added (added:desc). Default year:desc."),
+  contains: text(200).optional().describe("Only reports whose title, source or id contains this text (case- and script-folded, as search folds). Default: no such filter."),
   match: single(z.enum(["word", "cql"])).default("word").describe("word = `q` as words; cql = `q` is a corpus query, the reports where it matches (as /api/search?match=cql selects them). Default word."),
 });
 export type ReportsQuery = z.infer<typeof ReportsQuerySchema>;
@@ -591,6 +594,17 @@ export const JobSchema = z.object({
     })
     .nullable(),
   error: z.string().nullable(),
+});
+export type Job = z.infer<typeof JobSchema>;
+export const JobParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a job id").describe("the id POST /api/jobs answered") });
+export const JobRequestSchema = z.union([
+  z
+    .object({
+      add: z.array(z.string()).min(1).max(500).describe("ids from PUT /api/uploads/{name}"),
+      replace: z.boolean().optional().describe("true: a file replaces the source already kept under its name; default false: both are kept, the new one as \"name (2).ext\""),
+    })
+    .strict(),
+  z.object({ remove: z.array(z.string()).length(1).describe("a source path, as GET /api/sources lists it") }).strict(),
   files: z
     .array(
       z.object({
@@ -603,17 +617,6 @@ export const JobSchema = z.object({
     )
     .describe("what became of each uploaded file: added; renamed (kept at `path`, its name was taken by different bytes); replaced (with replace: true); duplicate of `copyOf` (identical bytes, indexed once); skipped (`reason`)"),
   resumedAt: z.string().nullable().describe("set when the server stopped during the job (killed, crashed) and its next start finished it"),
-});
-export type Job = z.infer<typeof JobSchema>;
-export const JobParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a job id").describe("the id POST /api/jobs answered") });
-export const JobRequestSchema = z.union([
-  z
-    .object({
-      add: z.array(z.string()).min(1).max(500).describe("ids from PUT /api/uploads/{name}"),
-      replace: z.boolean().optional().describe("true: a file replaces the source already kept under its name; default false: both are kept, the new one as \"name (2).ext\""),
-    })
-    .strict(),
-  z.object({ remove: z.array(z.string()).length(1).describe("a source path, as GET /api/sources lists it") }).strict(),
 ]);
 /** A researcher's correction of a report's metadata (PUT /api/reports/{id}/metadata; core/corrections.ts keeps them). */
 export const CorrectionSchema = z
@@ -629,4 +632,46 @@ export type Correction = z.infer<typeof CorrectionSchema>;
 
 export const UploadResponseSchema = z.object({ upload: z.string(), name: z.string() });
 export const CorrectionResponseSchema = z.object({ id: z.string(), correction: CorrectionSchema.extend({ at: z.string() }) });
-export const CorrectionsResponseSchema = z.object({ reports: z.record(z.string(), CorrectionSchema.extend({ at: z.string() })) });
+/** A correction whose report left the corpus (its source removed, or reindexed away): no longer applied, kept to see and restore. */
+export const RetiredCorrectionSchema = z.object({ id: z.string(), correction: CorrectionSchema.extend({ at: z.string() }), retiredAt: z.string(), reason: z.string() });
+export const CorrectionsResponseSchema = z.object({
+  reports: z.record(z.string(), CorrectionSchema.extend({ at: z.string() })),
+  retired: z.array(RetiredCorrectionSchema).describe("corrections of reports that left the corpus: not applied, not re-applied when the same report comes back"),
+});
+
+export const CORRECTABLE_FIELDS = ["sector", "year", "docType", "level", "title"] as const;
+/** One field of one report changed by one write (data/corrections-history.jsonl): set, undo of an earlier entry, or retired with its report. */
+export const CorrectionHistoryEntrySchema = z.object({
+  seq: z.number().int().describe("1, 2, …: the entry's number, what POST /api/corrections/undo takes as `entry`"),
+  at: z.string(),
+  who: z.string().describe('"admin token" (with the client address), "local" (from this machine, with its address), or the indexer run that retired it'),
+  action: z.enum(["set", "undo", "retire"]),
+  write: z.string().describe("the entries one request wrote share it"),
+  report: z.string(),
+  field: z.enum(CORRECTABLE_FIELDS),
+  from: z.union([z.string(), z.number(), z.null()]),
+  to: z.union([z.string(), z.number(), z.null()]),
+  /** whether `from` / `to` was a correction (false: the classifier's own value, or none when the report is gone) */
+  fromCorrected: z.boolean(),
+  toCorrected: z.boolean(),
+  undoes: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+export type CorrectionHistoryEntry = z.infer<typeof CorrectionHistoryEntrySchema>;
+export const CorrectionHistoryQuerySchema = z.object({
+  report: text(100).optional().describe("Only this report's entries. Default: every report."),
+  limit: intParam(1, 10_000).default(200).describe("The newest this many entries. Default 200."),
+});
+export const CorrectionHistoryResponseSchema = z.object({ total: z.number().int(), entries: z.array(CorrectionHistoryEntrySchema).describe("newest first") });
+export const BulkCorrectionSchema = z
+  .object({
+    ids: z.array(z.string().min(1).max(100)).min(1).max(1000).describe("the reports' ids"),
+    set: CorrectionSchema.describe("the fields to set on every one of them"),
+  })
+  .strict();
+export const BulkCorrectionResponseSchema = z.object({ ids: z.array(z.string()), corrections: z.record(z.string(), CorrectionSchema.extend({ at: z.string() })), entries: z.array(CorrectionHistoryEntrySchema) });
+export const UndoRequestSchema = z.union([
+  z.object({ entry: z.number().int().min(1).describe("a history entry's seq: that one field goes back") }).strict(),
+  z.object({ report: z.string().min(1).max(100).describe("a report id: its latest write not yet undone goes back") }).strict(),
+]);
+export const UndoResponseSchema = z.object({ entries: z.array(CorrectionHistoryEntrySchema).describe("the undo's own entries") });

@@ -6,7 +6,7 @@
 // When the store or the image is missing or damaged it says which file and why, and analytics
 // refuse to serve numbers (search keeps working: it lives in Meilisearch).
 import { basename } from "node:path";
-import { StoreError } from "../../core/store.ts";
+import { readSources, StoreError } from "../../core/store.ts";
 import { CorpusUnavailableError } from "../../core/errors.ts";
 import { ImageError } from "../../core/image/layout.ts";
 import { loadImage, type LoadedImage } from "../../core/image/reader.ts";
@@ -38,6 +38,7 @@ export class CorpusHolder {
   private termCounts: { term: string; count: number }[] = [];
   private patches: { version: number; list: ReportPatch[] } = { version: 0, list: [] };
   private pool: AnalyticsPool | null = null;
+  private added: { generation: number; map: Map<string, string> } | null = null;
   /** bumped on every reload and every metadata correction; result cache keys start with it */
   generation = 0;
   /** what the last load did, for the log: whether it built the image and how long it took */
@@ -146,6 +147,20 @@ export class CorpusHolder {
   getStats(): CorpusStats {
     if (!this.stats) throw new CorpusUnavailableError(this.problem ?? "corpus store unavailable");
     return this.stats;
+  }
+
+  /** When each source of the loaded store was first added (store/sources.json `addedAt`), for the document table's "added" order. */
+  sourcesAdded(): Map<string, string> {
+    if (!this.added || this.added.generation !== this.generation) {
+      let sources: { path: string; addedAt: string }[] = [];
+      try {
+        sources = readSources(this.dataDir);
+      } catch {
+        // a damaged registry: every report equally old, ordered by title
+      }
+      this.added = { generation: this.generation, map: new Map(sources.map((s) => [s.path, s.addedAt])) };
+    }
+    return this.added.map;
   }
 
   /** Corpus words by frequency, for completion. */

@@ -6,18 +6,15 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CORRECTABLE, readCorrections, writeCorrections, type Correction } from "../../core/corrections.ts";
+import type { Correction } from "../../core/corrections.ts";
 import { BadRequestError, NotFoundError } from "../../core/errors.ts";
-import { lock } from "../../core/lock.ts";
 import type { Meilisearch } from "meilisearch";
-import { updateDocuments, type IndexNames } from "../../core/meili/indexes.ts";
-import { correctionUpdates } from "../../core/meili/requests.ts";
-import { waitTask } from "../../core/meili/tasks.ts";
-import { passageSpans } from "../../core/documents.ts";
+import type { IndexNames } from "../../core/meili/indexes.ts";
 import { safeName, type SourceRecord } from "../../core/sources.ts";
 import { readManifest, readSources } from "../../core/store.ts";
 import type { AddedFile, AddedResult, IndexSummary, Progress, RunOptions } from "../../indexer/run.ts";
 import type { CorpusHolder } from "./holder.ts";
+import { correctReports, undoCorrection } from "./corrections.ts";
 
 export interface Job {
   id: string;
@@ -158,31 +155,15 @@ export class CorpusManager {
   }
 
   /**
-   * A researcher's correction of one report's metadata: kept in data/corrections.json (it
-   * survives reindexing), written to Meilisearch's documents of the report and its passages, and
-   * set in the loaded corpus, so every view follows at once.
+   * A researcher's correction of report metadata, one report or many in one write, and undo
+   * (server/corpus/corrections.ts); `who` goes into the history.
    */
-  async correct(id: string, correction: Correction): Promise<Correction & { at: string }> {
-    const corpus = this.deps.corpus.get();
-    const doc = corpus.byId.get(id);
-    if (!doc) throw new NotFoundError(`no report with id ${JSON.stringify(id)}`);
-    const held = await lock(this.deps.dataDir, "a metadata correction", 60_000);
-    try {
-      const all = readCorrections(this.deps.dataDir);
-      const merged = { ...all[id], ...correction, at: new Date().toISOString() };
-      const fields = Object.fromEntries(CORRECTABLE.filter((k) => merged[k] !== undefined).map((k) => [k, merged[k]]));
-      // Meilisearch: the report's document and every passage of it (ids `${id}-${i}`), metadata only.
-      const updates = correctionUpdates(id, passageSpans(doc.report).length, fields);
-      const taskR = await updateDocuments(this.deps.admin, this.deps.names.reports, updates.reports);
-      const taskP = updates.passages.length ? await updateDocuments(this.deps.admin, this.deps.names.passages, updates.passages) : null;
-      await waitTask(this.deps.admin, taskR);
-      if (taskP !== null) await waitTask(this.deps.admin, taskP);
-      writeCorrections(this.deps.dataDir, { ...all, [id]: merged });
-      this.deps.corpus.correct(id, fields);
-      return merged;
-    } finally {
-      held.release();
-    }
+  correct(ids: string[], set: Correction, who: string): ReturnType<typeof correctReports> {
+    return correctReports(this.deps, ids, set, who);
+  }
+
+  undo(req: { entry: number } | { report: string }, who: string): ReturnType<typeof undoCorrection> {
+    return undoCorrection(this.deps, req, who);
   }
 
   /** A new job's record, on disk before anything is done for it. */

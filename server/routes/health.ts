@@ -1,5 +1,6 @@
 // Health, corpus size and the OpenAPI document.
-import { Router } from "express";
+import { Router, type RequestHandler } from "express";
+import type { Lifecycle } from "../lifecycle.ts";
 import type { ResponseOf } from "../../core/api/endpoints.ts";
 import { openApiDocument } from "../../core/api/openapi.ts";
 import { canonicalReportCount } from "../../core/meili/requests.ts";
@@ -30,11 +31,26 @@ async function health(deps: AppDeps): Promise<ResponseOf<"health">> {
   };
 }
 
+const LIVE = JSON.stringify({ status: "live" });
+
+/**
+ * Liveness: the process answers, and nothing it cannot recover from by itself has happened (its
+ * own Meilisearch would not restart: 503 with the reason, so a supervisor restarts the process).
+ * No await, no body parsing: a prepared body written straight out.
+ */
+export function liveness(lifecycle: Lifecycle): RequestHandler {
+  return (_req, res) => {
+    const dead = lifecycle.dead;
+    const body = dead === null ? LIVE : JSON.stringify({ status: "failed", error: { code: "meilisearch_failed", message: dead } });
+    res.writeHead(dead === null ? 200 : 503, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
+    res.end(body);
+  };
+}
+
 export function healthRoutes(deps: AppDeps): Router {
   const r = Router();
   route(r, "health", () => health(deps), { status: (body) => (body.status === "ok" ? 200 : 503) });
-  // Liveness: the process answers. Readiness: it can serve now (ready.ts).
-  r.get("/health/live", (_req, res) => void res.setHeader("Cache-Control", "no-store").json({ status: "live" }));
+  // Liveness is mounted first in the app (liveness below). Readiness: it can serve now (ready.ts).
   r.get("/health/ready", async (_req, res) => {
     const body = await readiness(deps);
     res.setHeader("Cache-Control", "no-store");

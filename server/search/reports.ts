@@ -13,8 +13,10 @@ import type { Report } from "../../core/model.ts";
 import type { RunContext } from "../pool/pool.ts";
 import { patternOf } from "../analytics/cqlTerm.ts";
 import { jsonSize } from "../cache.ts";
+import { corpusTable, needsCorpusTable } from "./reportTable.ts";
 
 export async function listReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext = {}): Promise<ReportsResponse> {
+  if (needsCorpusTable(query)) return corpusTable(deps, query, ctx);
   if (query.match === "cql" && query.q?.trim()) return cqlReports(deps, query, ctx);
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
   const res = await searchIndex<Omit<ReportRow, "year"> & { year?: number }>(deps.meili, deps.names.reports, reportListSearch(parsed.meiliQ, query, deps.visibleGeneration?.()));
@@ -27,7 +29,7 @@ export async function listReports(deps: SearchDeps, query: ReportsQuery, ctx: Ru
 }
 
 /** Table order for reports found in the corpus: as Meilisearch sorts (unknown years last), ties in corpus order. */
-const tableOrder: Record<ReportsQuery["sort"], (a: Report, b: Report) => number> = {
+const tableOrder: Record<Exclude<ReportsQuery["sort"], "added:desc">, (a: Report, b: Report) => number> = {
   "year:desc": (a, b) => (b.year ?? -1e9) - (a.year ?? -1e9),
   "year:asc": (a, b) => (a.year ?? 1e9) - (b.year ?? 1e9),
   "chars:desc": (a, b) => b.chars - a.chars,
@@ -48,7 +50,7 @@ async function cqlReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext
   const corpus = deps.corpus.get();
   const rows = found.hits.map((h) => corpus.byId.get(h.reportId)?.report).filter((r): r is Report => r !== undefined);
   const order = new Map(corpus.docs.map((d, i) => [d.report, i]));
-  rows.sort((a, b) => tableOrder[sort](a, b) || order.get(a)! - order.get(b)!);
+  rows.sort((a, b) => tableOrder[sort as keyof typeof tableOrder](a, b) || order.get(a)! - order.get(b)!);
   const from = (page - 1) * perPage;
   return {
     total: rows.length,

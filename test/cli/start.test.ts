@@ -6,7 +6,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { findMeiliBinary } from "../../core/meili/binary.ts";
 import { freePort, isAlive } from "../../core/meili/process.ts";
+import { childrenOf, commandOf } from "../reliability/helpers.ts";
 import { FIXTURE_CORPUS } from "../helpers/app.ts";
 import { launch as launchCli } from "../serve/launch.ts";
 import { gone } from "../helpers/processes.ts";
@@ -80,6 +82,83 @@ describe("npm start", () => {
     expect(statSync(log).mode & 0o777).toBe(0o600);
     // At INFO, Meilisearch writes a line per HTTP request; the runs above made dozens.
     expect(readFileSync(log, "utf8")).not.toMatch(/\bINFO\b/);
+  });
+});
+
+/** The Meilisearch server itself: the watchdog's child (what an OOM killer would pick). */
+function meiliServer(watchdogPid: number): number {
+  const pid = childrenOf(watchdogPid).find((p) => commandOf(p).includes("--db-path"));
+  expect(pid, "the Meilisearch under the watchdog").toBeDefined();
+  return pid!;
+}
+
+async function until<T>(ms: number, probe: () => Promise<T | null>): Promise<T | null> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const got = await probe().catch(() => null);
+    if (got !== null) return got;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}
+
+describe("its own Meilisearch, supervised", () => {
+  it("a Meilisearch that dies is restarted on the same data, and search works again", async () => {
+    const run = launch({ PORT: String(await freePort()) });
+    const { url, meiliPid } = await run.ready;
+    const q = `${url}/api/search?q=${encodeURIComponent("送温暖")}`;
+    const before = (await fetch(q).then((r) => r.json())) as { total: number };
+    expect(before.total).toBeGreaterThan(0);
+    try {
+      process.kill(meiliServer(meiliPid!), "SIGKILL");
+      // before: still 503 ten minutes later, nothing logged
+      const after = await until(20_000, async () => {
+        const r = await fetch(q);
+        return r.status === 200 && run.output().includes("Meilisearch is back") ? ((await r.json()) as { total: number }) : null;
+      });
+      expect(after, run.output()).not.toBeNull();
+      expect(after!.total).toBe(before.total);
+      expect(run.output()).toMatch(/Meilisearch \(pid \d+\) exited unexpectedly \(SIGKILL|signal 9\); restarting it/);
+      expect(run.output()).toMatch(/Meilisearch restart 1 of 8 in 0\.5 s/);
+      expect(run.output()).toMatch(/Meilisearch is back at http:\/\/127\.0\.0\.1:\d+ \(pid \d+\) after 1 restart\n/);
+      expect((await fetch(`${url}/api/health/live`)).status).toBe(200);
+      expect((await fetch(`${url}/api/health/ready`)).status).toBe(200);
+    } finally {
+      run.child.kill("SIGTERM");
+    }
+    expect(await run.exited).toBe(0);
+    // the restarted one stops with the server too
+    expect(childrenOf(run.child.pid!)).toEqual([]);
+  });
+
+  it("when it cannot be restarted, liveness answers 503 with the reason", async () => {
+    // A binary that works at start and then is replaced by one that cannot run.
+    const bin = join(dataDir, "..", `meili-wrapper-${process.pid}.sh`);
+    writeFileSync(bin, `#!/bin/sh\nexec ${JSON.stringify(findMeiliBinary(null))} "$@"\n`, { mode: 0o700 });
+    try {
+      const run = launch({ PORT: String(await freePort()), MEILI_BIN: bin, WENYUAN_MEILI_RESTARTS: "2" });
+      const { url, meiliPid } = await run.ready;
+      try {
+        expect((await fetch(`${url}/api/health/live`)).status).toBe(200);
+        writeFileSync(bin, "#!/bin/sh\necho 'cannot start' >&2; exit 1\n");
+        process.kill(meiliServer(meiliPid!), "SIGKILL");
+        const dead = await until(20_000, async () => {
+          const r = await fetch(`${url}/api/health/live`);
+          return r.status === 503 ? ((await r.json()) as { status: string; error: { code: string; message: string } }) : null;
+        });
+        expect(dead, run.output()).not.toBeNull();
+        expect(dead!.status).toBe("failed");
+        expect(dead!.error.code).toBe("meilisearch_failed");
+        expect(dead!.error.message).toMatch(/Meilisearch exited \(.*\) and 2 restarts failed \(last: Meilisearch exited during startup \(code 1\)/);
+        expect(run.output()).toMatch(/Meilisearch restart 1 failed: .*\n[^]*Meilisearch restart 2 of 2 in 1 s[^]*Meilisearch restart 2 failed/);
+        expect((await fetch(`${url}/api/health/ready`)).status).toBe(503);
+      } finally {
+        run.child.kill("SIGTERM");
+      }
+      expect(await run.exited).toBe(0);
+    } finally {
+      rmSync(bin, { force: true });
+    }
   });
 });
 
