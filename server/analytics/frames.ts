@@ -6,8 +6,9 @@
 //   modifier  the modifier word right before it (扶贫帮困 送温暖, 经常性 的 送温暖).
 // Verbs are v, vd, vi, vg and jieba's adverb + verb idioms (积极开展/l); modifiers a, an, b, z, n,
 // nz, ng, j, l, i, t, vn, f, s (numerals and placeholders never). A clause ends at any
-// punctuation except quotes and brackets (“送温暖”活动 is one clause) and
-// spaces. Each occurrence gives at most one collocate per relation. Per relation and collocate:
+// punctuation except quotes and book-title marks (“送温暖”活动 is one clause) and spaces; a
+// bracket ends it. A single character glued to a numeral or to another single-character content
+// word (三会, 开好) is part of a longer unit and is no collocate. Each occurrence gives at most one collocate per relation. Per relation and collocate:
 // count (occurrences), reports, per-sector occurrences and logDice = 14 + log2(2·count /
 // (f(term, rel) + f(collocate))), where f(term, rel) is the occurrences having any collocate in
 // the relation and f(collocate) the collocate's word frequency in the selection — Sketch Engine's
@@ -28,8 +29,11 @@ export type FrameRelation = (typeof FRAME_RELATIONS)[number];
 
 const MAX_MODIFIERS = 3;
 const CLIP_WORDS = 40;
-/** punctuation a clause runs through: quotes, brackets, book-title marks */
-const TRANSPARENT = /^[“”‘’"'《》〈〉「」『』【】()（）]+$/;
+/** punctuation a clause runs through: quotes and book-title marks. Not brackets: 建立“三会”（职代会、…）
+ *  — what a bracket opens is an aside, and the word before it belongs to the sentence around it. */
+const TRANSPARENT = /^[“”‘’"'《》〈〉「」『』]+$/;
+/** function words a single-character verb may lean on without forming a longer unit (再开, 要抓 is not one) */
+const FUNCTION_TAG = /^(d|c|p|r|u|y|e|o)/;
 
 /** Verbs (v, vd, vi, vg; not vn, a verbal noun such as 活动 or 建设). */
 const isVerbTag = (t: string) => t === "v" || t === "vd" || t === "vi" || t === "vg";
@@ -85,6 +89,18 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
     return -1;
   };
 
+  /** A single character glued to a numeral (三会) or to another single-character content word
+   *  (开好, 召 开) is a fragment of a longer unit, never a collocate on its own. */
+  const fragment = (doc: CorpusDoc, k: number, ts: number, te: number) => {
+    if (corpus.vocab[doc.tokenIds[k]].length !== 1) return false;
+    for (const j of [k - 1, k + 1]) {
+      if (j < 0 || j >= doc.tokenIds.length || (j >= ts && j < te) || !isWordAt(doc, j)) continue;
+      const w = corpus.vocab[doc.tokenIds[j]];
+      if (flags[doc.tokenIds[j]] & NUMERIC) return true;
+      if (w.length === 1 && !FUNCTION_TAG.test(tagOf(doc, j))) return true;
+    }
+    return false;
+  };
   const occurrences: Occurrence[] = [];
   const reportIds = new Set<string>();
   for (const doc of docs) {
@@ -94,7 +110,7 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
       // modifier: the word right before (or before 的 right before), a modifier but not a verb
       let k = step(doc, ts, -1, lo, hi);
       if (k >= 0 && corpus.vocab[doc.tokenIds[k]] === "的") k = step(doc, k, -1, lo, hi);
-      if (k >= 0 && isModifierTag(tagOf(doc, k)) && !isVerb(tagOf(doc, k), corpus.vocab[doc.tokenIds[k]]) && !(flags[doc.tokenIds[k]] & NUMERIC)) at.modifier = k;
+      if (k >= 0 && isModifierTag(tagOf(doc, k)) && !isVerb(tagOf(doc, k), corpus.vocab[doc.tokenIds[k]]) && !(flags[doc.tokenIds[k]] & NUMERIC) && !fragment(doc, k, ts, te)) at.modifier = k;
       // verb: the nearest verb before, over at most MAX_MODIFIERS modifiers (and 的)
       k = ts;
       for (let skipped = 0; skipped <= MAX_MODIFIERS; ) {
@@ -102,7 +118,7 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
         if (k < 0) break;
         const tag = tagOf(doc, k);
         if (isVerb(tag, corpus.vocab[doc.tokenIds[k]])) {
-          at.verb = k;
+          if (!fragment(doc, k, ts, te)) at.verb = k;
           break;
         }
         if (corpus.vocab[doc.tokenIds[k]] === "的") continue;
@@ -110,7 +126,7 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
         skipped++;
       }
       const n = step(doc, te - 1, 1, lo, hi);
-      if (n >= 0 && isHeadTag(tagOf(doc, n)) && !(flags[doc.tokenIds[n]] & NUMERIC)) at.after = n;
+      if (n >= 0 && isHeadTag(tagOf(doc, n)) && !(flags[doc.tokenIds[n]] & NUMERIC) && !fragment(doc, n, ts, te)) at.after = n;
       occurrences.push({ doc, ts, te, at });
       reportIds.add(doc.report.id);
     });

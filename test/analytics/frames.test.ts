@@ -6,6 +6,10 @@ import { SECTORS, type FramesResponse } from "../../core/api/schema.ts";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { buildCorpus } from "../../core/corpus/build.ts";
+import { selectReports } from "../../core/corpus/select.ts";
+import { frames } from "../../server/analytics/frames.ts";
+import { indexesOf, makeReport, segmenter, STOPWORDS, words } from "../fixtures/analytics-corpus.ts";
 
 let app: TestApp;
 let entries: { report: Report; tokens: string[]; tags: string[] }[];
@@ -20,10 +24,13 @@ afterAll(() => app?.stop());
 
 // The rules as the README states them, written again over strings.
 const isWord = (t: string) => /[\p{L}\p{N}]/u.test(t);
-const see = (t: string) => /^[“”‘’"'《》〈〉「」『』【】()（）]+$/.test(t) || /^[^\S\n]+$/.test(t); // quotes, brackets, spaces: a clause goes on
+const see = (t: string) => /^[“”‘’"'《》〈〉「」『』]+$/.test(t) || /^[^\S\n]+$/.test(t); // quotes, book-title marks, spaces: a clause goes on (a bracket ends it)
 const VERB = new Set(["v", "vd", "vi", "vg"]);
 const verb = (tag: string, w: string) => VERB.has(tag) || ((tag === "l" || tag === "i") && /^(积极|深入|认真|全面|大力|不断|进一步|切实|广泛|继续|努力|扎实|着力|充分|持续)./.test(w));
 const MOD = new Set(["a", "an", "b", "z", "n", "nz", "ng", "j", "l", "i", "t", "vn", "f", "s"]);
+// a single character glued to a numeral or to a single-character content word (三会, 开好) is no collocate
+const glued = (tokens: string[], tags: string[], k: number, term: number) =>
+  tokens[k].length === 1 && [k - 1, k + 1].some((j) => j !== term && j >= 0 && j < tokens.length && isWord(tokens[j]) && (numeric(tokens[j]) || (tokens[j].length === 1 && !/^[dcpruyeo]/.test(tags[j]))));
 const numeric = (t: string) => /^(?:[0-9０-９.．%％]+|[xX×＊*_＿~～]+|20[xX]{2}|[0-9]+[xX]+|[〇零一二三四五六七八九十百千万两]+)$/.test(t);
 
 function recount(term: string) {
@@ -50,7 +57,7 @@ function recount(term: string) {
       let skipped = 0;
       for (const k of prev) {
         if (verb(tags[k], tokens[k])) {
-          add(verbs, tokens[k], report);
+          if (!glued(tokens, tags, k, i)) add(verbs, tokens[k], report);
           break;
         }
         if (tokens[k] === "的") continue;
@@ -58,7 +65,7 @@ function recount(term: string) {
       }
       for (let k = i + 1; k < tokens.length; k++) {
         if (isWord(tokens[k])) {
-          if ((tags[k].startsWith("n") || tags[k].startsWith("v")) && !numeric(tokens[k])) add(after, tokens[k], report);
+          if ((tags[k].startsWith("n") || tags[k].startsWith("v")) && !numeric(tokens[k]) && !glued(tokens, tags, k, i)) add(after, tokens[k], report);
           break;
         }
         if (!see(tokens[k])) break;
@@ -137,5 +144,32 @@ describe("frames of a term", () => {
     const count = (w: string) => entries.reduce((n, e) => n + e.tokens.filter((t) => t === w).length, 0);
     expect(only.occurrences).toBe(count("职代会"));
     expect(both.occurrences).toBe(count("职代会") + count("职工代表大会"));
+  });
+});
+
+// Regression (issue 28): 会职代会 from 建立“三会”（职代会…） and 开 from 开好职代会 were frames.
+describe("frames are built from whole words inside one clause", () => {
+  const texts = [
+    "建立“三会”（职代会、妇代会）。", // 会 belongs to 三会, and the bracket opens an aside: no verb
+    "落实三会职代会制度。", // 会 again glued to 三: no verb; after 制度
+    "开好职代会，保障职工权益。", // 开 + 好 is one unit: neither is a verb or a modifier
+    "每年召开职代会，审议报告。", // 召开; nothing after (the comma ends the clause)
+    "坚持职代会制度。", // 坚持 … 制度
+    "明年再开职代会。", // 开 leans on the adverb 再 only: a verb
+  ];
+  const corpus = buildCorpus(
+    texts.map((text, n) => ({ report: makeReport({ id: `f${n}`, sector: n % 2 ? "school" : "hospital", year: 2024, text }), ...segmenter.tag(text) })),
+    STOPWORDS,
+  );
+  const out = frames(corpus, selectReports(corpus, {}, null), { alternatives: [words("职代会")], term: "职代会" }, indexesOf(corpus));
+  const rows = (name: string) => Object.fromEntries(out.relations.find((r) => r.name === name)!.rows.map((r) => [r.word, r.count]));
+
+  it("counts, recounted by hand from the six sentences above", () => {
+    expect(out.occurrences).toBe(6);
+    expect(rows("verb")).toEqual({ 召开: 1, 坚持: 1, 开: 1 });
+    expect(rows("after")).toEqual({ 制度: 2 });
+    expect(rows("modifier")).toEqual({});
+    expect(Object.fromEntries(out.variants.map((v) => [v.pattern, v.count]))).toEqual({ 职代会制度: 1, 召开职代会: 1, 坚持职代会制度: 1, 开职代会: 1 });
+    for (const v of out.variants) expect(v.pattern).not.toMatch(/^会|^好|^开…/);
   });
 });
