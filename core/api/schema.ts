@@ -594,17 +594,6 @@ export const JobSchema = z.object({
     })
     .nullable(),
   error: z.string().nullable(),
-});
-export type Job = z.infer<typeof JobSchema>;
-export const JobParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a job id").describe("the id POST /api/jobs answered") });
-export const JobRequestSchema = z.union([
-  z
-    .object({
-      add: z.array(z.string()).min(1).max(500).describe("ids from PUT /api/uploads/{name}"),
-      replace: z.boolean().optional().describe("true: a file replaces the source already kept under its name; default false: both are kept, the new one as \"name (2).ext\""),
-    })
-    .strict(),
-  z.object({ remove: z.array(z.string()).length(1).describe("a source path, as GET /api/sources lists it") }).strict(),
   files: z
     .array(
       z.object({
@@ -617,6 +606,17 @@ export const JobRequestSchema = z.union([
     )
     .describe("what became of each uploaded file: added; renamed (kept at `path`, its name was taken by different bytes); replaced (with replace: true); duplicate of `copyOf` (identical bytes, indexed once); skipped (`reason`)"),
   resumedAt: z.string().nullable().describe("set when the server stopped during the job (killed, crashed) and its next start finished it"),
+});
+export type Job = z.infer<typeof JobSchema>;
+export const JobParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a job id").describe("the id POST /api/jobs answered") });
+export const JobRequestSchema = z.union([
+  z
+    .object({
+      add: z.array(z.string()).min(1).max(500).describe("ids from PUT /api/uploads/{name}"),
+      replace: z.boolean().optional().describe("true: a file replaces the source already kept under its name; default false: both are kept, the new one as \"name (2).ext\""),
+    })
+    .strict(),
+  z.object({ remove: z.array(z.string()).length(1).describe("a source path, as GET /api/sources lists it") }).strict(),
 ]);
 /** A researcher's correction of a report's metadata (PUT /api/reports/{id}/metadata; core/corrections.ts keeps them). */
 export const CorrectionSchema = z

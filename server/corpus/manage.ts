@@ -205,6 +205,8 @@ export class CorpusManager {
       try {
         job.summary = await this.deps.index({ ...run, what: job.kind === "upload" ? "an upload in the browser" : "a removal in the browser", progress });
         job.files = [...job.files, ...job.summary.files];
+        // the names the files are kept under, now that they are known ("报告 (2).txt")
+        if (job.kind === "upload") job.sources = [...new Set(job.files.map((f) => f.path).filter(Boolean))];
         job.phase = "reload";
         this.deps.reload();
         job.state = "done";

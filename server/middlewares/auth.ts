@@ -2,24 +2,34 @@
 // `Authorization: Bearer …`; browsers sign in once on /login and get a session cookie (HttpOnly,
 // SameSite=Strict, Secure behind TLS) that is an HMAC of an expiry under the token, so nothing is
 // stored and changing the token signs everyone out. Writing: `requireAdmin` (corpus management).
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import express, { Router, type Request, type RequestHandler } from "express";
+import { rateLimit } from "express-rate-limit";
 import type { ResolvedConfig } from "../../core/config.ts";
 import { ForbiddenError, UnauthorizedError } from "../../core/errors.ts";
 
-type AuthConfig = Pick<ResolvedConfig, "readToken" | "adminToken" | "basePath" | "https">;
+type AuthConfig = Pick<ResolvedConfig, "readToken" | "adminToken" | "basePath" | "https"> & Partial<Pick<ResolvedConfig, "loginFailures">>;
 
 const COOKIE = "wenyuan_session";
 const SESSION_DAYS = 30;
+const LOGIN_WINDOW_MS = 15 * 60_000;
 /** reachable without signing in: the probes a supervisor or proxy polls, and the login page itself */
 const OPEN_PATHS = new Set(["/api/health/live", "/api/health/ready", "/login", "/logout"]);
 export const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** A key of this process: what is compared is a digest under it, never the secret itself. */
+const COMPARE_KEY = randomBytes(32);
+
+/**
+ * Whether `given` is `secret`, in time that depends on neither: both are compared as fixed-length
+ * HMAC-SHA256 digests, so not even the secret's length shows (a length check before
+ * timingSafeEqual answers a wrong length sooner). `equal` is there for the test to watch.
+ */
+export function sameSecret(given: string, secret: string, equal: (a: Buffer, b: Buffer) => boolean = timingSafeEqual): boolean {
+  const digest = (s: string) => createHmac("sha256", COMPARE_KEY).update(s).digest();
+  return equal(digest(given), digest(secret));
 }
+const same = (a: string, b: string) => sameSecret(a, b);
 
 function bearer(req: Request): string | null {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get("authorization") ?? "");
@@ -93,7 +103,10 @@ function safeNext(config: AuthConfig, next: unknown): string {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function loginPage(config: AuthConfig, next: string, failed: boolean): string {
+/** `problem`: a wrong token, or too many of them (`too_many:<minutes to wait>`). */
+function loginPage(config: AuthConfig, next: string, problem: "wrong" | `too_many:${number}` | null): string {
+  const minutes = problem?.startsWith("too_many:") ? Number(problem.slice("too_many:".length)) : 0;
+  const message = problem === "wrong" ? "令牌不正确 · Wrong token" : problem ? `登录失败次数过多，请 ${minutes} 分钟后再试 · Too many failed sign-ins: try again in ${minutes} min` : "";
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>登录 · 文渊 Wenyuan</title>
@@ -101,7 +114,7 @@ function loginPage(config: AuthConfig, next: string, failed: boolean): string {
 h1{font-size:1.4rem}label{display:block;margin:1rem 0 .3rem}input{width:100%;padding:.5rem;font-size:1rem;box-sizing:border-box}
 button{margin-top:1rem;padding:.5rem 1.2rem;font-size:1rem}.error{color:#b00020}</style></head>
 <body><main><h1>文渊 Wenyuan</h1><p>此语料库不公开，请输入访问令牌。<br>This corpus is private: enter the access token.</p>
-${failed ? '<p class="error" role="alert">令牌不正确 · Wrong token</p>' : ""}
+${message ? `<p class="error" role="alert">${message}</p>` : ""}
 <form method="post" action="${escape(config.basePath)}/login"><input type="hidden" name="next" value="${escape(next)}">
 <label for="token">访问令牌 · Access token</label><input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
 <button type="submit">登录 · Sign in</button></form></main></body></html>`;
@@ -116,14 +129,33 @@ export function loginRoutes(config: AuthConfig): Router {
     const next = safeNext(config, req.query.next);
     if (canRead(config, req)) return res.redirect(303, next);
     res.setHeader("Cache-Control", "no-store");
-    res.type("html").send(loginPage(config, next, false));
+    res.type("html").send(loginPage(config, next, null));
   });
-  r.post("/login", express.urlencoded({ extended: false, limit: "4kb" }), (req, res) => {
+  // Guessing the token is slowed down: after `loginFailures` wrong tokens from one address in 15
+  // minutes, every sign-in from it waits (429, Retry-After) until the window has passed.
+  const failures = config.loginFailures ?? 10;
+  const limited: RequestHandler[] = failures > 0
+    ? [
+        rateLimit({
+          windowMs: LOGIN_WINDOW_MS,
+          limit: failures,
+          skipSuccessfulRequests: true,
+          standardHeaders: "draft-8",
+          legacyHeaders: false,
+          handler: (req, res) => {
+            const minutes = Math.max(1, Math.ceil(Number(res.getHeader("Retry-After") ?? 60) / 60));
+            res.status(429).setHeader("Cache-Control", "no-store");
+            res.type("html").send(loginPage(config, safeNext(config, (req.body as Record<string, unknown> | undefined)?.next), `too_many:${minutes}`));
+          },
+        }),
+      ]
+    : [];
+  r.post("/login", express.urlencoded({ extended: false, limit: "4kb" }), ...limited, (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const next = safeNext(config, body.next);
     if (typeof body.token !== "string" || !same(body.token, token)) {
       res.status(401).setHeader("Cache-Control", "no-store");
-      res.type("html").send(loginPage(config, next, true));
+      res.type("html").send(loginPage(config, next, "wrong"));
       return;
     }
     const maxAge = SESSION_DAYS * 86_400;

@@ -1,7 +1,7 @@
 // The corpus page walked as a researcher would, in Debian's Chromium: upload two files and watch
 // the progress, find them in search, correct one's sector and see the facet counts change, remove
 // the other, restart the server, and see everything as it was left. Screenshots in test/artifacts/.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
@@ -96,3 +96,27 @@ it("upload two files, find them, correct one, remove the other, restart: the sta
   expect((await searchFor("星河化工厂")).total).toBe(0);
   await shot("corpus-after-restart");
 }, 180_000);
+
+it("a folder's two files of one name are both kept, the result says so per file, and a file over 64 MB is refused by name", async () => {
+  for (const [dir, unit] of [["dir1", "东岭水泥厂"], ["dir2", "西岭小学"]]) {
+    mkdirSync(join(files, dir), { recursive: true });
+    writeFileSync(join(files, dir, "same.txt"), report(unit));
+  }
+  // sparse: 64 MB + 1 byte without writing them
+  const big = join(files, "超大文件.txt");
+  writeFileSync(big, "");
+  truncateSync(big, 64 * 1024 * 1024 + 1);
+  await page.goto(`${app.url}/corpus`);
+  await page.waitForSelector("table.sources tbody tr");
+  await page.locator('[data-testid="upload-input"]').setInputFiles([join(files, "dir1", "same.txt"), join(files, "dir2", "same.txt"), big]);
+  await page.waitForSelector('.job[data-job-state="done"]', { timeout: 60_000 });
+  const items = page.locator('[data-testid="job-files"] li');
+  await expect.poll(() => items.count()).toBe(2);
+  expect(await items.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-outcome")))).toEqual(["added", "renamed"]);
+  expect(await items.nth(1).innerText()).toContain("另存为 sources/same (2).txt");
+  expect(await page.locator(".upload-row", { hasText: "超大文件.txt" }).innerText()).toContain("超大文件.txt：文件超过 64 MB 的上限");
+  await page.waitForSelector('tr[data-source="sources/same (2).txt"][data-status="indexed"]');
+  await shot("corpus-upload-same-name");
+  expect((await searchFor("东岭水泥厂")).total).toBe(1);
+  expect((await searchFor("西岭小学")).total).toBe(1);
+}, 120_000);

@@ -5,7 +5,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../core/config.ts";
 import { errorMiddleware } from "../../server/middlewares/error.ts";
-import { requireAdmin } from "../../server/middlewares/auth.ts";
+import { loginRoutes, requireAdmin, sameSecret } from "../../server/middlewares/auth.ts";
 import { ROOT, startApp, type TestApp } from "../helpers/app.ts";
 
 const READ = "read-token-0123456789abcdef";
@@ -136,6 +136,77 @@ describe("requireAdmin (writes)", () => {
       expect(((await relayed.json()) as { error: { code: string } }).error.code).toBe("forbidden");
     } finally {
       await w.close();
+    }
+  });
+});
+
+describe("comparing a token", () => {
+  it("compares fixed-length digests whatever the lengths, so a wrong length answers no sooner", () => {
+    const seen: [number, number][] = [];
+    const equal = (a: Buffer, b: Buffer) => {
+      seen.push([a.length, b.length]);
+      return a.equals(b);
+    };
+    expect(sameSecret(READ, READ, equal)).toBe(true);
+    expect(sameSecret("x", READ, equal)).toBe(false);
+    expect(sameSecret(`${READ}-and-more`, READ, equal)).toBe(false);
+    expect(sameSecret("", READ, equal)).toBe(false);
+    expect(sameSecret(READ.replace(/.$/, "X"), READ, equal)).toBe(false);
+    // every comparison ran, on two 32-byte digests
+    expect(seen).toEqual([
+      [32, 32],
+      [32, 32],
+      [32, 32],
+      [32, 32],
+      [32, 32],
+    ]);
+  });
+});
+
+describe("failed sign-ins", () => {
+  async function loginApp(env: Record<string, string>) {
+    const app = express();
+    app.use(loginRoutes(resolveConfig({ PORT: "0", WENYUAN_READ_TOKEN: READ, ...env }, ROOT)));
+    const server = createServer(app);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/login`;
+    const post = (token: string) => fetch(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token, next: "/" }), redirect: "manual" });
+    return { post, close: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+
+  it("are limited by default: the 11th wrong token in 15 minutes gets 429 with Retry-After, and so does the right one then", async () => {
+    const w = await loginApp({});
+    try {
+      for (let i = 0; i < 10; i++) expect((await w.post(`wrong-token-${i}`)).status).toBe(401);
+      const refused = await w.post("wrong-token-10");
+      expect(refused.status).toBe(429);
+      const wait = Number(refused.headers.get("retry-after"));
+      expect(wait).toBeGreaterThan(14 * 60);
+      expect(wait).toBeLessThanOrEqual(15 * 60);
+      expect(await refused.text()).toMatch(/Too many failed sign-ins: try again in 15 min/);
+      expect((await w.post(READ)).status).toBe(429);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("count only failures, and follow WENYUAN_LOGIN_FAILURES (0: no limit)", async () => {
+    const three = await loginApp({ WENYUAN_LOGIN_FAILURES: "3" });
+    try {
+      expect((await three.post("wrong-a")).status).toBe(401);
+      expect((await three.post("wrong-b")).status).toBe(401);
+      for (let i = 0; i < 3; i++) expect((await three.post(READ)).status).toBe(303); // successes are not counted
+      expect((await three.post("wrong-c")).status).toBe(401);
+      expect((await three.post("wrong-d")).status).toBe(429);
+    } finally {
+      await three.close();
+    }
+    const off = await loginApp({ WENYUAN_LOGIN_FAILURES: "0" });
+    try {
+      for (let i = 0; i < 15; i++) expect((await off.post(`wrong-${i}`)).status).toBe(401);
+      expect((await off.post(READ)).status).toBe(303);
+    } finally {
+      await off.close();
     }
   });
 });

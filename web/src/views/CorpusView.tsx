@@ -5,6 +5,7 @@ import { useEffect, useState, type DragEvent } from "react";
 import { Link } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { DOC_TYPES, LEVELS, SECTORS, type Correction, type Job, type ReportRow } from "../../../core/api/schema.ts";
+import { MAX_SOURCE_BYTES } from "../../../core/sources.ts";
 import type { ApiError } from "../api/client.ts";
 import { apiUrl } from "../api/client.ts";
 import { call, correctReport, getJob, getSources, startJob, uploadFile } from "../api/endpoints.ts";
@@ -13,6 +14,7 @@ import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 
 const PER_PAGE = 20;
+const UPLOAD_MB = MAX_SOURCE_BYTES / 1048576;
 type Phase = "queued" | "read" | "discover" | "segment" | "load" | "reload";
 
 interface Upload {
@@ -27,25 +29,30 @@ function Uploader({ onJob }: { onJob: (job: Job) => void }) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [replace, setReplace] = useState(false);
 
   async function addFiles(files: File[]) {
     if (!files.length) return;
     setError(null);
-    setUploads(files.map((f) => ({ name: f.name, sent: 0, total: f.size, error: null })));
+    // A file over the limit is refused here, as the server would (413), before its bytes are sent.
+    const tooLarge = (f: File) => (f.size > MAX_SOURCE_BYTES ? t("uploadTooLarge", { name: f.name, mb: UPLOAD_MB }) : null);
+    setUploads(files.map((f) => ({ name: f.name, sent: 0, total: f.size, error: tooLarge(f) })));
     const ids: string[] = [];
     // One request per file, so each shows its own progress; then one job indexes them together.
     for (const [i, f] of files.entries()) {
+      if (tooLarge(f)) continue;
       try {
         const r = await uploadFile(f, (sent, total) => setUploads((u) => u.map((x, k) => (k === i ? { ...x, sent, total: total || x.total } : x))));
         ids.push(r.upload);
         setUploads((u) => u.map((x, k) => (k === i ? { ...x, sent: x.total } : x)));
       } catch (e) {
-        setUploads((u) => u.map((x, k) => (k === i ? { ...x, error: (e as Error).message } : x)));
+        const message = (e as ApiError).status === 413 ? t("uploadTooLarge", { name: f.name, mb: UPLOAD_MB }) : (e as Error).message;
+        setUploads((u) => u.map((x, k) => (k === i ? { ...x, error: message } : x)));
       }
     }
     if (!ids.length) return;
     try {
-      onJob(await startJob({ add: ids }));
+      onJob(await startJob(replace ? { add: ids, replace } : { add: ids }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -71,9 +78,13 @@ function Uploader({ onJob }: { onJob: (job: Job) => void }) {
         <span>{t("corpusDrop")}</span>
         <input type="file" multiple accept=".txt,.md,.html,.htm,.docx,.pdf" data-testid="upload-input" onChange={(e) => void addFiles([...(e.target.files ?? [])])} />
       </label>
-      <p className="muted">{t("corpusUploadHint")}</p>
-      {uploads.map((u) => (
-        <div key={u.name} className="upload-row">
+      <p className="muted">{t("corpusUploadHint", { mb: UPLOAD_MB })}</p>
+      <label className="muted">
+        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} data-testid="upload-replace" /> {t("corpusReplace")}
+      </label>
+      {uploads.map((u, i) => (
+        // two files of a folder may share a name: the row's place is its key
+        <div key={i} className="upload-row">
           <span className="upload-name">{u.name}</span>
           <progress max={u.total || 1} value={u.sent} aria-label={t("corpusUploading", { name: u.name })} />
           {u.error && <span className="error-text">{u.error}</span>}
@@ -111,11 +122,22 @@ function JobProgress({ job }: { job: Job }) {
       ) : (
         <span className="error-text">{j.error}</span>
       )}
-      {j.summary?.filesSkipped.map((s) => (
-        <div key={s.source} className="muted">
-          {s.source} — {s.reason}
-        </div>
-      ))}
+      {j.resumedAt && <div className="muted">{t("jobResumed")}</div>}
+      {j.files.length > 0 ? (
+        <ul className="job-files" data-testid="job-files">
+          {j.files.map((f, i) => (
+            <li key={i} data-outcome={f.outcome}>
+              {f.name} — {f.outcome === "skipped" ? <span className="error-text">{t("file_skipped", { reason: f.reason ?? "" })}</span> : t(`file_${f.outcome}`, { path: f.path, copyOf: f.copyOf ?? "" })}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        j.summary?.filesSkipped.map((s) => (
+          <div key={s.source} className="muted">
+            {s.source} — {s.reason}
+          </div>
+        ))
+      )}
     </div>
   );
 }
