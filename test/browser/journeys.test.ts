@@ -1,11 +1,13 @@
 // The web app walked as a user would, in Debian's Chromium driven by playwright-core,
 // against the real server on the fixture corpus. Each journey leaves a screenshot in
 // test/artifacts/ to look at.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import * as OpenCC from "opencc-js";
 import { launchChromium } from "../helpers/browser.ts";
+import { parseExportCsv } from "../helpers/csv.ts";
 import { ROOT, startApp } from "../helpers/app.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
@@ -194,6 +196,31 @@ describe("web app journeys", () => {
     await page.waitForSelector('.chart-canvas[data-ready="true"] canvas');
     await canvasDrawn(".chart-canvas canvas");
     await shot("analytics-term");
+  });
+
+  it("the word list's download holds the whole list and says how many rows, not the 200 on screen", async () => {
+    // independent recount: distinct words (a letter or a digit, folded to simplified as the corpus counts them) of the canonical reports in the store's files
+    const lines = (file: string) => readFileSync(join(app.dataDir, "store", file), "utf8").split("\n").filter((l) => l.trim());
+    const canonical = new Set(lines("reports.jsonl").map((l) => JSON.parse(l)).filter((r) => r.kind === "report" && !r.duplicateOf).map((r) => r.id as string));
+    const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+    const words = new Set<string>();
+    for (const { id, tokens } of lines("tokens.jsonl").map((l) => JSON.parse(l) as { id: string; tokens: string[] }))
+      if (canonical.has(id)) for (const t of tokens) if (/[\p{L}\p{N}]/u.test(t)) words.add([...t].map((c) => toSimplified(c)).join(""));
+    expect(words.size).toBeGreaterThan(200); // more than the 200 rows the word list asks for on screen
+
+    await page.goto(`${app.url}/analytics?stopwords=false&minLength=1`);
+    await expect.poll(() => page.locator("table.data tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const downloads = page.locator('.downloads[data-export="frequency"]');
+    await downloads.hover();
+    await expect.poll(() => downloads.locator("[data-export-rows]").getAttribute("data-export-rows"), { timeout: 15_000 }).toBe(String(words.size));
+    expect(await downloads.locator("[data-export-rows]").textContent()).toBe(`共 ${words.size.toLocaleString("zh-CN")} 行`);
+    // the CSV link itself: every word, and the count in its last line
+    const href = await downloads.locator('a[data-format="csv"]').getAttribute("href");
+    const { records, comments } = parseExportCsv(await (await fetch(new URL(href!, app.url))).text());
+    expect(records.length - 1).toBe(words.size);
+    expect(comments.at(-1)).toBe(`rows: ${words.size}`);
+    await shot("analytics-words-download");
+    expect(pageErrors).toEqual([]);
   });
 
   it("compare hospital vs school shows keyness rows", async () => {

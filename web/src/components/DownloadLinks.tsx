@@ -13,7 +13,8 @@ import { Explain } from "./Explain.tsx";
 
 export function DownloadLinks({ endpoint, params, label }: { endpoint: Exportable; params: Params; label?: string }) {
   const { t } = useLang();
-  const query = { ...params, page: undefined, perPage: undefined };
+  // every row: no paging, no row limit (the export lifts it anyway)
+  const query = { ...params, page: undefined, perPage: undefined, limit: undefined };
   const url = (format: string) => apiUrl(`export/${endpoint}`, { ...query, format });
   const key = url("provenance");
   const [count, setCount] = useState<{ key: string; rows: number | null } | null>(null);
