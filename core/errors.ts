@@ -1,14 +1,17 @@
 // Typed HTTP errors. Routes and services throw these; the one error middleware
 // (middlewares/error.ts) turns them into `{ error: { code, message, field? } }`, as it
-// does Meilisearch's errors (core/meili/errors/).
+// does Meilisearch's errors (core/meili/errors/). Every code is one of core/api/errorCodes.ts.
+import type { ErrorCode, ErrorDetail } from "./api/errorCodes.ts";
 
 export class HttpError extends Error {
   override name = "HttpError";
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** what the message is built from, for a client that words it in its own language */
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
   }
@@ -16,8 +19,8 @@ export class HttpError extends Error {
 
 export class BadRequestError extends HttpError {
   override name = "BadRequestError";
-  constructor(message: string, field?: string, code = "bad_request") {
-    super(400, code, message, field);
+  constructor(message: string, field?: string, code: ErrorCode = "bad_request", detail?: ErrorDetail) {
+    super(400, code, message, field, detail);
   }
 }
 
@@ -76,7 +79,7 @@ export class NotReadyError extends HttpError {
 export class AnalyticsTimeoutError extends HttpError {
   override name = "AnalyticsTimeoutError";
   constructor(readonly limitMs: number) {
-    super(504, "analytics_timeout", `the analysis took longer than the limit of ${limitMs} ms (WENYUAN_ANALYTICS_TIMEOUT_MS) and was stopped; narrow the selection or ask for fewer rows`);
+    super(504, "analytics_timeout", `the analysis took longer than the limit of ${limitMs} ms (WENYUAN_ANALYTICS_TIMEOUT_MS) and was stopped; narrow the selection or ask for fewer rows`, undefined, { limitMs });
   }
 }
 

@@ -232,7 +232,13 @@ export const StatsSchema = z.object({
 });
 
 export const ErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    /** what the message is built from (a CQL error's column), for a client that words it itself */
+    detail: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
 });
 
 // ---------------------------------------------------------------- analytics

@@ -16,7 +16,7 @@ export function patternOf(source: string, seg: Segmenter, field: string): Patter
     if (!(e instanceof CqlSyntaxError)) throw e;
     const cql = asCql(source);
     const as = cql !== source.trim() ? ` (read as CQL: ${cql})` : "";
-    throw new BadRequestError(`${field}: ${e.message}${as}`, field, "cql_syntax");
+    throw new BadRequestError(`${field}: ${e.message}${as}`, field, "cql_syntax", { column: e.column, reason: e.detail, ...(as ? { cql } : {}) });
   }
 }
 

@@ -14,7 +14,7 @@ export const REGEX_BUDGET_MS = DEFAULT_REGEX_BUDGET_MS;
 export class RegexBudgetError extends HttpError {
   override name = "RegexBudgetError";
   constructor(readonly budgetMs: number) {
-    super(422, "regex_too_slow", `the regular expression ran longer than its budget of ${budgetMs} ms and was stopped; nested repetition such as (a+)+ backtracks without end: simplify it, or use match=cql or substring`);
+    super(422, "regex_too_slow", `the regular expression ran longer than its budget of ${budgetMs} ms and was stopped; nested repetition such as (a+)+ backtracks without end: simplify it, or use match=cql or substring`, undefined, { budgetMs });
   }
 }
 
@@ -24,7 +24,7 @@ export function regexSource(source: string, field: string): string {
   try {
     new RegExp(folded, "gu");
   } catch (e) {
-    throw new BadRequestError(`${field}: not a valid regular expression: ${(e as Error).message}`, field, "regex_syntax");
+    throw new BadRequestError(`${field}: not a valid regular expression: ${(e as Error).message}`, field, "regex_syntax", { reason: (e as Error).message });
   }
   return folded;
 }

@@ -2,6 +2,7 @@
 // No stack traces or internal paths leave the server.
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
+import type { ErrorCode } from "../../core/api/errorCodes.ts";
 import { AnalyticsBusyError, HttpError, MethodNotAllowedError } from "../../core/errors.ts";
 import { MeiliApiError, MeiliUnavailableError } from "../../core/meili/errors/index.ts";
 
@@ -30,13 +31,15 @@ export function errorMiddleware(log: (msg: string) => void = (m) => console.erro
     if (err instanceof HttpError) {
       if (err instanceof MethodNotAllowedError) res.setHeader("Allow", err.allow.join(", "));
       if (err instanceof AnalyticsBusyError) res.setHeader("Retry-After", String(err.retryAfter));
-      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.detail ? { detail: err.detail } : {}) } });
       return;
     }
-    // body-parser and friends mark client errors with a status.
+    // body-parser and friends mark client errors with a status (and body-parser a `type`).
     const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
     if (typeof status === "number" && status >= 400 && status < 500) {
-      res.status(status).json({ error: { code: (err as { type?: string }).type ?? "bad_request", message: "request rejected" } });
+      const type = (err as { type?: string }).type;
+      const code: ErrorCode = type === "entity.parse.failed" ? "invalid_json" : type === "entity.too.large" ? "payload_too_large" : "bad_request";
+      res.status(status).json({ error: { code, message: code === "invalid_json" ? "the request body is not valid JSON" : code === "payload_too_large" ? "the request body is too large" : "request rejected" } });
       return;
     }
     if (err instanceof MeiliApiError) {

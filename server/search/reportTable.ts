@@ -1,15 +1,13 @@
 // The document table when Meilisearch cannot answer it: a text filter (`contains`: title, source or
 // id containing a string — Meilisearch matches words by prefix, not substrings) or the order in
 // which sources were added (not a Meilisearch attribute). Read from the loaded corpus, with the one
-// filter (`matches`) and, for `q`, the same selection /api/search makes in the pool.
-import type { ReportRow, ReportsQuery, ReportsResponse, SearchQuery } from "../../core/api/schema.ts";
+// filter (`matches`) and, for `q`, the reports the table itself selects for it.
+import type { ReportRow, ReportsQuery, ReportsResponse } from "../../core/api/schema.ts";
 import { matches } from "../../core/filter.ts";
 import { fold } from "../../core/fold.ts";
 import type { Report } from "../../core/model.ts";
-import { parseQuery } from "../../core/query.ts";
-import { patternOf } from "../analytics/cqlTerm.ts";
-import { jsonSize } from "../cache.ts";
 import type { RunContext } from "../pool/pool.ts";
+import { listReports } from "./reports.ts";
 import type { SearchDeps } from "./search.ts";
 
 /** Whether the table needs this path (reports.ts sends it here). */
@@ -45,17 +43,11 @@ const row = (r: Report): ReportRow => ({
   duplicateOf: r.duplicateOf,
 });
 
-/** The reports `q` selects (every one), as the search page's pool task finds them; null: no query. */
+/** The reports `q` selects (every one), as the table without a text filter selects them; null: no query. */
 async function selected(deps: SearchDeps, query: ReportsQuery, ctx: RunContext): Promise<Set<string> | null> {
   if (!query.q?.trim()) return null;
-  const { page: _p, perPage: _pp, sort: _s, contains: _c, ...filters } = query;
-  const all: SearchQuery = { ...filters, match: query.match === "cql" ? "cql" : "word", mode: "report", sort: "relevance", page: 1, perPage: Number.MAX_SAFE_INTEGER };
-  const task =
-    query.match === "cql"
-      ? { name: "cqlSearch" as const, query: all, pattern: patternOf(query.q.trim(), deps.segmenter, "q") }
-      : { name: "wordSearch" as const, query: all, parsed: parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms }) };
-  const found = await deps.corpus.cache.getAsync(deps.corpus.generation, `reports:${task.name}`, JSON.stringify(all), () => deps.corpus.run(task, ctx), jsonSize);
-  return new Set(found.hits.map((h) => h.reportId));
+  const all = await listReports(deps, { ...query, contains: undefined, sort: "title:asc", page: 1, perPage: Math.max(1, deps.corpus.get().docs.length) }, ctx);
+  return new Set(all.reports.map((r) => r.id));
 }
 
 export async function corpusTable(deps: SearchDeps, query: ReportsQuery, ctx: RunContext = {}): Promise<ReportsResponse> {

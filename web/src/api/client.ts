@@ -1,6 +1,7 @@
 // The one request helper (and its twin for writes): builds the URL, fetches, parses the body with
 // a shared zod schema, and turns error bodies into ApiError. Nothing else calls fetch.
 import type { z } from "zod";
+import type { ErrorDetail } from "../../../core/api/errorCodes.ts";
 import { ErrorSchema } from "../../../core/api/schema.ts";
 
 export class ApiError extends Error {
@@ -11,10 +12,14 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: ErrorDetail },
   ) {
     super(message, options);
+    this.detail = options?.detail;
   }
+
+  /** what the server built its message from (a CQL error's column), for the UI to word it */
+  readonly detail?: ErrorDetail;
 
   get unavailable(): boolean {
     return this.code === "search_unavailable" || this.status === 503;
@@ -54,7 +59,7 @@ export async function request<S extends z.ZodType>(path: string, params: Params,
   }
   if (!res.ok) {
     const err = ErrorSchema.safeParse(body);
-    if (err.success) throw new ApiError(res.status, err.data.error.code, err.data.error.message, err.data.error.field, { cause: body });
+    if (err.success) throw new ApiError(res.status, err.data.error.code, err.data.error.message, err.data.error.field, { cause: body, detail: err.data.error.detail });
     throw new ApiError(res.status, "http_error", `HTTP ${res.status}`, undefined, { cause: body });
   }
   const parsed = schema.safeParse(body);
@@ -91,7 +96,7 @@ export function send<S extends z.ZodType>(
       }
       if (xhr.status >= 400) {
         const err = ErrorSchema.safeParse(parsed);
-        reject(err.success ? new ApiError(xhr.status, err.data.error.code, err.data.error.message, err.data.error.field) : new ApiError(xhr.status, "http_error", `HTTP ${xhr.status}`));
+        reject(err.success ? new ApiError(xhr.status, err.data.error.code, err.data.error.message, err.data.error.field, { detail: err.data.error.detail }) : new ApiError(xhr.status, "http_error", `HTTP ${xhr.status}`));
         return;
       }
       const ok = schema.safeParse(parsed);

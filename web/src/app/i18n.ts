@@ -273,6 +273,39 @@ const zh = {
   yearFromLabel: "起始年份",
   noData: "没有数据。",
   sectors: "行业分布",
+  // one message per error code of core/api/errorCodes.ts (and the client's own: network, bad_response, http_error)
+  err_bad_request: "请求有误：{message}",
+  err_invalid_parameter: "请求参数有误：{message}",
+  err_invalid_json: "请求内容不是有效的 JSON。",
+  err_payload_too_large: "请求内容过大。",
+  err_cql_syntax: "CQL 语法错误：第 {column} 列，{reason}",
+  err_regex_syntax: "正则表达式无效：{reason}",
+  err_regex_too_slow: "正则表达式运行超过 {budgetMs} 毫秒，已停止。(a+)+ 之类的嵌套重复会无限回溯：请简化表达式，或改用 CQL、子串匹配。",
+  err_unsupported_format: "不支持的文件格式：只能添加 .txt .md .html .docx .pdf 文件。（{message}）",
+  err_empty_file: "文件是空的。（{message}）",
+  err_request_too_large: "网址和请求头超过 16 KB，请缩短检索式。",
+  err_request_timeout: "请求传输时间过长。",
+  err_unauthorized: "此文渊实例不公开，请先登录。",
+  err_forbidden: "没有权限执行此操作：{message}",
+  err_not_found: "没有找到：{message}",
+  err_method_not_allowed: "不支持此请求方法：{message}",
+  err_rate_limited: "请求过于频繁，请稍后再试。",
+  err_analytics_queue_full: "等待运行的分析任务已满，请稍后再试。",
+  err_analytics_client_limit: "你同时运行的分析任务已达上限，请等其中一个完成。",
+  err_client_closed_request: "连接已断开，分析已取消。",
+  err_internal: "服务器内部错误。",
+  err_search_error: "搜索引擎拒绝了这个检索式。",
+  err_search_unavailable: "搜索服务暂时不可用（Meilisearch 未响应），请稍后再试。阅读报告和语料分析仍可使用。",
+  err_meilisearch_failed: "搜索引擎 Meilisearch 已停止运行：{message}",
+  err_corpus_unavailable: "语料库暂时不可用：{message}",
+  err_starting: "文渊正在启动，请稍候再试。",
+  err_shutting_down: "文渊正在关闭，请稍候再试。",
+  err_analytics_timeout: "分析超过 {limitMs} 毫秒的时限，已停止：请缩小范围或减少行数。",
+  err_analytics_memory: "分析所需内存超过分析进程的上限，已停止：请缩小范围或减少行数。",
+  err_network: "无法连接服务器，请检查网络后重试。",
+  err_bad_response: "服务器的回答不符合接口规范。",
+  err_http_error: "服务器返回了错误（{message}）。",
+  cqlReadAs: "（按 CQL 读作：{cql}）",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -308,7 +341,7 @@ const en: Record<MessageKey, string> = {
   phase_segment: "segmenting and writing",
   phase_load: "indexing",
   phase_reload: "loading",
-  jobDone: "done: {added} added or updated, {removed} removed, {copies} identical copies, {skipped} skipped",
+  jobDone: "done: {added} added or updated, {removed} removed, {copies, plural, one {# identical copy} other {# identical copies}}, {skipped} skipped",
   corpusSources: "Source files ({n})",
   corpusSource: "File",
   corpusOrigin: "From",
@@ -338,14 +371,14 @@ const en: Record<MessageKey, string> = {
   navMethods: "Methods",
   methodsTitle: "Methods: how every figure is computed",
   methodsIntro: "What each measure Wenyuan shows computes, its formula (as the code computes it), a worked example from this corpus, and where it comes from. The “?” beside each measure links here.",
-  methodsExampleIntro: "Worked example: “{term}” in {a} reports (A) against {b} reports (B). a, b are its counts, c, d the words of each side (from /api/keyness, recomputed here from the formula):",
+  methodsExampleIntro: "Worked example: “{term}” in {a, plural, one {# report} other {# reports}} (A) against {b, plural, one {# report} other {# reports}} (B). a, b are its counts, c, d the words of each side (from /api/keyness, recomputed here from the formula):",
   methodsExampleApi: "The API gives G² = {g2}, log ratio = {lr}: the same as recomputed above.",
   methodsExampleOpen: "Open in Compare",
   methodsExampleMissing: "The current corpus lacks the word or sectors this example needs.",
   explainLabel: "What is {what}?",
   switchLang: "中文",
   switchLangLabel: "切换到中文",
-  corpusSize: "{reports} reports · {chars} characters",
+  corpusSize: "{reports, plural, one {# report} other {# reports}} · {chars, plural, one {# character} other {# characters}}",
   skipToContent: "Skip to content",
   searchLabel: "Search terms",
   searchPlaceholder: "Type a word, e.g. 送温暖, 职工之家",
@@ -364,9 +397,9 @@ const en: Record<MessageKey, string> = {
   kwicCollapse: "Collapse",
   kwicSelectLine: "Select this line",
   kwicSelectPage: "Select every line of this page",
-  kwicExportSelected: "Export {n} selected lines (CSV)",
+  kwicExportSelected: "Export {n, plural, one {the selected line} other {# selected lines}} (CSV)",
   kwicClearSelection: "Clear selection",
-  kwicDispersion: "Where it occurs in the report: {n} times",
+  kwicDispersion: "Where it occurs in the report: {n, plural, one {once} other {# times}}",
   resultMode: "Results",
   mode_report: "Reports",
   mode_passage: "Passages",
@@ -386,8 +419,8 @@ const en: Record<MessageKey, string> = {
   yearTo: "To",
   anyYear: "Any",
   includeDuplicates: "Include republished copies",
-  resultsSummary: "{total} results ({ms} ms)",
-  resultsSummaryAll: "{total} reports",
+  resultsSummary: "{total, plural, one {# result} other {# results}} ({ms} ms)",
+  resultsSummaryAll: "{total, plural, one {# report} other {# reports}}",
   truncatedQuery: "Too many words: only the first 10 were used.",
   alsoMatched: "“{word}” also matched: {others}",
   synonymsOff: "Exact word only",
@@ -400,7 +433,7 @@ const en: Record<MessageKey, string> = {
   networkError: "The server could not be reached. Check your connection and retry.",
   notFound: "Report not found.",
   pageNotFound: "There is no such page.",
-  pagePast: "Page {page} is past the end: there are {pages} pages.",
+  pagePast: "Page {page} is past the end: {pages, plural, one {there is # page} other {there are # pages}}.",
   lastPage: "Go to page {pages}",
   facetCountsPassages: "Passage mode: the numbers count matching passages, not reports.",
   badRequest: "Invalid request: {message}",
@@ -440,8 +473,8 @@ const en: Record<MessageKey, string> = {
   kwicSortBy: "Sort by",
   kwic_doc: "Document",
   kwicWidth: "Context width",
-  kwicTotals: "{total} occurrences in {reports} reports",
-  kwicTotalsPartial: "at least {total} occurrences ({reports} reports), counting the rest…",
+  kwicTotals: "{total, plural, one {# occurrence} other {# occurrences}} in {reports, plural, one {# report} other {# reports}}",
+  kwicTotalsPartial: "at least {total, plural, one {# occurrence} other {# occurrences}} ({reports, plural, one {# report} other {# reports}}), counting the rest…",
   kwicLeft: "Left context",
   kwicMatch: "Keyword",
   kwicRight: "Right context",
@@ -466,7 +499,7 @@ const en: Record<MessageKey, string> = {
   perMillionWords: "Per million words",
   collocFreq: "Corpus freq.",
   collocExpected: "Expected",
-  collocWindows: "Node occurs {node} times; its windows cover {window} word positions (overlaps counted once, cut at sentence ends)",
+  collocWindows: "Node occurs {node, plural, one {once} other {# times}}; its windows cover {window, plural, one {# word position} other {# word positions}} (overlaps counted once, cut at sentence ends)",
   rateNote: "Per 10k chars = per 10,000 characters of text (every character, punctuation included); per million words = per 1,000,000 jieba words (punctuation and whitespace excluded)",
   minLength: "Min. length",
   stopwords: "Remove stopwords",
@@ -482,9 +515,9 @@ const en: Record<MessageKey, string> = {
   trendN: "Reports n",
   report: "Report",
   documentsOfTerm: "“{term}” report by report",
-  documentsNote: "{with} of {total} reports contain it; click a header to sort by count or per 10k.",
+  documentsNote: "{with, plural, one {{with} of {total} reports contains it} other {{with} of {total} reports contain it}}; click a header to sort by count or per 10k.",
   trendSparse: "years with fewer than {min} reports",
-  trendNote: "{dated} of {total} reports have a year; each point shows the n reports it rests on. Years with fewer than {min} reports ({sparse}) are hollow and off the line; no line crosses a year without reports.",
+  trendNote: "{dated, plural, one {{dated} of {total} reports has a year} other {{dated} of {total} reports have a year}}; each point shows the n reports it rests on. Years with fewer than {min} reports ({sparse}) are hollow and off the line; no line crosses a year without reports.",
   trendNoYears: "None of these reports has a year: there is no trend to draw.",
   yearUnknown: "Year unknown",
   docsOfGroup: "Reports with it / reports",
@@ -499,7 +532,7 @@ const en: Record<MessageKey, string> = {
   fillers: "Common fillers",
   reports: "Reports",
   exportAllRows: "Every row, not only those on screen; # comment lines at the top state its provenance and parameters, the last line its row count",
-  exportRows: "{n} rows",
+  exportRows: "{n, plural, one {# row} other {# rows}}",
   exportCounting: "counting rows…",
   theme: "Theme",
   group: "Group",
@@ -512,7 +545,7 @@ const en: Record<MessageKey, string> = {
   minCount: "Min. count",
   g2: "G²",
   logRatio: "Log ratio",
-  keynessTotals: "A: {a} words · B: {b} words",
+  keynessTotals: "A: {a, plural, one {# word} other {# words}} · B: {b, plural, one {# word} other {# words}}",
   keywordsOfA: "Keywords of A",
   keywordsOfB: "Keywords of B",
   minLogRatio: "Min. effect |log ratio|",
@@ -523,7 +556,7 @@ const en: Record<MessageKey, string> = {
   kwicSideQueryNote: "The concordance follows this side's filters, not its query “{q}”.",
   phrasing: "Phrasing",
   phrasingHint: "Enter a term to see how each sector phrases it.",
-  phrasingTotal: "{total} sentences",
+  phrasingTotal: "{total, plural, one {# sentence} other {# sentences}}",
   variants: "Variants",
   writeDraft: "Draft sentence",
   writeDraftHint: "Paste a draft sentence or paragraph: each sentence gets the closest sentences of the corpus.",
@@ -531,7 +564,7 @@ const en: Record<MessageKey, string> = {
   copy: "Copy",
   copied: "Copied",
   score: "Score",
-  framesTotal: "“{term}”: {occurrences} occurrences in {reports} reports",
+  framesTotal: "“{term}”: {occurrences, plural, one {# occurrence} other {# occurrences}} in {reports, plural, one {# report} other {# reports}}",
   framesLegend: "Yellow marks the part that varies between examples (the collocate); bold is the term. Counts are occurrences, by sector (an empty column: none in that sector).",
   rel_verb: "Verbs before it",
   rel_after: "Nouns and verbs after it",
@@ -539,16 +572,48 @@ const en: Record<MessageKey, string> = {
   collocate: "Collocate",
   example: "Example",
   openAtPlace: "Open at its place",
-  allSentences: "All {n} sentences",
+  allSentences: "{n, plural, one {The one sentence} other {All # sentences}}",
   hideSentences: "Hide",
   writeSentenceN: "Draft sentence {n}",
   keyTerms: "Key terms (click for their frames)",
-  usedBy: "used by {n} reports",
+  usedBy: "{n, plural, one {used by # report} other {used by # reports}}",
   anySector: "All sectors",
   anyDocType: "All types",
   yearFromLabel: "From year",
   noData: "No data.",
   sectors: "Sectors",
+  err_bad_request: "Bad request: {message}",
+  err_invalid_parameter: "Invalid request parameter: {message}",
+  err_invalid_json: "The request body is not valid JSON.",
+  err_payload_too_large: "The request body is too large.",
+  err_cql_syntax: "CQL syntax error at column {column}: {reason}",
+  err_regex_syntax: "Not a valid regular expression: {reason}",
+  err_regex_too_slow: "The regular expression ran longer than {budgetMs} ms and was stopped; nested repetition such as (a+)+ backtracks without end: simplify it, or use CQL or substring.",
+  err_unsupported_format: "Unsupported file format: only .txt, .md, .html, .docx and .pdf can be added. ({message})",
+  err_empty_file: "The file is empty. ({message})",
+  err_request_too_large: "The URL and headers exceed 16 KB; shorten the query.",
+  err_request_timeout: "The request took too long to arrive.",
+  err_unauthorized: "This Wenyuan is private: sign in first.",
+  err_forbidden: "Not allowed: {message}",
+  err_not_found: "Not found: {message}",
+  err_method_not_allowed: "Method not allowed: {message}",
+  err_rate_limited: "Too many requests; try again shortly.",
+  err_analytics_queue_full: "Too many analyses are waiting; try again shortly.",
+  err_analytics_client_limit: "You already run as many analyses as one client may; wait for one to finish.",
+  err_client_closed_request: "The connection closed; the analysis was cancelled.",
+  err_internal: "Internal server error.",
+  err_search_error: "The search engine rejected the query.",
+  err_search_unavailable: "Search is temporarily unavailable (Meilisearch is not responding). Reading reports and analytics still work.",
+  err_meilisearch_failed: "Meilisearch has stopped: {message}",
+  err_corpus_unavailable: "The corpus is unavailable: {message}",
+  err_starting: "Wenyuan is starting; try again in a moment.",
+  err_shutting_down: "Wenyuan is shutting down; try again in a moment.",
+  err_analytics_timeout: "The analysis ran past its limit of {limitMs} ms and was stopped: narrow the selection or ask for fewer rows.",
+  err_analytics_memory: "The analysis needed more memory than an analytics worker may hold and was stopped: narrow the selection or ask for fewer rows.",
+  err_network: "The server could not be reached. Check the connection and retry.",
+  err_bad_response: "The server's answer did not match the API.",
+  err_http_error: "The server answered with an error ({message}).",
+  cqlReadAs: " (read as CQL: {cql})",
 };
 
 export const SECTOR_LABELS: Record<"zh" | "en", Record<Sector, string>> = {
@@ -574,14 +639,31 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/**
+ * A message's placeholders filled: `{name}`, and the plural form `{name, plural, one {# report}
+ * other {# reports}}` (ICU's, with Intl.PluralRules choosing: `=0`, `one`, `other`…; # is the
+ * number). Numbers are formatted with grouping.
+ */
 export function translator(lang: Lang): Translate {
   const dict = MESSAGES[lang];
-  const nf = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en");
-  return (key, vars) =>
-    dict[key].replace(/\{(\w+)\}/g, (_, name: string) => {
+  const locale = lang === "zh" ? "zh-CN" : "en";
+  const nf = new Intl.NumberFormat(locale);
+  const rules = new Intl.PluralRules(locale);
+  const fill = (text: string, vars: Record<string, string | number> | undefined): string =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => {
       const v = vars?.[name];
       return v === undefined ? "" : typeof v === "number" ? nf.format(v) : v;
     });
+  return (key, vars) =>
+    fill(
+      dict[key].replace(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*(?:\{\w+\}[^{}]*)*\})+)\s*\}/g, (_, name: string, forms: string) => {
+        const v = Number(vars?.[name] ?? 0);
+        const choices = new Map([...forms.matchAll(/(=?\w+) \{((?:[^{}]|\{\w+\})*)\}/g)].map((m) => [m[1], m[2]]));
+        const form = choices.get(`=${v}`) ?? choices.get(rules.select(v)) ?? choices.get("other") ?? "";
+        return form.replaceAll("#", nf.format(v));
+      }),
+      vars,
+    );
 }
 
 export type LabelKind = "sector" | "docType" | "level" | "kind";

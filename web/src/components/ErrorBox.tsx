@@ -1,13 +1,23 @@
 // Error and empty states. Meilisearch being down is said plainly.
 import type { ReactNode } from "react";
 import { ApiError } from "../api/client.ts";
+import { MESSAGES, type MessageKey, type Translate } from "../app/i18n.ts";
 import { useLang } from "../app/lang.tsx";
 
-export function errorMessage(err: unknown, t: ReturnType<typeof useLang>["t"]): string {
+/**
+ * An error in the UI's language: each code the API can answer (core/api/errorCodes.ts) has its own
+ * message, with the server's detail (a CQL error's column) and message put in; an unknown code
+ * falls back to the server's own words.
+ */
+export function errorMessage(err: unknown, t: Translate): string {
   if (err instanceof ApiError) {
+    const key = `err_${err.code}`;
+    if (Object.hasOwn(MESSAGES.zh, key)) {
+      const said = t(key as MessageKey, { field: err.field ?? "", reason: err.message, ...err.detail, message: err.message });
+      return err.detail?.cql === undefined ? said : `${said}${t("cqlReadAs", { cql: err.detail.cql })}`;
+    }
     if (err.unavailable) return t("searchUnavailable");
     if (err.status === 0) return t("networkError");
-    if (err.status === 404) return t("notFound");
     if (err.status === 400) return t("badRequest", { message: err.message });
     return t("genericError", { message: err.message });
   }

@@ -3,6 +3,7 @@
 import { Link } from "react-router";
 import { ApiError } from "../api/client.ts";
 import { useLang } from "../app/lang.tsx";
+import { errorMessage } from "./ErrorBox.tsx";
 import "./PatternHelp.css";
 
 type Construct = { example: string; zh: string; en: string };
@@ -55,11 +56,13 @@ export function isSyntaxError(error: unknown): error is ApiError {
 
 /** The parser's message under the box; for CQL as typed, the query again with a caret under the column it names. */
 export function QuerySyntaxError({ error, query }: { error: ApiError; query: string }) {
-  const column = error.code === "cql_syntax" && !error.message.includes("(read as CQL") ? Number(/column (\d+)/.exec(error.message)?.[1] ?? 0) : 0;
+  const { t } = useLang();
+  // a column of the CQL that simple mode read the query as (detail.cql) is not one of the query as typed
+  const column = error.code === "cql_syntax" && error.detail?.cql === undefined ? Number(error.detail?.column ?? 0) : 0;
   const typed = query.trim();
   return (
     <div className="notice notice-error query-syntax-error" role="alert" data-column={column || undefined}>
-      <p>{error.message}</p>
+      <p>{errorMessage(error, t)}</p>
       {column > 0 && column <= typed.length + 1 && (
         <pre className="syntax-caret" aria-hidden="true">
           {typed}
