@@ -4,6 +4,7 @@
 // document is generated from it (openapi.ts), the web client's functions are derived from it
 // (web/src/api/endpoints.ts). Browser-safe: no Node imports.
 import { z } from "zod";
+import { KWIC_CSV_COLUMNS } from "./kwicColumns.ts";
 import * as S from "./schema.ts";
 
 export interface CsvColumn {
@@ -101,7 +102,7 @@ export const API = {
     description: "Every occurrence of a term in the subcorpus with `width` characters of context each side, paged.",
     query: S.KwicQuerySchema,
     response: S.KwicResponseSchema,
-    csv: { rows: (b) => b.lines, columns: columnsOf(S.KwicLineSchema) },
+    csv: { rows: (b) => b.lines, columns: KWIC_CSV_COLUMNS },
   }),
   frequency: endpoint({
     path: "/api/frequency",

@@ -1,29 +1,22 @@
 // The concordance lines a researcher selected, as CSV (UTF-8 with a BOM so Excel reads Chinese;
 // cells that a spreadsheet would run as formulas are prefixed with ').
+import { KWIC_CSV_COLUMNS } from "../../../core/api/kwicColumns.ts";
 import type { KwicResponse } from "../../../core/api/schema.ts";
 
 type Line = KwicResponse["lines"][number];
 
-const COLUMNS: [keyof Line, string][] = [
-  ["reportId", "reportId"],
-  ["title", "title"],
-  ["sector", "sector"],
-  ["year", "year"],
-  ["docType", "docType"],
-  ["left", "left"],
-  ["match", "match"],
-  ["right", "right"],
-  ["offset", "offset"],
-];
-
+/** A cell as the server's export writes it (server/analytics/csv.ts): numbers as they are, text neutralised and quoted. */
 function cell(v: unknown): string {
-  let s = v === null || v === undefined ? "" : String(v);
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  let s = String(v);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The lines with the full export's columns (core/api/kwicColumns.ts), in its order. */
 export function kwicLinesCsv(lines: readonly Line[]): string {
-  const rows = [COLUMNS.map(([, h]) => h).join(","), ...lines.map((l) => COLUMNS.map(([k]) => cell(l[k])).join(","))];
+  const rows = [KWIC_CSV_COLUMNS.map((c) => cell(c.header)).join(","), ...lines.map((l) => KWIC_CSV_COLUMNS.map((c) => cell(l[c.key])).join(","))];
   return "\uFEFF" + rows.join("\r\n") + "\r\n";
 }
 
