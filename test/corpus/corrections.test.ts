@@ -23,7 +23,7 @@ const send = async (method: string, path: string, body: unknown) => {
     headers: { "Content-Type": body instanceof Uint8Array ? "application/octet-stream" : "application/json" },
     body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as { id: string; upload: string; error: { message: string } } };
 };
 
 async function untilDone(id: string): Promise<string> {
@@ -116,6 +116,9 @@ describe("the document table", () => {
     const sector = canonical.find((r) => r.source === "sources/检索甲.txt")!.sector;
     const both = await table(`contains=${encodeURIComponent("星港检索")}&sector=${sector}`);
     expect(both.reports.map((r) => r.id).sort()).toEqual(has("星港检索").filter((r) => r.sector === sector).map((r) => r.id).sort());
+    // with a query: the reports it selects, narrowed by the substring (both uploads hold 读书分享会; 送温暖 in neither)
+    expect((await table(`q=${encodeURIComponent("读书分享会")}&contains=${encodeURIComponent("星港检索")}`)).reports.map((r) => r.id).sort()).toEqual(has("星港检索").filter((r) => r.text.includes("读书分享会")).map((r) => r.id).sort());
+    expect((await table(`q=${encodeURIComponent("送温暖")}&contains=${encodeURIComponent("星港检索")}`)).total).toBe(has("星港检索").filter((r) => r.text.includes("送温暖")).length);
     // nothing found is an empty table, not an error
     expect((await table(`contains=${encodeURIComponent("绝无此名")}`)).total).toBe(0);
 
