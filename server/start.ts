@@ -194,7 +194,7 @@ export async function start(opts: StartOptions): Promise<Started> {
       reload: loadCorpus,
     });
     // Jobs a killed server left unfinished are run again (their uploads were kept for it).
-    for (const job of manager.resume()) log(`Resuming job ${job.id} (${job.kind} of ${job.sources.join(", ")}), interrupted when the server stopped`);
+    for (const job of manager.resume()) log(`Resuming job ${job.id} (${job.kind} of ${job.sources.length === 1 ? job.sources[0] : `${job.sources.length} files`}), interrupted when the server stopped`);
     if (!corpus.status.ok) log(`Warning: ${corpus.status.message} — analytics are unavailable until \`npm run index\` rebuilds it.`);
     const app = createApp({
       config,

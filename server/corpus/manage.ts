@@ -4,7 +4,7 @@
 // store before answering "done"; search shows a new document only once the store holding it is
 // loaded (documents carry their generation), so search and the report pages never disagree.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unwatchFile, watchFile, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Correction } from "../../core/corrections.ts";
 import { BadRequestError, NotFoundError } from "../../core/errors.ts";
@@ -55,6 +55,9 @@ export interface ManagerDeps {
   /** (re)loads the store and applies the corrections file (start.ts) */
   reload: () => void;
 }
+
+/** How long an ended job's record (data/jobs/<id>.json) is kept. */
+const JOB_DAYS = 30;
 
 /** The uploaded formats (read.ts SUPPORTED). */
 const UPLOADABLE = /\.(txt|md|text|html?|docx|pdf)$/i;
@@ -136,6 +139,11 @@ export class CorpusManager {
       if (rec.job.state !== "running") {
         // ended, but killed before its uploads were cleared
         for (const a of rec.add ?? []) rmSync(join(this.deps.dataDir, "incoming", a.upload), { recursive: true, force: true });
+        // an ended job is answered for 30 days, then its record goes
+        if (Date.now() - statSync(join(dir, file)).mtimeMs > JOB_DAYS * 86_400_000) {
+          this.records.delete(rec.job.id);
+          rmSync(join(dir, file), { force: true });
+        }
         continue;
       }
       rec.job.resumedAt = new Date().toISOString();
