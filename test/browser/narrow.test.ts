@@ -28,10 +28,13 @@ let live: Report[];
 let tokensById: Map<string, string[]>;
 
 const segmenter = createSegmenter("node-rs", readFileSync(join(ROOT, "corpus", "dict.txt"), "utf8"));
-const themeFile = parse(readFileSync(join(ROOT, "corpus", "themes.yaml"), "utf8")) as { themes: { id: string; name: string; terms: string[] }[] };
+const themeFile = parse(readFileSync(join(ROOT, "corpus", "themes.yaml"), "utf8")) as { themes: { id: string; name: string; nameEn: string; terms: string[] }[] };
+/** Issue 28's screenshots, to be looked at */
+const SHOTS = "/tmp/wenyuan-shots";
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
   app = await startApp({ corpus: SEED_CORPUS });
   const { entries } = readStore(app.dataDir);
   live = entries.map((e) => e.report).filter((r) => r.kind === "report" && r.duplicateOf === null);
@@ -115,6 +118,75 @@ describe.each(LANGS)("at 375 px ($lang)", ({ lang, locale }) => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(375);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     await shot(page, `narrow-kwic-${lang}`);
+    // issue 28: the left context ends at the keyword and starts with a whole character — the
+    // characters nearest the keyword, after an ellipsis when the rest does not fit — never clipped
+    const left = await page.locator("table.kwic tbody tr[data-report-id] td.kwic-left > div").evaluateAll((divs) =>
+      divs.map((d) => {
+        const span = d.querySelector("span")!.getBoundingClientRect();
+        const box = d.getBoundingClientRect();
+        return { text: (d as HTMLElement).innerText, spanLeft: span.left, boxLeft: box.left, spanRight: span.right, boxRight: box.right };
+      }),
+    );
+    expect(left.length).toBe(api.lines.length);
+    let cut = 0;
+    api.lines.forEach((l, i) => {
+      const { text, spanLeft, boxLeft, spanRight, boxRight } = left[i];
+      expect(spanLeft, `line ${i} starts inside its cell`).toBeGreaterThanOrEqual(boxLeft - 0.5);
+      expect(spanRight, `line ${i} ends at the keyword`).toBeGreaterThan(boxRight - 3);
+      const full = (l as unknown as { left: string }).left;
+      if (text.startsWith("…")) {
+        cut++;
+        expect(full.endsWith(text.slice(1)), `line ${i}: ${text}`).toBe(true);
+        expect(text.length).toBeGreaterThan(1);
+      } else expect(text, `line ${i}`).toBe(full);
+    });
+    // at 375 px 20 characters of context do not fit: most lines are cut
+    expect(cut).toBeGreaterThan(api.lines.length / 2);
+    await page.screenshot({ path: join(SHOTS, `kwic-375-${lang}.png`) });
+  });
+
+  it("the header is one compact row; its menu opens the navigation and closes on the way", async () => {
+    const page = await open(375, locale, lang);
+    await page.goto(`${app.url}/kwic?term=${encodeURIComponent("职工")}`);
+    await page.locator("table.kwic tbody tr[data-report-id]").first().waitFor();
+    const header = page.locator("header.site-header");
+    const closed = (await header.boundingBox())!;
+    // one row: under a tenth of an 800 px screen (it took a third)
+    expect(closed.height).toBeLessThanOrEqual(56);
+    expect(await page.locator("nav.main-nav").isVisible()).toBe(false);
+    const menu = page.locator("button.menu-toggle");
+    expect(await menu.innerText()).toContain(lang === "zh" ? "菜单" : "Menu");
+    // the language stays one tap away
+    expect(await page.locator("button.lang-toggle-compact").isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, `header-375-${lang}.png`) });
+    await menu.click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    const links = page.locator("nav.main-nav a");
+    await poll(() => links.count()).toBe(6);
+    for (let i = 0; i < 6; i++) expect(await links.nth(i).isVisible()).toBe(true);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: join(SHOTS, `header-375-menu-${lang}.png`) });
+    await links.nth(2).click();
+    await page.waitForURL((u) => u.pathname === "/analytics");
+    await poll(() => page.locator("nav.main-nav").isVisible()).toBe(false);
+    // on the desktop nothing is hidden behind a menu
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await menu.isVisible()).toBe(false);
+    expect(await page.locator("nav.main-nav").isVisible()).toBe(true);
+  });
+
+  it("a CQL syntax error is said in the UI's language, naming its column", async () => {
+    const page = await open(375, locale, lang);
+    const q = '"开展" [word="职工"';
+    await page.goto(`${app.url}/?match=cql&q=${encodeURIComponent(q)}`);
+    const api = (await (await fetch(`${app.url}/api/search?match=cql&q=${encodeURIComponent(q)}`)).json()) as { error: { code: string; detail: { column: number } } };
+    expect(api.error.code).toBe("cql_syntax");
+    const box = page.locator(".query-syntax-error p");
+    await box.waitFor();
+    const text = await box.innerText();
+    if (lang === "zh") expect(text).toMatch(new RegExp(`^CQL 语法错误：第 ${api.error.detail.column} 列`));
+    else expect(text).toMatch(new RegExp(`^CQL syntax error at column ${api.error.detail.column}`));
+    await page.screenshot({ path: join(SHOTS, `cql-error-375-${lang}.png`) });
   });
 
   it("compare with both sides set and the phrasing panel open fits the screen", async () => {
@@ -160,6 +232,10 @@ describe.each(LANGS)("theme cells drill down ($lang)", ({ lang, locale }) => {
     await cell.click();
     await page.waitForURL((u) => u.pathname === "/kwic");
     const url = new URL(page.url());
+    expect(url.searchParams.get("theme")).toBe("relief");
+    // issue 28: the theme is a filter shown by its name, not query text in the term box
+    expect(await page.locator('input[name="term"]').inputValue()).toBe("");
+    await poll(() => page.locator(".theme-filter").innerText()).toContain(lang === "zh" ? theme.name : theme.nameEn);
     expect(url.searchParams.get("sector")).toBe("hospital");
     expect(url.searchParams.get("docType")).toBe(docType);
     const summary = page.locator(".results-summary");
@@ -175,6 +251,7 @@ describe.each(LANGS)("theme cells drill down ($lang)", ({ lang, locale }) => {
     await poll(() => page.locator(".also-matched").count()).toBe(1);
     expect(await page.locator(".also-matched button").count()).toBe(0);
     await shot(page, `theme-drill-kwic-${lang}`);
+    await page.screenshot({ path: join(SHOTS, `theme-drill-kwic-${lang}.png`) });
   });
 
   it("at 375 px the theme table's cells are links too", async () => {

@@ -1,6 +1,8 @@
-// App name, navigation, language toggle, API docs link, corpus size, health banner.
+// App name, navigation, language toggle, API docs link, corpus size, health banner. On a phone
+// (≤ 640 px) one row: the name, the language toggle and a menu button that opens the rest.
 import { useQuery } from "@tanstack/react-query";
-import { NavLink } from "react-router";
+import { useEffect, useState } from "react";
+import { NavLink, useLocation } from "react-router";
 import { ApiError, apiUrl } from "../api/client.ts";
 import { getHealth, getStats } from "../api/endpoints.ts";
 import { useLang } from "./lang.tsx";
@@ -17,19 +19,28 @@ export function Header() {
     ["/write", t("navWrite")],
     ["/corpus", t("navCorpus")],
   ] as const;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <>
       <a className="skip" href="#main">
         {t("skipToContent")}
       </a>
-      <header className="site-header">
+      <header className={`site-header${menuOpen ? " menu-open" : ""}`}>
         <div className="brand">
           <NavLink to="/" className="brand-name">
             <span lang="zh-CN">文渊</span> <span lang="en">Wenyuan</span>
           </NavLink>
           <span className="tagline">{t("tagline")}</span>
         </div>
-        <nav className="main-nav" aria-label={t("mainNav")}>
+        <button type="button" className="lang-toggle-compact" lang={lang === "zh" ? "en" : "zh-CN"} aria-label={t("switchLangLabel")} onClick={() => setLang(lang === "zh" ? "en" : "zh")}>
+          {t("switchLang")}
+        </button>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen((o) => !o)}>
+          <span aria-hidden="true">☰</span> {t("menu")}
+        </button>
+        <nav className="main-nav" id="site-menu" aria-label={t("mainNav")}>
           {nav.map(([to, text]) => (
             <NavLink key={to} to={to} end={to === "/"}>
               {text}

@@ -306,6 +306,9 @@ const zh = {
   err_bad_response: "服务器的回答不符合接口规范。",
   err_http_error: "服务器返回了错误（{message}）。",
   cqlReadAs: "（按 CQL 读作：{cql}）",
+  themeFilter: "主题：{name}",
+  menu: "菜单",
+  themeFilterClear: "取消主题“{name}”",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -614,6 +617,9 @@ const en: Record<MessageKey, string> = {
   err_bad_response: "The server's answer did not match the API.",
   err_http_error: "The server answered with an error ({message}).",
   cqlReadAs: " (read as CQL: {cql})",
+  themeFilter: "Theme: {name}",
+  menu: "Menu",
+  themeFilterClear: "Clear the theme “{name}”",
 };
 
 export const SECTOR_LABELS: Record<"zh" | "en", Record<Sector, string>> = {

@@ -44,7 +44,7 @@ export function kwicLink(term: string, filters: FacetFilters, extra: Partial<Kwi
 
 /**
  * The concordance of a theme (every term of it, as the themes analytic counts them) under
- * `filters`; `label` names it in the term box.
+ * `filters`; `label` names it (the view shows it as the filter's label, the term box left empty).
  */
 export function themeLink(theme: string, label: string, filters: FacetFilters): string {
   return kwicLink(label, filters, { theme });

@@ -79,7 +79,23 @@ export default function KwicView() {
   return (
     <div className="view view-kwic">
       <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
-        <SearchBox label={t("kwicTerm")} name="term" value={state.term} placeholder={t("searchPlaceholder")} onCommit={(v, o) => setState({ term: v, page: 1, theme: "" }, o)} autoFocus />
+        {/* a theme (a drill-down from themes × sector) is a filter named by its label, not query text: the box stays free for a term of one's own */}
+        <SearchBox
+          label={t("kwicTerm")}
+          name="term"
+          value={state.theme ? "" : state.term}
+          placeholder={t("searchPlaceholder")}
+          onCommit={(v, o) => (state.theme && !v.trim() ? undefined : setState({ term: v, page: 1, theme: "" }, o))}
+          autoFocus
+        />
+        {state.theme && (
+          <p className="theme-filter" data-theme={state.theme}>
+            <span className="chip">{t("themeFilter", { name: state.term })}</span>{" "}
+            <button type="button" className="link-button" aria-label={t("themeFilterClear", { name: state.term })} onClick={() => set({ theme: "", term: "" })}>
+              ×
+            </button>
+          </p>
+        )}
         <div className="search-options">
           <Segmented legend={t("matchMode")} name="match" options={PATTERN_MATCHES} value={state.match} format={(m) => t(`match_${m}`)} onChange={(match) => set({ match, theme: "" })} />
           <div className="segmented" role="group" aria-label={t("kwicSortBy")}>

@@ -1,6 +1,7 @@
 // One concordance line: its sort words coloured (L2 L1 | R1 R2, as AntConc colours them), a
 // checkbox to keep it for export, a button that expands the context in place, and the report's
 // dispersion strip (every hit of the term in that report).
+import { useLayoutEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import type { KwicResponse } from "../../../../core/api/schema.ts";
 import { getReport } from "../../api/endpoints.ts";
@@ -29,6 +30,59 @@ function Context({ text, marks }: { text: string; marks: [Slot, [number, number]
   }
   out.push(text.slice(at));
   return <>{out}</>;
+}
+
+let measurer: CanvasRenderingContext2D | null = null;
+
+/**
+ * The left context, right-aligned against the keyword: when it is wider than its cell, the
+ * characters nearest the keyword are kept whole and an ellipsis stands for the rest (clipping
+ * the box instead would cut the first visible character in half).
+ */
+function LeftContext({ text, marks }: { text: string; marks: [Slot, [number, number] | undefined][] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [from, setFrom] = useState(0);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const fit = () => {
+      measurer ??= document.createElement("canvas").getContext("2d");
+      if (!measurer) return;
+      const style = getComputedStyle(el);
+      measurer.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = el.clientWidth - 2;
+      const wide = (s: string) => measurer!.measureText(s).width;
+      if (wide(text) <= room) return setFrom(0);
+      // where each character starts (a surrogate pair is one character): the cut falls between them
+      const starts: number[] = [];
+      let at = 0;
+      for (const ch of text) {
+        starts.push(at);
+        at += ch.length;
+      }
+      let lo = 1;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (wide("…" + text.slice(starts[mid])) <= room) hi = mid;
+        else lo = mid + 1;
+      }
+      setFrom(lo < starts.length ? starts[lo] : text.length);
+    };
+    fit();
+    const watch = new ResizeObserver(fit);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [text]);
+  const shifted = marks.map(([slot, r]): [Slot, [number, number] | undefined] => [slot, r && r[1] > from ? [Math.max(r[0], from) - from, r[1] - from] : undefined]);
+  return (
+    <div ref={box} data-cut={from || undefined}>
+      <span>
+        {from > 0 && "…"}
+        <Context text={text.slice(from)} marks={shifted} />
+      </span>
+    </div>
+  );
 }
 
 function Dispersion({ positions, label }: { positions: number[]; label: string }) {
@@ -101,17 +155,13 @@ export function KwicRow({
           </button>
         </td>
         <td className="kwic-left">
-          <div>
-            <span>
-              <Context
-                text={line.left}
-                marks={[
-                  ["L2", c.L2],
-                  ["L1", c.L1],
-                ]}
-              />
-            </span>
-          </div>
+          <LeftContext
+            text={line.left}
+            marks={[
+              ["L2", c.L2],
+              ["L1", c.L1],
+            ]}
+          />
         </td>
         <td className="kwic-match">
           <a href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
