@@ -208,7 +208,7 @@ export const API = {
       "Sentences of the subcorpus most like `text` (word TF-IDF cosine re-scored with character bigrams, normalised to the draft's length so fragments do not win; scores 0–1). Near-identical sentences are one row with the number of reports using them; a wording many reports share ranks lower. `keyTerms`: the draft's rarest words.",
     query: S.SimilarQuerySchema,
     response: S.SimilarResponseSchema,
-    csv: { rows: (b) => b.rows, columns: columnsOf(S.SimilarResponseSchema.shape.rows.element, ["also"]) },
+    csv: { rows: (b) => b.rows, columns: columnsOf(S.SimilarResponseSchema.shape.rows.element, ["also", "marks"]) },
   }),
   exportParquet: endpoint({
     path: "/api/export/parquet",

@@ -556,6 +556,8 @@ export const SimilarResponseSchema = z.object({
       reports: z.number().int(),
       /** those other reports (at most 10), each opened at its copy */
       also: z.array(z.object({ reportId: z.string(), title: z.string(), sector: z.enum(SECTORS), year: z.number().int().nullable(), start: z.number().int() })),
+      /** the words it shares with the draft (stopwords aside), as ranges of `text` */
+      marks: MarksSchema,
     }),
   ),
   /** the draft's rarest words (highest idf first): the terms whose frames a writer looks up */

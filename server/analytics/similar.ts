@@ -15,6 +15,7 @@
 // reports use it and `also` lists the others. A wording used by many reports is a template, not a
 // phrasing someone chose: it ranks by its score divided by 1 + ln(reports) / 4 (boilerplate
 // down-weighted; the score shown stays the similarity).
+// Each row marks the words it shares with the draft (`marks`, ranges of its text).
 // Scores are in 0..1. Index build O(tokens of corpus); query O(sum of postings of the query words
 // + CANDIDATES · sentence length + CANDIDATES² bigram comparisons for grouping).
 import { tokenStart } from "../../core/corpus/offsets.ts";
@@ -92,9 +93,24 @@ export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptio
       const b = bigrams(text);
       const bn = norm(b);
       const bcos = qBigramNorm && bn ? dotOf(qBigrams, b) / (qBigramNorm * pivot(bn, qBigramNorm)) : 0;
-      return { doc, start, text, b, bn, key: groupKey(text), score: (0.7 * Math.min(1, cos) + 0.3 * Math.min(1, bcos)) * fragment(text) };
+      return { s, doc, start, text, b, bn, key: groupKey(text), score: (0.7 * Math.min(1, cos) + 0.3 * Math.min(1, bcos)) * fragment(text) };
     })
     .sort((a, b) => b.score - a.score);
+
+  /** the sentence's words that are the draft's (its query words), as merged ranges of its text */
+  const shared = (s: number): [number, number][] => {
+    const doc = corpus.docs[index.sentDoc[s]];
+    const base = tokenStart(corpus, doc, index.sentStart[s]);
+    const marks: [number, number][] = [];
+    for (let i = index.sentStart[s]; i < index.sentEnd[s]; i++) {
+      if (!query.has(doc.tokenIds[i])) continue;
+      const [a, b] = [tokenStart(corpus, doc, i) - base, tokenStart(corpus, doc, i + 1) - base];
+      const last = marks[marks.length - 1];
+      if (last && last[1] === a) last[1] = b;
+      else marks.push([a, b]);
+    }
+    return marks;
+  };
 
   if (plain) {
     const seen = new Set<string>();
@@ -102,7 +118,7 @@ export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptio
     for (const c of candidates) {
       if (seen.has(c.text)) continue;
       seen.add(c.text);
-      rows.push(rowOf(c.doc, c.start, c.text, c.score, [c]));
+      rows.push(rowOf(c.doc, c.start, c.text, c.score, [c], shared(c.s)));
       if (rows.length >= limit) break;
     }
     return { rows, keyTerms: keyTerms(corpus, query) };
@@ -121,7 +137,7 @@ export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptio
   }
   const rows = groups
     .map((g) => {
-      const row = rowOf(g[0].doc, g[0].start, g[0].text, g[0].score, g);
+      const row = rowOf(g[0].doc, g[0].start, g[0].text, g[0].score, g, shared(g[0].s));
       return { row, rank: row.score / (1 + Math.log(row.reports) / 4) };
     })
     .sort((a, b) => b.rank - a.rank)
@@ -130,7 +146,7 @@ export function similar(corpus: Corpus, docs: CorpusDoc[], options: SimilarOptio
   return { rows, keyTerms: keyTerms(corpus, query) };
 }
 
-function rowOf(doc: CorpusDoc, start: number, text: string, score: number, group: { doc: CorpusDoc; start: number }[]): SimilarRow {
+function rowOf(doc: CorpusDoc, start: number, text: string, score: number, group: { doc: CorpusDoc; start: number }[], marks: [number, number][]): SimilarRow {
   const r = doc.report;
   const seen = new Set([r.id]);
   const also: SimilarRow["also"] = [];
@@ -139,7 +155,7 @@ function rowOf(doc: CorpusDoc, start: number, text: string, score: number, group
     seen.add(c.doc.report.id);
     if (also.length < ALSO_MAX) also.push({ reportId: c.doc.report.id, title: c.doc.report.title, sector: c.doc.report.sector, year: c.doc.report.year, start: c.start });
   }
-  return { reportId: r.id, title: r.title, sector: r.sector, year: r.year, text, start, score, reports: seen.size, also };
+  return { reportId: r.id, title: r.title, sector: r.sector, year: r.year, text, start, score, reports: seen.size, also, marks };
 }
 
 /** The draft's words a writer would look up: the rarest (highest idf) first, at most five, two characters or more. */

@@ -26,6 +26,22 @@ describe("similar", () => {
     expect(rows[0].text).toBe("学校工会坚持教代会制度，推进校务公开。");
   });
 
+  it("marks the words each sentence shares with the draft (issue 28)", () => {
+    const draft = "坚持教代会制度，推进校务公开";
+    const { rows } = similar(corpus, docs, { tokens: segmenter.cut(draft), limit: 5 }, indexesOf(corpus));
+    // 学校工会|坚持 教代会 制度|，|推进 校务公开|。 — shared runs merge: 坚持教代会制度 and 推进校务公开
+    expect(rows[0].text).toBe("学校工会坚持教代会制度，推进校务公开。");
+    expect(rows[0].marks).toEqual([
+      [4, 11],
+      [12, 18],
+    ]);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) {
+      expect(r.marks.length).toBeGreaterThan(0);
+      for (const [a, b] of r.marks) expect(draft).toContain(r.text.slice(a, b));
+    }
+  });
+
   it("returns nothing when no query word is known", () => {
     expect(similar(corpus, docs, { tokens: ["的"] }, indexesOf(corpus)).rows).toEqual([]);
   });
