@@ -16,11 +16,16 @@ const DRAFT = "我们积极开展送温暖活动，走访慰问困难职工。�
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
 let texts: Map<string, string>;
+let canon: { sector: string; tokens: string[] }[];
+const SHOTS = "/tmp/wenyuan-shots";
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   app = await startApp({ corpus: SEED_CORPUS });
-  texts = new Map(readStore(app.dataDir).entries.map((e) => [e.report.id, e.report.text]));
+  const store = readStore(app.dataDir);
+  texts = new Map(store.entries.map((e) => [e.report.id, e.report.text]));
+  canon = store.entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null).map((e) => ({ sector: e.report.sector, tokens: e.tokens }));
+  mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
 });
 
@@ -92,6 +97,47 @@ describe.each([
         return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
       });
       await page.screenshot({ path: join(ARTIFACTS, `writer-${lang}-report.png`), fullPage: false });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it("one selection: the sector filter narrows the frames beside the similar sentences, the tables say which; shared words marked (issue 28)", async () => {
+    // the sector with the most 送温暖 that is not the whole corpus, recounted over the store's tokens
+    const per = new Map<string, number>();
+    for (const e of canon) per.set(e.sector, (per.get(e.sector) ?? 0) + e.tokens.filter((t) => t === "送温暖").length);
+    const total = [...per.values()].reduce((a, b) => a + b, 0);
+    const [sector, inSector] = [...per].filter(([, n]) => n < total).sort((a, b) => b[1] - a[1])[0];
+    expect(inSector).toBeGreaterThan(0);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    try {
+      await page.goto(`${app.url}/write?lang=${lang}&term=${encodeURIComponent("送温暖")}&text=${encodeURIComponent("我们积极开展送温暖活动，走访慰问困难职工。")}`);
+      await page.waitForSelector('.frames[data-term="送温暖"]');
+      expect(Number(await page.locator(".frames").getAttribute("data-occurrences"))).toBe(total);
+      const framesAnswer = page.waitForResponse((res) => {
+        const u = new URL(res.url());
+        return u.pathname.endsWith("/api/frames") && u.searchParams.get("sector") === sector && !u.searchParams.has("pick");
+      });
+      const similarAnswer = page.waitForResponse((res) => new URL(res.url()).pathname.endsWith("/api/similar") && new URL(res.url()).searchParams.get("sector") === sector);
+      await page.locator(".write-filters select").first().selectOption(sector);
+      const [framesRes, similarRes] = await Promise.all([framesAnswer, similarAnswer]);
+      const body = (await framesRes.json()) as { variants: { bySector: Record<string, number> }[] };
+      for (const v of body.variants) for (const [s, n] of Object.entries(v.bySector)) if (s !== sector) expect(n).toBe(0);
+      for (const r of ((await similarRes.json()) as { rows: { sector: string }[] }).rows) expect(r.sector).toBe(sector);
+      await expect.poll(async () => Number(await page.locator(".frames").getAttribute("data-occurrences")), { timeout: 15_000 }).toBe(inSector);
+      const sectorLabel = await page.locator(`.write-filters select option[value="${sector}"]`).innerText();
+      expect(await page.locator(".frames .frames-scope").innerText()).toContain(sectorLabel);
+      await page.waitForFunction(() => document.querySelectorAll('.draft-sentence[aria-busy="true"]').length === 0 && document.querySelectorAll(".similar-list li").length > 0);
+      // the similar sentences mark the words they share with the draft
+      const marks = await page.locator(".similar-list .similar-text mark").allInnerTexts();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const m of marks) expect("我们积极开展送温暖活动，走访慰问困难职工。").toContain(m);
+      await page.screenshot({ path: join(SHOTS, `writer-${lang}-sector.png`), fullPage: false });
+      await page.locator(".frames").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, `writer-${lang}-sector-frames.png`), fullPage: false });
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -132,8 +132,8 @@ function FrameTable({ title, rows, sectors, term, params, kind }: { title: strin
   );
 }
 
-/** The frames of `term` in the subcorpus `filters`. */
-export function Phrasing({ term, filters = {}, title }: { term: string; filters?: Params; title?: string }) {
+/** The frames of `term` in the subcorpus `filters`; `scope` says in words which selection that is. */
+export function Phrasing({ term, filters = {}, title, scope }: { term: string; filters?: Params; title?: string; scope?: string }) {
   const { t } = useLang();
   const params = { ...filters, term: term.trim(), limit: 15 };
   const q = useApi("frames", params, frames, term.trim() !== "");
@@ -149,6 +149,7 @@ export function Phrasing({ term, filters = {}, title }: { term: string; filters?
       <div className="panel-head">
         {title && <h3>{title}</h3>}
         <p className="muted">{t("framesTotal", { term: d.term, occurrences: d.occurrences, reports: d.reports })}</p>
+        {scope && <p className="muted frames-scope">{t("framesScope", { selection: scope })}</p>}
         <DownloadLinks endpoint="frames" params={params} />
       </div>
       <p className="muted frame-legend">
@@ -168,11 +169,16 @@ export function PhrasingPanel({
   term,
   onTerm,
   sides,
+  filters,
+  scope,
 }: {
   id: string;
   term: string;
   onTerm: (term: string, options: { replace: boolean }) => void;
   sides?: { label: string; filters: Params }[];
+  /** one block: the page's selection (write), and its description */
+  filters?: Params;
+  scope?: string;
 }) {
   const { t } = useLang();
   return (
@@ -184,7 +190,7 @@ export function PhrasingPanel({
           ))}
         </div>
       ) : (
-        <Phrasing term={term} />
+        <Phrasing term={term} filters={filters} scope={scope} />
       )}
     </Panel>
   );

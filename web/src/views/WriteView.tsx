@@ -83,7 +83,9 @@ export default function WriteView() {
   const [draft, setDraft] = useState(state.text);
   // back/forward: show the draft the URL holds
   useEffect(() => setDraft(state.text), [state.text]);
+  // one selection for every request on the page: the similar sentences and the frames beside them
   const filters: Params = { sector: state.sector || undefined, docType: state.docType || undefined, yearFrom: state.yearFrom || undefined };
+  const scope = [state.sector ? label("sector", state.sector) : t("anySector"), state.docType ? label("docType", state.docType) : t("anyDocType"), ...(state.yearFrom ? [t("yearFromN", { year: state.yearFrom })] : [])].join(" · ");
   const sentences = writeUrl.draftSentences(state.text);
   return (
     <div className="view view-write">
@@ -138,7 +140,7 @@ export default function WriteView() {
           ))}
         </section>
       )}
-      <PhrasingPanel id="wphr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} />
+      <PhrasingPanel id="wphr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} filters={filters} scope={scope} />
     </div>
   );
 }
