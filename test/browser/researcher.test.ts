@@ -173,4 +173,23 @@ describe("a researcher's search page", () => {
     expect(await page.locator("article.hit").count()).toBe(0);
     await shot("researcher-search-cql-error");
   }, 120_000);
+  it("a pattern typed in word mode finds nothing: the empty page offers the pattern mode with what it finds, and lists only the corpus's years (issue 28)", async () => {
+    const all = recount();
+    expect(all.reports).toBeGreaterThan(0);
+    const years = [...new Set(entries.map((e) => e.report.year).filter((y): y is number => y !== null))].sort((a, b) => b - a).map(String);
+    mkdirSync("/tmp/wenyuan-shots", { recursive: true });
+    for (const lang of ["zh", "en"]) {
+      await page.goto(`${app.url}/?lang=${lang}&q=${encodeURIComponent("开展*活动")}`);
+      const suggest = page.locator('button[data-suggest="cql"]');
+      await expect.poll(() => suggest.count(), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => suggest.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`\\D${all.reports}\\D`));
+      expect(await page.locator("article.hit").count()).toBe(0);
+      const yearsShown = () => page.locator(".facet-years select").first().locator("option").evaluateAll((os) => os.map((o) => o.getAttribute("value")).filter((v) => v));
+      await expect.poll(yearsShown, { timeout: 15_000 }).toEqual(years);
+      await page.screenshot({ path: `/tmp/wenyuan-shots/search-pattern-suggest-${lang}.png`, fullPage: false });
+      await suggest.click();
+      await page.waitForURL((u) => u.searchParams.get("match") === "cql");
+      await expect.poll(() => page.locator("article.hit").count(), { timeout: 15_000 }).toBe(Math.min(20, all.reports));
+    }
+  }, 120_000);
 });

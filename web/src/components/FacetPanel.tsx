@@ -7,6 +7,7 @@ import type { SearchResponse } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { emptyFilters, isEmptyFilters, type FacetFilters } from "../state/filters.ts";
 import type { LabelKind } from "../app/i18n.ts";
+import { useCorpusYears } from "../hooks/useFacetCounts.ts";
 
 type Counts = SearchResponse["facets"] | undefined;
 
@@ -63,12 +64,13 @@ function CheckGroup<T extends string>({
   );
 }
 
-function yearOptions(counts: Counts, f: FacetFilters): number[] {
+/** The years the selection's reports have; with none (an empty result, or counts still loading), the corpus's years. */
+function yearOptions(counts: Counts, f: FacetFilters, corpusYears: readonly string[]): number[] {
   const years = new Set<number>();
-  for (const k of Object.keys(counts?.year ?? {})) if (/^\d{4}$/.test(k)) years.add(Number(k));
+  const keys = Object.keys(counts?.year ?? {});
+  for (const k of keys.length ? keys : corpusYears) if (/^\d{4}$/.test(k)) years.add(Number(k));
   if (f.yearFrom !== null) years.add(f.yearFrom);
   if (f.yearTo !== null) years.add(f.yearTo);
-  if (years.size === 0) for (let y = new Date().getFullYear(); y >= 2000; y--) years.add(y);
   return [...years].sort((a, b) => b - a);
 }
 
@@ -108,7 +110,7 @@ export function FacetPanel({
   const { t } = useLang();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const years = yearOptions(counts, filters);
+  const years = yearOptions(counts, filters, useCorpusYears());
   const set = (patch: Partial<FacetFilters>) => onChange({ ...filters, ...patch });
   const n = activeCount(filters);
   return (

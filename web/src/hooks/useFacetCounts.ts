@@ -16,6 +16,12 @@ export function useFacetCounts(filters: FacetFilters, q = "", match: (typeof PAT
   return r.data?.facets;
 }
 
+/** The years some report of the corpus has (one whole-corpus search, cached): what a year list offers when a result has none. */
+export function useCorpusYears(): string[] {
+  const r = useApi("corpus-years", { perPage: 1 }, search);
+  return Object.keys(r.data?.facets.year ?? {});
+}
+
 type Facets = SearchResponse["facets"];
 type Rows = { rows: { key: string; docs: number }[] };
 

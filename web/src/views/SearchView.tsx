@@ -47,6 +47,26 @@ function Result({ hit, state }: { hit: Hit; state: SearchState }) {
   );
 }
 
+/** Pattern syntax typed in word mode (开展*活动, 以…为抓手, [word="x"]): word search reads it as characters. */
+const PATTERN_SYNTAX = /[*…?？[\]]|\.\.\./;
+
+/** On an empty word-mode result whose query looks like a pattern: the CQL mode, with what it finds. */
+function PatternSuggestion({ state, onTry }: { state: SearchState; onTry: () => void }) {
+  const { t } = useLang();
+  const probe = useApi("search", { ...toSearchParams({ ...state, match: "cql", page: 1 }), perPage: 1 }, search);
+  if (probe.error) return null;
+  const n = probe.data && !probe.isPlaceholderData ? probe.data.total : null;
+  return (
+    <p className="pattern-suggestion">
+      {t("patternHint")}{" "}
+      <button type="button" data-suggest="cql" onClick={onTry}>
+        {t("patternTry")}
+        {n !== null && t("patternFinds", { n })}
+      </button>
+    </p>
+  );
+}
+
 export function SearchView() {
   const { t } = useLang();
   const [state, setState] = useRouteState<SearchState>(searchUrl);
@@ -88,7 +108,7 @@ export function SearchView() {
           {data && data.total === 0 && !res.error && (
             <Empty>
               <p>{t("noResults")}</p>
-              <p className="muted">{t("noResultsHint")}</p>
+              {state.match === "word" && PATTERN_SYNTAX.test(state.q) ? <PatternSuggestion state={state} onTry={() => set({ match: "cql" })} /> : <p className="muted">{t("noResultsHint")}</p>}
               {!isEmptyFilters(state.filters) && (
                 <button type="button" onClick={() => set({ filters: emptyFilters() })}>
                   {t("clearFilters")}
