@@ -1,5 +1,6 @@
 // ECharts option builders (plain objects; no ECharts import, so they cost nothing up front).
 import type { EChartsCoreOption } from "echarts/core";
+import { formatNumber } from "./numbers.ts";
 
 const ACCENT = "#2f5d8a";
 const ACCENT_B = "#b5532e";
@@ -8,7 +9,7 @@ export function horizontalBars(labels: string[], values: number[], name: string)
   return {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: "value" },
+    xAxis: { type: "value", axisLabel: { formatter: (v: number) => formatNumber(v, Number.isInteger(v) ? "count" : "per10k") } },
     yAxis: { type: "category", data: [...labels].reverse(), axisTick: { show: false } },
     series: [{ type: "bar", name, data: [...values].reverse(), itemStyle: { color: ACCENT }, barMaxWidth: 18 }],
   };
@@ -19,7 +20,7 @@ export function verticalBars(labels: string[], values: number[], name: string): 
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: "category", data: labels, axisLabel: { interval: 0, rotate: labels.length > 8 ? 40 : 0 } },
-    yAxis: { type: "value", name },
+    yAxis: { type: "value", name, axisLabel: { formatter: (v: number) => formatNumber(v, Number.isInteger(v) ? "count" : "per10k") } },
     series: [{ type: "bar", name, data: values, itemStyle: { color: ACCENT }, barMaxWidth: 40 }],
   };
 }
@@ -74,7 +75,7 @@ export function heatmap(xLabels: string[], yLabels: string[], cells: [number, nu
     xAxis: { type: "category", data: xLabels, splitArea: { show: true } },
     yAxis: { type: "category", data: yLabels, splitArea: { show: true }, axisLabel: labels ? {} : { width: 110, overflow: "truncate" } },
     visualMap: { min: 0, max, calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120, inRange: { color: ["#f4f7fb", "#9bb8d6", ACCENT, "#17324d"] } },
-    series: [{ type: "heatmap", name, data: cells, label: { show: labels, formatter: (p: { value: [number, number, number] }) => (p.value[2] ? p.value[2].toFixed(1) : "") } }],
+    series: [{ type: "heatmap", name, data: cells, label: { show: labels, formatter: (p: { value: [number, number, number] }) => (p.value[2] ? formatNumber(p.value[2], "per10k") : "") } }],
   };
 }
 

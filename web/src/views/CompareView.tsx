@@ -16,6 +16,7 @@ import { InlineSelect } from "../components/InlineSelect.tsx";
 import { Panel } from "../components/Panel.tsx";
 import { PhrasingPanel } from "../components/Phrasing.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
+import { formatNumber } from "../lib/numbers.ts";
 import { useApi } from "../hooks/useApi.ts";
 import { useFacetCounts } from "../hooks/useFacetCounts.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
@@ -65,12 +66,12 @@ function KeywordTable({ which, rows, state, set, loading }: { which: "a" | "b"; 
         </button>
       ),
     },
-    { key: "a-count", header: `A ${t("count")}`, num: true, cell: (r) => r.a.count },
-    { key: "a-p10k", header: `A ${t("per10k")}`, num: true, sortKey: "a", explain: "rates", cell: (r) => r.a.per10k.toFixed(2) },
-    { key: "b-count", header: `B ${t("count")}`, num: true, cell: (r) => r.b.count },
-    { key: "b-p10k", header: `B ${t("per10k")}`, num: true, sortKey: "b", cell: (r) => r.b.per10k.toFixed(2) },
-    { key: "g2", header: t("g2"), num: true, sortKey: "g2", explain: "g2", cell: (r) => r.g2.toFixed(1) },
-    { key: "lr", header: t("logRatio"), num: true, sortKey: "lr", explain: "logratio", cell: (r) => r.logRatio.toFixed(2) },
+    { key: "a-count", header: `A ${t("count")}`, num: true, cell: (r) => formatNumber(r.a.count) },
+    { key: "a-p10k", header: `A ${t("per10k")}`, num: true, sortKey: "a", explain: "rates", cell: (r) => formatNumber(r.a.per10k, "per10k") },
+    { key: "b-count", header: `B ${t("count")}`, num: true, cell: (r) => formatNumber(r.b.count) },
+    { key: "b-p10k", header: `B ${t("per10k")}`, num: true, sortKey: "b", cell: (r) => formatNumber(r.b.per10k, "per10k") },
+    { key: "g2", header: t("g2"), num: true, sortKey: "g2", explain: "g2", cell: (r) => formatNumber(r.g2, "g2") },
+    { key: "lr", header: t("logRatio"), num: true, sortKey: "lr", explain: "logratio", cell: (r) => formatNumber(r.logRatio, "statistic") },
   ];
   const title = which === "a" ? t("keywordsOfA") : t("keywordsOfB");
   return (

@@ -104,8 +104,8 @@ function Breakdown({ term, by, filters, facets }: { term: string; by: TabProps["
     { key: "group", header: t("group"), cell: (r) => keyLabel(r.key) },
     { ...countCell, header: t("count") },
     { ...docsCell, header: t("docsOfGroup") },
-    { key: "p10k", header: t("per10k"), num: true, explain: "rates", cell: (r) => fmt(r.per10k, 2) },
-    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },
+    { key: "p10k", header: t("per10k"), num: true, explain: "rates", cell: (r) => fmt(r.per10k, "per10k") },
+    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion, "perMillion") },
   ];
   return (
     <Panel id="bd-h" title={title} tools={<DownloadLinks endpoint="breakdown" params={params} />}>
@@ -151,8 +151,8 @@ function Documents({ term, filters }: { term: string; filters: TabProps["filters
       ),
     },
     { key: "count", header: t("count"), num: true, sortKey: "count", cell: (r) => fmt(r.count) },
-    { key: "p10k", header: t("per10k"), num: true, sortKey: "p10k", explain: "rates", cell: (r) => fmt(r.per10k, 2) },
-    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },
+    { key: "p10k", header: t("per10k"), num: true, sortKey: "p10k", explain: "rates", cell: (r) => fmt(r.per10k, "per10k") },
+    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion, "perMillion") },
     { key: "chars", header: t("chars"), num: true, className: "muted", cell: (r) => fmt(r.chars) },
   ];
   return (
@@ -196,7 +196,7 @@ function Trend({ term, filters, facets }: { term: string; filters: TabProps["fil
     { key: "n", header: t("trendN"), num: true, cell: (r) => (r.totalDocs < MIN_REPORTS_PER_YEAR && /^\d{4}$/.test(r.key) ? <span className="sparse">{fmt(r.totalDocs)} ○</span> : fmt(r.totalDocs)) },
     { ...countCell, header: t("count") },
     { ...docsCell, header: t("docsOfGroup"), explain: "dp" },
-    { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, 2) },
+    { key: "p10k", header: t("per10k"), num: true, cell: (r) => fmt(r.per10k, "per10k") },
   ];
   return (
     <Panel

@@ -20,9 +20,9 @@ export function CollocatesPanel({ term, state, filters, set }: TabProps & { term
   const columns: Column<Row>[] = [
     { key: "term", header: t("term"), cell: (r) => r.term },
     { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },
-    { key: "expected", header: t("collocExpected"), num: true, className: "muted", explain: "collocates", cell: (r) => r.expected.toFixed(2) },
+    { key: "expected", header: t("collocExpected"), num: true, className: "muted", explain: "collocates", cell: (r) => fmt(r.expected, "expected") },
     { key: "freq", header: t("collocFreq"), num: true, className: "muted", cell: (r) => fmt(r.freq) },
-    ...MEASURES.map((m): Column<Row> => ({ key: m, header: m, num: true, sorted: m === state.measure, explain: m === "logdice" ? "logdice" : m, cell: (r) => r[m].toFixed(2) })),
+    ...MEASURES.map((m): Column<Row> => ({ key: m, header: m, num: true, sorted: m === state.measure, explain: m === "logdice" ? "logdice" : m, cell: (r) => fmt(r[m], "statistic") })),
   ];
   const tools = (
     <>

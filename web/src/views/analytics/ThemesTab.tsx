@@ -14,6 +14,7 @@ import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
 import { useMedia } from "../../hooks/useMedia.ts";
 import { heatmap } from "../../lib/chartOptions.ts";
+import { formatNumber } from "../../lib/numbers.ts";
 import { narrow as narrowTo, themeLink } from "../../state/drill.ts";
 import type { TabProps } from "./shared.ts";
 
@@ -70,10 +71,10 @@ export function ThemesTab({ state, filters }: Pick<TabProps, "state" | "filters"
           if (!c) return "—";
           const figures = (
             <>
-              {c.per10k.toFixed(2)} <span className="muted">{c.perMillion.toFixed(0)}</span>
+              {formatNumber(c.per10k, "per10k")} <span className="muted">{formatNumber(c.perMillion, "perMillion")}</span>
             </>
           );
-          const title = `${t("count")}: ${c.count} · ${t("perMillionWords")}: ${c.perMillion.toFixed(1)}`;
+          const title = `${t("count")}: ${formatNumber(c.count)} · ${t("perMillionWords")}: ${formatNumber(c.perMillion, "perMillion")}`;
           const to = c.count ? cellLink(th, g.key) : null;
           return to ? (
             <Link to={to} title={title} data-theme={th.id} data-group={g.key} data-count={c.count}>

@@ -31,9 +31,9 @@ export function WordsTab({ state, filters, set }: TabProps) {
     { key: "term", header: t("term"), cell: (r) => <Link to={termLink(r.term, state.filters)}>{r.term}</Link> },
     { key: "count", header: t("count"), num: true, cell: (r) => <Link to={kwicLink(r.term, state.filters)}>{fmt(r.count)}</Link> },
     { key: "docs", header: t("docs"), num: true, cell: (r) => fmt(r.docs) },
-    { key: "dp", header: t("dp"), num: true, explain: "dp", cell: (r) => r.dp.toFixed(2) },
-    { key: "p10k", header: t("per10k"), num: true, explain: "rates", cell: (r) => fmt(r.per10k, 2) },
-    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion) },
+    { key: "dp", header: t("dp"), num: true, explain: "dp", cell: (r) => fmt(r.dp, "dp") },
+    { key: "p10k", header: t("per10k"), num: true, explain: "rates", cell: (r) => fmt(r.per10k, "per10k") },
+    { key: "pm", header: t("perMillionWords"), num: true, className: "muted", cell: (r) => fmt(r.perMillion, "perMillion") },
   ];
   const tools = (
     <>

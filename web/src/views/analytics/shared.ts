@@ -9,7 +9,10 @@ export interface TabProps {
   set: (patch: Partial<AnalyticsState>, options?: { replace: boolean }) => void;
 }
 
-export const fmt = (n: number, digits = 1) => (Number.isInteger(n) ? n.toLocaleString() : n.toFixed(digits));
+import { formatNumber, type NumberKind } from "../../lib/numbers.ts";
+
+/** A table's number: the UI's one formatter (lib/numbers.ts), a count unless told its kind. */
+export const fmt = (n: number, kind: NumberKind = "count") => formatNumber(n, kind);
 
 /** One row of an endpoint's answer, e.g. `RowOf<typeof frequency>`. */
 export type RowOf<F extends (...args: never[]) => Promise<{ rows: readonly unknown[] }>> = Awaited<ReturnType<F>>["rows"][number];
