@@ -46,13 +46,13 @@ export interface Piece {
   title: string;
   paragraphs: CleanParagraph[];
   /**
-   * True when `title` is only the compilation page's heading plus a piece number
-   * ("2023关于工会工作报告（篇3）"): it names the page, not this report, so classify must not
-   * treat it as the report's own title.
+   * True when the piece has no title line of its own and `title` is its opening words
+   * ("现将xx年工会工作情况和xx年工会工作安排…", see split.ts `incipit`): classify must not
+   * treat it as a title.
    */
   genericTitle?: boolean;
-  /** The page's own title (for a compilation: its heading without "精选27篇"), for context. */
-  pageTitle?: string;
+  /** The page's own title (for a compilation: its heading without "精选27篇", e.g. "2023关于工会工作报告"). */
+  pageTitle: string;
 }
 
 /** `dedupe`: which pieces are (near-)copies of which. */
@@ -100,7 +100,14 @@ export interface Report extends Classification {
   source: string;
   piece: number;
   kind: Kind;
+  /** the report's own title line, or its opening words and "…" when it has none (split.ts) */
   title: string;
+  /**
+   * The title of the page it was cut from: for a compilation, the compilation's heading
+   * ("2023关于工会工作报告"), shared by all its reports; for a single-report page, its title.
+   * Context only: no year or sector is taken from it.
+   */
+  pageTitle: string;
   /** clean text: paragraphs joined by "\n"; every offset in the system points into this string */
   text: string;
   paragraphs: ParagraphSpan[];

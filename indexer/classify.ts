@@ -67,6 +67,11 @@ export interface ClassifyHint {
   pageTitle?: string;
 }
 
+/**
+ * `title` is the report's own title ("" when it has none); the year is the one it names, else the
+ * one its text names most. The page title in `hint` never gives a year: a compilation's heading
+ * ("2023关于工会工作报告") dates the compilation, not the reports in it.
+ */
 export function classify(title: string, text: string, hint: ClassifyHint = {}): Classification {
   const { sector, sectorConfidence, sectorEvidence } = classifySector(title, text);
   return {

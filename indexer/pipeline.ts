@@ -28,8 +28,9 @@ export function buildReports(inputs: PageInput[]): { reports: Report[]; warnings
   const links = dedupe(pieces);
   const reports = pieces.map((piece): Report => {
     const { text } = piece;
-    // A compilation's shared heading names the page, not the report: classify on the text, and use
-    // the page title only to tell the document type when the report says nothing.
+    // A report without a title line of its own is classified on its text alone (its year is a
+    // year its text names). The page's title, which for a compilation carries the compilation's
+    // year ("2023关于工会工作报告"), only tells the document type when the report says nothing.
     const meta = classify(piece.genericTitle ? "" : piece.title, text, { pageTitle: piece.pageTitle });
     const truncated = piece.paragraphs.filter((p) => p.truncated).length;
     if (truncated) warnings.push(`${piece.source}#${piece.piece}: ${truncated} truncated paragraph(s)`);
@@ -41,6 +42,7 @@ export function buildReports(inputs: PageInput[]): { reports: Report[]; warnings
       piece: piece.piece,
       kind: piece.kind,
       title: piece.title,
+      pageTitle: piece.pageTitle,
       text,
       paragraphs: spans(piece),
       sections: piece.kind === "report" ? outline(text) : [],

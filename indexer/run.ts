@@ -36,8 +36,8 @@ import { IndexLoader, sweepRunIndexes } from "./load.ts";
 import { buildReports, type PageInput } from "./pipeline.ts";
 import { listFiles, readFile } from "./read.ts";
 
-/** Bump when a stage changes its output, so the next run rebuilds an unchanged corpus. */
-export const PIPELINE_VERSION = 6;
+/** Bump when a stage changes its output, so the next run rebuilds an unchanged corpus. 7: reports titled by their own title line (or opening words), with `pageTitle`. */
+export const PIPELINE_VERSION = 7;
 
 export interface Progress {
   start(phase: string, total: number): void;

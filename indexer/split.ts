@@ -3,6 +3,9 @@
 // A page is: [header] [piece heading + report]… [related-documents tail].
 // - Piece headings are lines like "2023关于工会工作报告 篇1", "第二篇：XXX工会工作总结", "【篇一】",
 //   "范文三". Text before the first heading is the compilation's header unless it is itself a report.
+// - A piece is titled by its own title line (isOwnTitle) or, lacking one, by its opening words
+//   (incipit); never by the page's heading plus its number, which names the page and carries the
+//   page's year. Every piece keeps the page's title as `pageTitle`.
 // - The tail is either announced (a `boundary` sentinel from clean: 相关推荐 / 相关文章 …) or
 //   recognised by its shape: a short title line followed by one or two excerpt paragraphs that echo
 //   the title or stop mid-sentence, repeated up to the end of the page. Each unit becomes its own
@@ -126,6 +129,52 @@ function hasBody(ps: CleanParagraph[]): boolean {
   return ps.filter((p) => !isTitleLike(p.text)).reduce((n, p) => n + p.text.length, 0) >= 150;
 }
 
+const SALUTATION = /^(?:尊敬的|各位|亲爱的)|同志们[！!]?$|[：:]$/;
+/** "各位代表、同志们：" — a short line; a long paragraph ending in a colon is a lead-in to a list. */
+const isSalutation = (t: string): boolean => t.length <= 30 && SALUTATION.test(t);
+const DATE_LINE = /^(?:\d{2,4}|[0-9xX_～~]{2,4}|[〇○零一二三四五六七八九]{4})\s*年.{0,4}月.{0,4}日$/;
+
+/**
+ * The line at the top of a piece is the report's own title when it is short, has no sentence
+ * punctuation, is not a numbered section (一、 （三） 第一部分), a salutation (各位代表、同志们：) or a
+ * date, and names a document or a union ("医院工会工作计划", "镇工会2021年工作总结"). A short
+ * line further down, after the opening paragraph, is a part heading ("过去五年工作回顾"), not a title.
+ */
+export function isOwnTitle(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length >= 4 &&
+    isTitleLike(t) &&
+    !isHeadingLine(t) &&
+    !NUMBERED_START.test(t) &&
+    !isSalutation(t) &&
+    !DATE_LINE.test(t) &&
+    (DOC_WORDS.test(t) || /工会|工作|回顾|职代会|代表大会/.test(t))
+  );
+}
+
+const INCIPIT_CHARS = 30;
+
+/**
+ * The name of a report that has no title of its own: its opening words and "…", as an untitled
+ * work is cited by its first line. Salutations, dates and section headings are skipped; the first
+ * sentence, without a leading number (（一）), is cut at a comma within INCIPIT_CHARS characters ("现将xx年工会工作情况和xx年工会工作安排…").
+ */
+export function incipit(ps: CleanParagraph[]): string {
+  const first = ps.find((p) => !isSalutation(p.text.trim()) && !isHeadingLine(p.text) && !DATE_LINE.test(p.text.trim())) ?? ps[0];
+  if (!first) return "";
+  const opening = first.text.trim().replace(NUMBERED_START, "").trim();
+  const sentence = Array.from(opening.split(/[。！？；：!?;:]/)[0]);
+  let end = sentence.length;
+  if (end > INCIPIT_CHARS) {
+    const head = sentence.slice(0, INCIPIT_CHARS);
+    const at = (marks: string): number => head.findLastIndex((c, i) => i >= 8 && marks.includes(c));
+    const comma = at("，,");
+    end = comma >= 0 ? comma : at("、") >= 0 ? at("、") : INCIPIT_CHARS;
+  }
+  return `${sentence.slice(0, end).join("").replace(/[，、,\s]+$/, "")}…`;
+}
+
 export function pieceId(parentId: string, piece: number): string {
   return createHash("sha256").update(`${parentId}:${piece}`).digest("hex").slice(0, 16);
 }
@@ -157,12 +206,13 @@ export function split(paragraphs: CleanParagraph[], meta: { source: string; pare
     let title = h.post ? cleanTitle(h.post) : "";
     let generic = false;
     const inner = ps[0];
-    if (!title && inner && isTitleLike(inner.text) && !isHeadingLine(inner.text) && DOC_WORDS.test(inner.text)) {
+    if (!title && inner && isOwnTitle(inner.text)) {
       title = cleanTitle(inner.text); // the piece names itself: "医院工会工作计划"
       ps = ps.slice(1);
     }
     if (!title) {
-      title = `${cleanTitle(h.pre) || pageTitle}（篇${h.n}）`;
+      // Not "2023关于工会工作报告（篇3）": that names the page (and carries the page's year)
+      title = incipit(ps);
       generic = true;
     } else {
       const longer = ps[0] && repeatsTitle(cleanTitle(ps[0].text), title) ? cleanTitle(ps[0].text) : "";

@@ -103,6 +103,7 @@ export const HitSchema = z.object({
   id: z.string(),
   reportId: z.string(),
   title: z.string(),
+  pageTitle: z.string().nullable().describe("The title of the page the report was cut from (a compilation's heading, shared by its reports); null while the corpus store is not loaded"),
   sector: z.enum(SECTORS),
   year: z.number().int().nullable(),
   docType: z.enum(DOC_TYPES),
@@ -153,7 +154,8 @@ export type ReportsQuery = z.infer<typeof ReportsQuerySchema>;
 
 export const ReportRowSchema = z.object({
   id: z.string(),
-  title: z.string(),
+  title: z.string().describe("The report's own title line, or its opening words and … when it has none"),
+  pageTitle: z.string().nullable().describe("The title of the page it was cut from: for a compilation, the compilation's heading (e.g. 2023关于工会工作报告), shared by all its reports; null while the corpus store is not loaded"),
   sector: z.enum(SECTORS),
   sectorConfidence: z.number(),
   year: z.number().int().nullable(),

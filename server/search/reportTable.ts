@@ -32,6 +32,7 @@ const ORDER: Record<ReportsQuery["sort"], (a: Report, b: Report, added: (r: Repo
 const row = (r: Report): ReportRow => ({
   id: r.id,
   title: r.title,
+  pageTitle: r.pageTitle,
   sector: r.sector,
   sectorConfidence: r.sectorConfidence,
   year: r.year,

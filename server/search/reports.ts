@@ -19,12 +19,13 @@ export async function listReports(deps: SearchDeps, query: ReportsQuery, ctx: Ru
   if (needsCorpusTable(query)) return corpusTable(deps, query, ctx);
   if (query.match === "cql" && query.q?.trim()) return cqlReports(deps, query, ctx);
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
-  const res = await searchIndex<Omit<ReportRow, "year"> & { year?: number }>(deps.meili, deps.names.reports, reportListSearch(parsed.meiliQ, query, deps.visibleGeneration?.()));
+  const res = await searchIndex<Omit<ReportRow, "year" | "pageTitle"> & { year?: number }>(deps.meili, deps.names.reports, reportListSearch(parsed.meiliQ, query, deps.visibleGeneration?.()));
+  const corpus = deps.corpus.peek();
   return {
     total: res.totalHits,
     page: query.page,
     perPage: query.perPage,
-    reports: res.hits.map((h) => ({ ...h, year: h.year ?? null, duplicateOf: h.duplicateOf ?? null })),
+    reports: res.hits.map((h) => ({ ...h, pageTitle: corpus?.byId.get(h.id)?.report.pageTitle ?? null, year: h.year ?? null, duplicateOf: h.duplicateOf ?? null })),
   };
 }
 
@@ -61,6 +62,7 @@ async function cqlReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext
       title: r.title,
       sector: r.sector,
       sectorConfidence: r.sectorConfidence,
+      pageTitle: r.pageTitle,
       year: r.year,
       docType: r.docType,
       level: r.level,
@@ -95,6 +97,7 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
     title: r.title,
     sector: r.sector,
     sectorConfidence: r.sectorConfidence,
+    pageTitle: r.pageTitle,
     sectorEvidence: r.sectorEvidence,
     year: r.year,
     docType: r.docType,

@@ -119,6 +119,7 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
       year: h.year ?? null,
       docType: h.docType,
       level: h.level,
+      pageTitle: doc?.report.pageTitle ?? null,
       kind: h.kind,
       source: h.source ?? doc?.report.source ?? "",
       section: h.section ?? (doc ? sectionAt(doc.report, offset) : null),

@@ -114,6 +114,7 @@ export function corpusHit(r: Report, marks: Occurrence[], from: number, to: numb
     id: idx >= 0 ? `${r.id}-${idx}` : r.id,
     reportId: r.id,
     title: r.title,
+    pageTitle: r.pageTitle,
     sector: r.sector,
     year: r.year,
     docType: r.docType,

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
-import type { ReportDetail, ReportsResponse } from "../../core/api/schema.ts";
-import { ReportSchema, ReportsResponseSchema } from "../../core/api/schema.ts";
+import type { ReportDetail, ReportsResponse, SearchResponse } from "../../core/api/schema.ts";
+import { ReportSchema, ReportsResponseSchema, SearchResponseSchema } from "../../core/api/schema.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;
@@ -59,6 +59,19 @@ describe("GET /api/reports/:id", () => {
 
     const copy = await getJson<ReportDetail>(app.url, `/api/reports/${withDups.duplicates[0]}`);
     expect(copy.body.canonical?.id).toBe(withDups.id);
+  });
+
+  it("gives a compilation's report its own title and the page's title as pageTitle, in the report, the table and search hits", async () => {
+    // seed 000 篇4 opens "各位代表、同志们:" / "我受供暖处工会第八届委员会委托,向大会作工作报告,请审议。"; the page is "2023关于工会工作报告(精选27篇)"
+    const r = reports.find((x) => x.source === "000_587a12ad226c1928.txt" && x.piece === 4)!;
+    const title = "我受供暖处工会第八届委员会委托，向大会作工作报告，请审议…";
+    const page = "2023关于工会工作报告";
+    const detail = await getJson<ReportDetail>(app.url, `/api/reports/${r.id}`);
+    expect(ReportSchema.parse(detail.body)).toMatchObject({ title, pageTitle: page });
+    const rows = await getJson<ReportsResponse>(app.url, `/api/reports?q=${encodeURIComponent("供暖处")}`);
+    expect(ReportsResponseSchema.parse(rows.body).reports.map((x) => [x.title, x.pageTitle])).toEqual([[title, page]]);
+    const hits = await getJson<SearchResponse>(app.url, `/api/search?q=${encodeURIComponent("供暖处")}&mode=report`);
+    expect(SearchResponseSchema.parse(hits.body).hits.map((h) => [h.title, h.pageTitle])).toEqual([[title, page]]);
   });
 
   it("answers 404 JSON for an unknown id and 400 for a malformed one", async () => {

@@ -302,6 +302,23 @@ describe("the smaller defects of issue 16", () => {
     expect(await year.textContent()).not.toMatch(/^—/);
   });
 
+  it("a compilation's report is headed by its own opening words and says which page it is from; a single page's report does not repeat its title", async () => {
+    // seed 000 篇4 (hand-read): "各位代表、同志们:" / "我受供暖处工会第八届委员会委托,向大会作工作报告,请审议。", on the page "2023关于工会工作报告(精选27篇)"
+    const piece = live.find((r) => r.source === "000_587a12ad226c1928.txt" && r.piece === 4)!;
+    await page.goto(`${app.url}/report/${encodeURIComponent(piece.id)}`);
+    await page.locator(".report-head h1").waitFor();
+    expect(await page.locator(".report-head h1").textContent()).toBe("我受供暖处工会第八届委员会委托，向大会作工作报告，请审议…");
+    expect(await page.locator(".report-head .page-title").textContent()).toBe("出自：2023关于工会工作报告");
+    await shot("report-page-title");
+    await page.goto(`${app.url}/report/${encodeURIComponent(piece.id)}?lang=en`);
+    await poll(() => page.locator(".report-head .page-title").textContent()).toBe("from: 2023关于工会工作报告");
+    // seed 001 is one report whose title is its page's
+    const single = live.find((r) => r.source.startsWith("001"))!;
+    await page.goto(`${app.url}/report/${encodeURIComponent(single.id)}`);
+    await poll(() => page.locator(".report-head h1").textContent()).toBe("县总工会2017年文明创建工作总结");
+    expect(await page.locator(".report-head .page-title").count()).toBe(0);
+  });
+
   it("the theme heatmap leaves its values to the table at 375 px", async () => {
     const narrow = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
     const p = await narrow.newPage();

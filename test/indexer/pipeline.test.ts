@@ -22,7 +22,10 @@ describe("buildReports", () => {
     expect(warnings).toEqual([]);
     expect(reports).toHaveLength(4);
     const [first, second, copy] = reports;
-    expect(first).toMatchObject({ source: "a.txt", piece: 1, kind: "report", title: "2023县工会工作报告（篇1）", sector: "hospital", level: "unit" });
+    // No title line of its own: its opening words name it; the page's title is kept beside it.
+    expect(first).toMatchObject({ source: "a.txt", piece: 1, kind: "report", title: "一年来，院工会在院党委领导下，推进院务公开…", pageTitle: "2023县工会工作报告", sector: "hospital", level: "unit" });
+    // 2023 dates the compilation, not the report, whose text names no year.
+    expect(first.year).toBeNull();
     // The compilation heading (县工会) must not decide the sector of its pieces.
     expect(second.sector).toBe("school");
     expect(first.text.split("\n")).toHaveLength(3);
@@ -33,6 +36,22 @@ describe("buildReports", () => {
     expect(copy.duplicateOf).toBe(first.id);
     expect(first.duplicates).toEqual([copy.id]);
     expect(first.duplicateOf).toBeNull();
+  });
+
+  it("takes a year from a piece's own title line, never from the compilation's heading", () => {
+    const page = [
+      "2023县工会工作总结(精选2篇)",
+      "2023县工会工作总结 篇1",
+      "镇工会2019年工作总结",
+      "一年来，镇工会组织职工开展劳动竞赛，慰问困难职工，推进厂务公开，职工队伍稳定。",
+      "2023县工会工作总结 篇2",
+      "本学期，我校工会组织教职工学习师德规范，召开教代会，推进校务公开，完成了各项任务。",
+    ].join("\n");
+    const { reports } = buildReports([{ source: "c.txt", parentId: "pc", text: page }]);
+    expect(reports.map((r) => [r.title, r.pageTitle, r.year])).toEqual([
+      ["镇工会2019年工作总结", "2023县工会工作总结", 2019],
+      ["本学期，我校工会组织教职工学习师德规范，召开教代会…", "2023县工会工作总结", null],
+    ]);
   });
 
   it("is stable: the same input gives the same ids", () => {

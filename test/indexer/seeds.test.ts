@@ -60,6 +60,45 @@ describe("seed corpus", () => {
     for (const r of reports002) expect(r.text).not.toContain("相关推荐");
   });
 
+  it("titles each report by its own title line or opening words, and keeps the page's title apart", () => {
+    const title = (prefix: string, piece: number): string => of(prefix).find((r) => r.piece === piece)!.title;
+    // Read off the seed files: a piece's first lines after its "… 篇N" heading.
+    // 000 篇1 opens "五年来,xx公司工会在两级公司党委和xx公司工会的指导下,面对多变的…" (its "过去五年工作回顾" comes after: a part heading)
+    expect(title("000", 1)).toBe("五年来，xx公司工会在两级公司党委和xx公司工会的指导下…");
+    // 000 篇2: "公司党委、各位代表:" then "现将xx年工会工作情况和xx年工会工作安排,向公司…"
+    expect(title("000", 2)).toBe("现将xx年工会工作情况和xx年工会工作安排…");
+    // 000 篇4: "各位代表、同志们:" then "我受供暖处工会第八届委员会委托,向大会作工作报告,请审议。"
+    expect(title("000", 4)).toBe("我受供暖处工会第八届委员会委托，向大会作工作报告，请审议…");
+    // 004 篇3 opens "201x年委机关工会工作指导思想:以邓小平理论…"
+    expect(title("004", 3)).toBe("201x年委机关工会工作指导思想…");
+    // 004 篇8 has a title line of its own
+    expect(title("004", 8)).toBe("医院工会工作计划");
+    // single-report pages keep their page's title
+    expect(title("001", 1)).toBe("县总工会2017年文明创建工作总结");
+
+    const pageTitles: Record<string, string> = {
+      "000": "2023关于工会工作报告",
+      "001": "县总工会2017年文明创建工作总结",
+      "003": "2023年局工会工作总结",
+      "004": "2023县工会工作计划",
+    };
+    for (const [prefix, page] of Object.entries(pageTitles)) for (const r of of(prefix)) expect(r.pageTitle, `${r.source}#${r.piece}`).toBe(page);
+    for (const r of reports) {
+      expect(r.title, `${r.source}#${r.piece}`).not.toMatch(/篇\s*[0-9一二三四五六七八九十]+|（篇/);
+      // a compilation's heading is no report's title
+      if (/^00[034]/.test(r.source) && r.kind === "report") expect(r.title, `${r.source}#${r.piece}`).not.toBe(r.pageTitle);
+    }
+  });
+
+  it("takes no report's year from the compilation's heading", () => {
+    // In the seed files "2023" occurs only in page and piece headings, never in a report's text.
+    const compiled = reports.filter((r) => /^00[034]/.test(r.source) && r.kind === "report");
+    expect(compiled).toHaveLength(27 + 6 + 8);
+    expect(compiled.filter((r) => r.year === 2023)).toEqual([]);
+    // 000 篇4 names its own year: "二○一三年工会工作部署"
+    expect(of("000").find((r) => r.piece === 4)!.year).toBe(2013);
+  });
+
   it("keeps offsets consistent: paragraphs and sections point into the text", () => {
     for (const r of reports) {
       expect(r.chars).toBe(r.text.length);

@@ -17,13 +17,14 @@ describe("split", () => {
       body("上半年，我公司"),
     ].join("\n");
     const pieces = split(clean(page), meta);
+    // untitled pieces are named by their opening words, never "2023关于工会工作报告（篇2）"
     expect(pieces.map((p) => [p.piece, p.kind, p.title, p.genericTitle])).toEqual([
-      [1, "report", "2023关于工会工作报告（篇1）", true],
-      [2, "report", "2023关于工会工作报告（篇2）", true],
-      [3, "report", "2023关于工会工作报告（篇3）", true],
+      [1, "report", "一年来，我院工会坚持以职工为本，认真履行维护职能…", true],
+      [2, "report", "本学期，我校工会坚持以职工为本，认真履行维护职能…", true],
+      [3, "report", "上半年，我公司工会坚持以职工为本，认真履行维护职能…", true],
     ]);
     expect(pieces[1].paragraphs[0].text.startsWith("本学期，我校")).toBe(true);
-    expect(pieces[0].pageTitle).toBe("2023关于工会工作报告");
+    expect(pieces.map((p) => p.pageTitle)).toEqual(["2023关于工会工作报告", "2023关于工会工作报告", "2023关于工会工作报告"]);
   });
 
   it("recognises other piece headings and takes the piece's own title when it has one", () => {
@@ -36,7 +37,24 @@ describe("split", () => {
 
     const page = ["县工会工作计划精选2篇", "【篇一】", "医院工会工作计划", body("一年来，"), "【篇二】", body("我校工会")].join("\n");
     const pieces = split(clean(page), meta);
-    expect(pieces.map((p) => p.title)).toEqual(["医院工会工作计划", "县工会工作计划（篇二）"]);
+    expect(pieces.map((p) => p.title)).toEqual(["医院工会工作计划", "我校工会工会坚持以职工为本，认真履行维护职能…"]);
+  });
+
+  it("titles a piece by its own first line only when that line is a title", () => {
+    const piece = (...lines: string[]) => split(clean(["县工会工作报告精选2篇", "县工会工作报告 篇1", ...lines, "县工会工作报告 篇2", body("我校")].join("\n")), meta)[0];
+    // a title line without document words, but naming the union
+    expect(piece("理清思路 循序渐进 开创工会工作新局面", body("今年，")).title).toBe("理清思路 循序渐进 开创工会工作新局面");
+    // a salutation, a numbered section, a date: not titles; the opening sentence names the piece
+    expect(piece("各位代表、同志们：", "我受工会第八届委员会委托，向大会作工作报告，请审议。", body("一年来，")).title).toBe("我受工会第八届委员会委托，向大会作工作报告，请审议…");
+    expect(piece("一、加强民主管理", body("一年来，")).title).toBe("一年来，工会坚持以职工为本，认真履行维护职能…");
+    expect(piece("（一）组织建设", body("今年以来，")).title).toBe("今年以来，工会坚持以职工为本，认真履行维护职能…");
+    expect(piece("2021年3月15日", body("一年来，")).title).toBe("一年来，工会坚持以职工为本，认真履行维护职能…");
+    // a short line after the opening paragraph is a part heading, not the report's title
+    expect(piece(body("五年来，"), "过去五年工作回顾", body("一是")).title).toBe("五年来，工会坚持以职工为本，认真履行维护职能…");
+    // a long first sentence is cut at a comma; a long lead-in ending in a colon is not a salutation
+    expect(piece("在新的一年中，工会工作总体设想是：在医院党委和上级工会的领导下，认真履行工会职能，围绕医院中心工作开展工作：", body("一是")).title).toBe(
+      "在新的一年中，工会工作总体设想是…",
+    );
   });
 
   it("keeps a single-report page whole, titled by its first title line", () => {

@@ -210,6 +210,7 @@ export default function ReportView() {
           <Link to={state.from || (state.q ? `/?q=${encodeURIComponent(state.q)}` : "/")}>‹ {state.from.startsWith("/kwic") ? t("backToKwic") : t("backToResults")}</Link>
         </p>
         <h1>{r.title}</h1>
+        {r.pageTitle && r.pageTitle !== r.title && <p className="muted page-title">{t("fromPage", { title: r.pageTitle })}</p>}
         <Chips sector={r.sector} year={r.year} docType={r.docType} level={r.level} kind={r.kind} />
         {state.q && (
           <p className="muted highlighting">
