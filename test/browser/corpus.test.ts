@@ -120,3 +120,68 @@ it("a folder's two files of one name are both kept, the result says so per file,
   expect((await searchFor("东岭水泥厂")).total).toBe(1);
   expect((await searchFor("西岭小学")).total).toBe(1);
 }, 120_000);
+
+// Issue 28: the metadata table is filtered on the server (a just-uploaded report found without
+// paging), two reports are corrected in one bulk write, the history shows it and undo puts one back.
+const SHOTS = "/tmp/wenyuan-shots";
+/** a write waits on the test run's one Meilisearch, whose task queue other test files share */
+const POLL = { timeout: 30_000, interval: 200 };
+it("filter the metadata table, bulk-correct two reports, see the history and undo", async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(join(files, "碧水湾小学.txt"), report("碧水湾小学"));
+  writeFileSync(join(files, "碧水湾医院.txt"), report("碧水湾医院"));
+  await page.goto(`${app.url}/corpus`);
+  await page.locator('[data-testid="upload-input"]').setInputFiles([join(files, "碧水湾小学.txt"), join(files, "碧水湾医院.txt")]);
+  await page.waitForSelector('.job[data-job-state="done"]', { timeout: 60_000 });
+
+  // the text filter: exactly the reports whose title, source or id holds 碧水湾 (recounted from the store's rows)
+  const all = (await getJson<{ reports: { id: string; title: string; source: string; sector: string; level: string }[] }>(app.url, "/api/reports?includeDuplicates=true&perPage=100")).body.reports;
+  const expected = all.filter((r) => [r.title, r.source, r.id].some((x) => x.includes("碧水湾")));
+  expect(expected).toHaveLength(2);
+  await page.locator(".metadata-contains").fill("碧水湾");
+  await page.locator(".metadata-contains").press("Enter");
+  await expect.poll(async () => (await page.locator("table.metadata tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-report-id")).sort())), POLL).toEqual(expected.map((r) => r.id).sort());
+  await expect.poll(() => page.locator("#reports-title").innerText(), POLL).toContain("（2）");
+  // a facet filter on top: only the school's level (or none) stays
+  const levelOfFirst = expected[0].level;
+  await page.locator('select[data-filter="level"]').selectOption(levelOfFirst);
+  await expect.poll(() => page.locator("table.metadata tbody tr").count(), POLL).toBe(expected.filter((r) => r.level === levelOfFirst).length);
+  await page.locator('select[data-filter="level"]').selectOption("");
+  await expect.poll(() => page.locator("table.metadata tbody tr").count(), POLL).toBe(2);
+  await shot("corpus-filtered");
+
+  // select both, set sector = agency in one write
+  await page.locator('table.metadata thead input[type="checkbox"]').check();
+  await page.locator('[data-testid="bulk-bar"] select').first().selectOption("sector");
+  await page.locator('[data-testid="bulk-bar"] select').nth(1).selectOption("agency");
+  await page.locator('[data-testid="bulk-bar"] button').click();
+  for (const r of expected) await expect.poll(async () => (await getJson<{ sector: string }>(app.url, `/api/reports/${r.id}`)).body.sector, POLL).toBe("agency");
+  for (const r of expected) await expect.poll(() => page.locator(`tr[data-report-id="${r.id}"] select[aria-label="行业"]`).inputValue(), POLL).toBe("agency");
+
+  // the history lists both set entries, newest first; undo the one for the first report
+  const changed = expected.filter((r) => r.sector !== "agency");
+  const history = page.locator("table.correction-history tbody tr");
+  await expect.poll(async () => (await history.evaluateAll((rows) => rows.filter((r) => r.getAttribute("data-action") === "set").map((r) => r.getAttribute("data-report")))).filter((id) => expected.some((e) => e.id === id)).sort(), POLL).toEqual(changed.map((r) => r.id).sort());
+  expect(await history.first().innerText()).toMatch(/local/);
+  await page.screenshot({ path: join(SHOTS, "corpus-history-zh.png"), fullPage: true });
+  const target = changed[0];
+  expect(target).toBeDefined();
+  await page.locator(`table.correction-history tbody tr[data-action="set"][data-report="${target.id}"]`).first().getByRole("button", { name: /撤销/ }).click();
+  await expect.poll(async () => (await getJson<{ sector: string }>(app.url, `/api/reports/${target.id}`)).body.sector, POLL).toBe(target.sector);
+  await expect.poll(() => page.locator(`tr[data-report-id="${target.id}"] select[aria-label="行业"]`).inputValue(), POLL).toBe(target.sector);
+  await expect.poll(() => page.locator('table.correction-history tbody tr[data-action="undo"]').count(), POLL).toBe(1);
+  const other = expected.find((r) => r.id !== target.id)!;
+  expect((await getJson<{ sector: string }>(app.url, `/api/reports/${other.id}`)).body.sector).toBe("agency");
+  await page.screenshot({ path: join(SHOTS, "corpus-undone-zh.png"), fullPage: true });
+
+  // the same screen in English
+  const en = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" })).newPage();
+  await en.goto(`${app.url}/corpus?lang=en`);
+  await en.waitForSelector("table.correction-history tbody tr");
+  await en.locator(".metadata-contains").fill("碧水湾");
+  await en.locator(".metadata-contains").press("Enter");
+  await expect.poll(() => en.locator("table.metadata tbody tr").count(), POLL).toBe(2);
+  await en.screenshot({ path: join(SHOTS, "corpus-history-en.png"), fullPage: true });
+  await en.close();
+}, 180_000);
+

@@ -35,7 +35,7 @@ export const getSources = (s?: Signal) => call("sources", {}, s);
 export const getJob = (id: string, s?: Signal) => call("job", {}, s, { id });
 
 /** A write entry of the table: its path (parameters filled), method and answer schema. */
-function write<N extends "upload" | "startJob" | "correct">(name: N, path: Record<string, string>, body: unknown, onProgress?: (sent: number, total: number) => void): Promise<ResponseOf<N>> {
+function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection">(name: N, path: Record<string, string>, body: unknown, onProgress?: (sent: number, total: number) => void): Promise<ResponseOf<N>> {
   const e = API[name];
   return send(e.method === "POST" ? "POST" : "PUT", urlOf(name, path), body, e.response, onProgress) as Promise<ResponseOf<N>>;
 }
@@ -43,3 +43,5 @@ function write<N extends "upload" | "startJob" | "correct">(name: N, path: Recor
 export const uploadFile = (file: File, onProgress: (sent: number, total: number) => void) => write("upload", { name: file.name }, file, onProgress);
 export const startJob = (body: { add: string[]; replace?: boolean } | { remove: string[] }) => write("startJob", {}, body);
 export const correctReport = (id: string, correction: Correction) => write("correct", { id }, correction);
+export const correctMany = (body: { ids: string[]; set: Correction }) => write("correctMany", {}, body);
+export const undoCorrection = (body: { entry: number } | { report: string }) => write("undoCorrection", {}, body);

@@ -2,18 +2,15 @@
 // (drag and drop, several files, progress from the server), removal, and metadata corrections
 // that every other view follows.
 import { useEffect, useState, type DragEvent } from "react";
-import { Link } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { DOC_TYPES, LEVELS, SECTORS, type Correction, type Job, type ReportRow } from "../../../core/api/schema.ts";
+import type { Job } from "../../../core/api/schema.ts";
 import { MAX_SOURCE_BYTES } from "../../../core/sources.ts";
 import type { ApiError } from "../api/client.ts";
-import { apiUrl } from "../api/client.ts";
-import { call, correctReport, getJob, getSources, startJob, uploadFile } from "../api/endpoints.ts";
+import { getJob, getSources, startJob, uploadFile } from "../api/endpoints.ts";
 import { useLang } from "../app/lang.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
-import { Pagination } from "../components/Pagination.tsx";
+import { MetadataTable } from "./corpus/MetadataTable.tsx";
 
-const PER_PAGE = 20;
 const UPLOAD_MB = MAX_SOURCE_BYTES / 1048576;
 type Phase = "queued" | "read" | "discover" | "segment" | "load" | "reload";
 
@@ -201,113 +198,6 @@ function Sources({ onJob }: { onJob: (job: Job) => void }) {
   );
 }
 
-/** One report's metadata as a row of selects: a change is saved at once (PUT …/metadata). */
-function MetadataRow({ row, onSaved }: { row: ReportRow; onSaved: () => void }) {
-  const { t, label } = useLang();
-  const [state, setState] = useState<"idle" | "saving" | "saved" | string>("idle");
-  const save = async (c: Correction) => {
-    setState("saving");
-    try {
-      await correctReport(row.id, c);
-      setState("saved");
-      onSaved();
-    } catch (e) {
-      setState((e as Error).message);
-    }
-  };
-  return (
-    <tr data-report-id={row.id}>
-      <td>
-        <Link to={`/report/${encodeURIComponent(row.id)}`} title={t("corpusEvidenceHint")}>
-          {row.title}
-        </Link>
-        <div className="muted">{row.source}</div>
-      </td>
-      <td>
-        <select aria-label={t("facetSector")} value={row.sector} onChange={(e) => void save({ sector: e.target.value as ReportRow["sector"] })}>
-          {SECTORS.map((s) => (
-            <option key={s} value={s}>
-              {label("sector", s)}
-            </option>
-          ))}
-        </select>
-        <div className="muted">{t("sectorConfidence", { p: Math.round(row.sectorConfidence * 100) })}</div>
-      </td>
-      <td>
-        <input
-          aria-label={t("facetYear")}
-          type="number"
-          min={1900}
-          max={2100}
-          defaultValue={row.year ?? ""}
-          onBlur={(e) => {
-            const v = e.target.value.trim();
-            const year = v === "" ? null : Number(v);
-            if (year !== row.year) void save({ year });
-          }}
-        />
-      </td>
-      <td>
-        <select aria-label={t("facetDocType")} value={row.docType} onChange={(e) => void save({ docType: e.target.value as ReportRow["docType"] })}>
-          {DOC_TYPES.map((d) => (
-            <option key={d} value={d}>
-              {label("docType", d)}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <select aria-label={t("facetLevel")} value={row.level} onChange={(e) => void save({ level: e.target.value as ReportRow["level"] })}>
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {label("level", l)}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td className="save-state" aria-live="polite">
-        {state === "saving" ? t("saving") : state === "saved" ? t("saved") : state === "idle" ? "" : <span className="error-text">{state}</span>}
-      </td>
-    </tr>
-  );
-}
-
-function Reports() {
-  const { t } = useLang();
-  const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const reports = useQuery({ queryKey: ["corpus-reports", page], queryFn: ({ signal }) => call("reports", { page, perPage: PER_PAGE, sort: "title:asc", includeDuplicates: "true" }, signal) });
-  return (
-    <section className="panel" aria-labelledby="reports-title">
-      <h2 id="reports-title">{t("corpusReportsTitle", { n: reports.data?.total ?? 0 })}</h2>
-      <p className="muted">{t("corpusCorrectHint")}</p>
-      <div className="table-scroll">
-        <table className="data-table metadata">
-          <thead>
-            <tr>
-              <th scope="col">{t("corpusReport")}</th>
-              <th scope="col">{t("facetSector")}</th>
-              <th scope="col">{t("facetYear")}</th>
-              <th scope="col">{t("facetDocType")}</th>
-              <th scope="col">{t("facetLevel")}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {reports.data?.reports.map((r) => (
-              <MetadataRow key={r.id} row={r} onSaved={() => void queryClient.invalidateQueries()} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {reports.data && <Pagination page={page} total={reports.data.total} perPage={PER_PAGE} onPage={setPage} />}
-      <p>
-        <a href={apiUrl("corrections")}>{t("corpusCorrectionsExport")}</a>
-      </p>
-    </section>
-  );
-}
-
 export default function CorpusView() {
   const { t } = useLang();
   const [jobs, setJobs] = useState<Job[]>([]);
@@ -321,7 +211,7 @@ export default function CorpusView() {
       ))}
       <Uploader onJob={onJob} />
       <Sources onJob={onJob} />
-      <Reports />
+      <MetadataTable />
     </div>
   );
 }
