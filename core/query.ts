@@ -14,6 +14,7 @@
 import { isWord, type Segmenter } from "./text/segment.ts";
 import { synonymCode, wordCode } from "./text/codes.ts";
 import { fold } from "./fold.ts";
+import { BadRequestError } from "./errors.ts";
 
 /** One part of a query: the token sequences any of which satisfies it. */
 export interface QueryTerm {
@@ -36,9 +37,22 @@ export interface ParsedQuery {
   truncated: boolean;
   /** word tokens of the required parts (synonyms aside), in order */
   tokens: string[];
+  /**
+   * false when a part is a phrase of more than MEILI_EXACT_PHRASE_WORDS code words: Meilisearch
+   * then finds reports without the phrase, so the report set must come from the text (core/corpus/select.ts)
+   */
+  meiliExact: boolean;
 }
 
 export const MEILI_MAX_QUERY_WORDS = 10;
+
+/**
+ * Meilisearch (milli's compute_phrase_docids) checks a phrase of three or more words pairwise
+ * within windows of three, from its word-pair proximity table, never their positions: 文化 体育 活动
+ * matches a report that has 文化体育交流, 体育活动 and 文化活动 but no 文化体育活动 (issue 28). Two
+ * words are one pair at proximity 1: exact.
+ */
+export const MEILI_EXACT_PHRASE_WORDS = 2;
 
 export interface QueryOptions {
   /** default true: a synonym-set key also matches its synonyms */
@@ -84,11 +98,17 @@ function meiliTerm(term: QueryTerm): { q: string; words: number } {
   return { q: `"${seq.map(wordCode).join(" ")}"`, words: seq.length };
 }
 
-export function parseQuery(q: string | undefined, seg: Segmenter, synonyms: Synonyms = {}, opts: QueryOptions = {}): ParsedQuery {
+/**
+ * A query that is not empty but holds no word (`%`, `，`, `""`) is a 400 naming `field`: answering
+ * it as the empty query would show every report for a query the user did type. Empty (or only
+ * whitespace) is no query: every report.
+ */
+export function parseQuery(q: string | undefined, seg: Segmenter, synonyms: Synonyms = {}, opts: QueryOptions & { field?: string } = {}): ParsedQuery {
   const required: QueryTerm[] = [];
   const excluded: QueryTerm[] = [];
   const parts: string[] = [];
   let words = 0;
+  let meiliExact = true;
   // Full-width quotes and dashes are what Chinese keyboards type.
   const source = (q ?? "").replace(/[“”„‟＂]/g, '"').replace(/[－—]/g, "-");
   for (const m of source.matchAll(/(-?)"([^"]*)"|(\S+)/g)) {
@@ -98,15 +118,19 @@ export function parseQuery(q: string | undefined, seg: Segmenter, synonyms: Syno
     if (!term) continue;
     const meili = meiliTerm(term);
     words += meili.words;
+    if (meili.words > MEILI_EXACT_PHRASE_WORDS) meiliExact = false;
     (negated ? excluded : required).push(term);
     parts.push(negated ? `-${meili.q}` : meili.q);
   }
+  const field = opts.field ?? "q";
+  if (!parts.length && source.trim()) throw new BadRequestError(`${field}: the query ${JSON.stringify(source.trim())} has no word (only punctuation); leave ${field} empty for every report`, field);
   return {
     required,
     excluded,
     meiliQ: parts.join(" "),
     truncated: words > MEILI_MAX_QUERY_WORDS,
     tokens: required.flatMap((t) => t.alternatives[0]),
+    meiliExact,
   };
 }
 

@@ -32,7 +32,7 @@ export const filterShape = {
   q: text(500)
     .optional()
     .describe(
-      'The query: words (every one must occur; a word jieba splits into several tokens matches where they are adjacent), "quoted phrases", -exclusions; synonyms from corpus/synonyms.json count as the word. With match=substring (search, kwic) the text as a string. Analytics: narrows the subcorpus to reports matching it. Default: no query (every report).',
+      'The query: words (every one must occur; a word jieba splits into several tokens matches where they are adjacent), "quoted phrases", -exclusions; synonyms from corpus/synonyms.json count as the word. With match=substring (search, kwic) the text as a string. Analytics: narrows the subcorpus to reports matching it. As words, a query with no word (only punctuation: %) is a 400. Default: no query (every report).',
     ),
   sector: repeated(SECTORS).describe("Sectors to keep (repeat or comma-separate for OR: sector=hospital&sector=school). Default: all."),
   year: intParam(1900, 2100).optional().describe("Only reports of this year. Reports without a known year are left out whenever a year filter is given."),

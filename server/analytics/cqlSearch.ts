@@ -14,7 +14,8 @@ import { regexMatches } from "./regex.ts";
 
 type Facets = SearchResponse["facets"];
 
-interface Unit {
+/** A report (idx -1) or one of its passages, with the matches inside it. */
+export interface Unit {
   doc: CorpusDoc;
   start: number;
   end: number;
@@ -60,13 +61,9 @@ export function regexSearch(corpus: Corpus, ix: CorpusIndexes, query: SearchQuer
 
 /** Hits, facet counts and paging from the matches found per report (report order). */
 function searchByMarks(ix: CorpusIndexes, query: SearchQuery, marks: Map<CorpusDoc, Occurrence[]>): SearchResult {
-
-  const counts = new Map<FacetName, Map<string | number, number>>(FACETS.map((f) => [f, new Map()]));
-  const units: Unit[] = [];
+  const found: Unit[] = [];
   for (const [doc, ms] of marks) {
     const r = doc.report;
-    const failed = failedFacets(r, query);
-    let found: Unit[];
     if (query.mode === "passage") {
       // a match counts for the passage that holds it whole
       const spans = ix.passageSpans(r);
@@ -78,17 +75,29 @@ function searchByMarks(ix: CorpusIndexes, query: SearchQuery, marks: Map<CorpusD
         if (!u) by.set(idx, (u = { doc, start: spans[idx].start, end: spans[idx].end, idx, marks: [] }));
         u.marks.push(m);
       }
-      found = [...by.values()];
-    } else found = [{ doc, start: 0, end: r.text.length, idx: -1, marks: ms }];
-    for (const u of found) {
-      for (const f of failed.length ? failed : FACETS) {
-        const key = f === "year" ? r.year : r[f];
-        if (key === null) continue;
-        const m = counts.get(f)!;
-        m.set(key, (m.get(key) ?? 0) + 1);
-      }
-      if (!failed.length) units.push(u);
+      found.push(...by.values());
+    } else found.push({ doc, start: 0, end: r.text.length, idx: -1, marks: ms });
+  }
+  return searchUnits(query, found);
+}
+
+/**
+ * The search over units found (report order; each in scope, failing at most one facet filter):
+ * the facet counts (a unit failing one filter counts for that facet only), the order, the page.
+ */
+export function searchUnits(query: SearchQuery, found: Unit[]): SearchResult {
+  const counts = new Map<FacetName, Map<string | number, number>>(FACETS.map((f) => [f, new Map()]));
+  const units: Unit[] = [];
+  for (const u of found) {
+    const r = u.doc.report;
+    const failed = failedFacets(r, query);
+    for (const f of failed.length ? failed : FACETS) {
+      const key = f === "year" ? r.year : r[f];
+      if (key === null) continue;
+      const m = counts.get(f)!;
+      m.set(key, (m.get(key) ?? 0) + 1);
     }
+    if (!failed.length) units.push(u);
   }
   const facets: Facets = { sector: {}, year: {}, docType: {}, level: {} };
   for (const [f, m] of counts) for (const [key, n] of m) facets[f][String(key)] = n;

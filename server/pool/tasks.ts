@@ -25,6 +25,7 @@ import { frames } from "../analytics/frames.ts";
 import { similar } from "../analytics/similar.ts";
 import { substringSearch } from "../search/substring.ts";
 import { cqlSearch, regexSearch } from "../analytics/cqlSearch.ts";
+import { wordsInCorpus } from "../search/wordsInCorpus.ts";
 
 /** A selection: filters plus the parsed `q` (core/corpus/select.ts). */
 export interface Selection {
@@ -52,9 +53,11 @@ export type AnalysisTask =
   | (Common<"similar", QueryOf<"similar">> & { tokens: string[] })
   | { name: "substring"; query: S.SearchQuery }
   | { name: "cqlSearch"; query: S.SearchQuery; pattern: Pattern }
-  | { name: "regexSearch"; query: S.SearchQuery };
+  | { name: "regexSearch"; query: S.SearchQuery }
+  | { name: "wordSearch"; query: S.SearchQuery; parsed: ParsedQuery };
 
-export type TaskResult<T extends AnalysisTask> = T extends { name: "substring" | "cqlSearch" | "regexSearch" } ? { total: number; hits: S.Hit[]; facets: S.SearchResponse["facets"] } : ResponseOf<Exclude<T["name"], "substring" | "cqlSearch" | "regexSearch">>;
+type SearchTask = "substring" | "cqlSearch" | "regexSearch" | "wordSearch";
+export type TaskResult<T extends AnalysisTask> = T extends { name: SearchTask } ? { total: number; hits: S.Hit[]; facets: S.SearchResponse["facets"] } : ResponseOf<Exclude<T["name"], SearchTask>>;
 
 export interface TaskScope {
   corpus: Corpus;
@@ -71,6 +74,7 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
   if (t.name === "substring") return substringSearch(corpus, ix, scope.cache, scope.generation, t.query);
   if (t.name === "cqlSearch") return cqlSearch(corpus, ix, t.query, t.pattern);
   if (t.name === "regexSearch") return regexSearch(corpus, ix, t.query);
+  if (t.name === "wordSearch") return wordsInCorpus(corpus, ix, t.query, t.parsed);
   const docs = select(corpus, t.selection);
   switch (t.name) {
     case "kwic": {

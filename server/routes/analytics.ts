@@ -33,11 +33,14 @@ export type TaskBuilders = { [N in AnalyticName]: (q: QueryOf<N>) => AnalysisTas
 /** Per analytic: the pool task a validated query becomes (exported so a test can run the same task on another corpus). */
 export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilders {
   /** The subcorpus a filter set defines: the one selection search uses too (core/corpus/select.ts). */
-  const selection = (f: S.Filters): Selection => ({ filters: f, parsed: parseQuery(f.q, deps.segmenter, deps.synonyms, { synonyms: f.synonyms }) });
+  const selection = (f: S.Filters, field = "q"): Selection => ({ filters: f, parsed: parseQuery(f.q, deps.segmenter, deps.synonyms, { synonyms: f.synonyms, field }) });
   const words = (s: string) => deps.segmenter.cut(s).filter(isWord);
-  /** A `term` parameter: the term and, unless synonyms=false, its synonyms (core/query.ts). */
-  const termOf = (q: { term: string; synonyms?: boolean }) =>
-    parseTerm(q.term, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })?.alternatives ?? [];
+  /** A `term` parameter: the term and, unless synonyms=false, its synonyms (core/query.ts); as words, it must hold one (`%` is a 400, as in `q`). */
+  const termOf = (q: { term: string; synonyms?: boolean; match?: string; theme?: string }) => {
+    const term = parseTerm(q.term, deps.segmenter, deps.synonyms, { synonyms: q.synonyms });
+    if (!term && (q.match ?? "word") === "word" && !q.theme) throw new BadRequestError(`term: ${JSON.stringify(q.term.trim())} has no word (only punctuation)`, "term");
+    return term?.alternatives ?? [];
+  };
   /** What the `q` filter and the `term` matched, for the response (the UI shows "also matched"). */
   const matched = (q: { q?: string; term?: string; synonyms?: boolean }) => [
     ...explainQuery(parseQuery(q.q, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })),
@@ -85,7 +88,7 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
       const bFilters = side("b");
       const hasB = Object.values(bFilters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
       // No b.* given: the reference corpus is the rest of the corpus (tasks.ts).
-      return { name: "keyness", q, selection: selection(side("a")), b: hasB ? selection(bFilters) : null };
+      return { name: "keyness", q, selection: selection(side("a"), "a.q"), b: hasB ? selection(bFilters, "b.q") : null };
     },
     collocates: (q) => ({ name: "collocates", ...termTask(q) }),
     ngrams: (q) => ({ name: "ngrams", q, selection: selection(q) }),

@@ -5,7 +5,7 @@ import type { FacetName, ReportDetail, ReportRow, ReportsQuery, ReportsResponse,
 import type { SearchDeps } from "./search.ts";
 import { facetValueSearch, reportListSearch } from "../../core/meili/requests.ts";
 import { searchFacetValues, searchIndex } from "../../core/meili/search.ts";
-import { parseQuery } from "../../core/query.ts";
+import { parseQuery, type ParsedQuery } from "../../core/query.ts";
 import { fold } from "../../core/fold.ts";
 import { markParts, queryOccurrences, substringOccurrences } from "./snippet.ts";
 import type { CorpusHolder } from "../corpus/holder.ts";
@@ -19,6 +19,8 @@ export async function listReports(deps: SearchDeps, query: ReportsQuery, ctx: Ru
   if (needsCorpusTable(query)) return corpusTable(deps, query, ctx);
   if (query.match === "cql" && query.q?.trim()) return cqlReports(deps, query, ctx);
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
+  // a phrase Meilisearch matches pairwise (core/query.ts meiliExact): the reports search selects
+  if (!parsed.meiliExact) return cqlReports(deps, query, ctx, parsed);
   const res = await searchIndex<Omit<ReportRow, "year" | "pageTitle"> & { year?: number }>(deps.meili, deps.names.reports, reportListSearch(parsed.meiliQ, query, deps.visibleGeneration?.()));
   const corpus = deps.corpus.peek();
   return {
@@ -39,15 +41,15 @@ const tableOrder: Record<Exclude<ReportsQuery["sort"], "added:desc">, (a: Report
 };
 
 /**
- * match=cql: the reports /api/search?match=cql selects (the same pool task, every report on one
- * page), as table rows sorted and paged as the word table is.
+ * match=cql (or words Meilisearch cannot match exactly, `parsed`): the reports /api/search selects
+ * (the same pool task, every report on one page), as table rows sorted and paged as the word table is.
  */
-async function cqlReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext): Promise<ReportsResponse> {
-  const pattern = patternOf(query.q!.trim(), deps.segmenter, "q");
+async function cqlReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext, parsed?: ParsedQuery): Promise<ReportsResponse> {
   const { page, perPage, sort, ...filters } = query;
   const { cache, generation } = deps.corpus;
-  const all: SearchQuery = { ...filters, match: "cql", mode: "report", sort: "relevance", page: 1, perPage: Number.MAX_SAFE_INTEGER };
-  const found = await cache.getAsync(generation, "reports:cql", JSON.stringify(all), () => deps.corpus.run({ name: "cqlSearch", query: all, pattern }, ctx), jsonSize);
+  const all: SearchQuery = { ...filters, match: parsed ? "word" : "cql", mode: "report", sort: "relevance", page: 1, perPage: Number.MAX_SAFE_INTEGER };
+  const task = parsed ? { name: "wordSearch" as const, query: all, parsed } : { name: "cqlSearch" as const, query: all, pattern: patternOf(query.q!.trim(), deps.segmenter, "q") };
+  const found = await cache.getAsync(generation, `reports:${task.name}`, JSON.stringify(all), () => deps.corpus.run(task, ctx), jsonSize);
   const corpus = deps.corpus.get();
   const rows = found.hits.map((h) => corpus.byId.get(h.reportId)?.report).filter((r): r is Report => r !== undefined);
   const order = new Map(corpus.docs.map((d, i) => [d.report, i]));
@@ -60,9 +62,9 @@ async function cqlReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext
     reports: rows.slice(from, from + perPage).map((r) => ({
       id: r.id,
       title: r.title,
+      pageTitle: r.pageTitle,
       sector: r.sector,
       sectorConfidence: r.sectorConfidence,
-      pageTitle: r.pageTitle,
       year: r.year,
       docType: r.docType,
       level: r.level,
@@ -86,7 +88,7 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
     const occ =
       match === "substring"
         ? substringOccurrences(fold(r.text), fold(highlight.trim()))
-        : queryOccurrences(corpus, doc, markParts(corpus, parseQuery(highlight, deps.segmenter, deps.synonyms)));
+        : queryOccurrences(corpus, doc, markParts(corpus, parseQuery(highlight, deps.segmenter, deps.synonyms, { field: "highlight" })));
     marks = occ.map((o) => [o.start, o.end]);
   }
   const canonical = r.duplicateOf ? corpus.byId.get(r.duplicateOf)?.report : undefined;
@@ -95,9 +97,9 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
     parentId: r.parentId,
     piece: r.piece,
     title: r.title,
+    pageTitle: r.pageTitle,
     sector: r.sector,
     sectorConfidence: r.sectorConfidence,
-    pageTitle: r.pageTitle,
     sectorEvidence: r.sectorEvidence,
     year: r.year,
     docType: r.docType,
@@ -119,6 +121,14 @@ export function getReport(deps: SearchDeps, id: string, highlight: string | unde
 
 export async function facetValues(deps: SearchDeps, name: FacetName, query: z.infer<typeof FacetQuerySchema>): Promise<z.infer<typeof FacetResponseSchema>> {
   const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
+  if (!parsed.meiliExact) {
+    // the facet counts search shows for the same query (server/search/wordsInCorpus.ts), values containing `query`
+    const all: SearchQuery = { ...query, match: "word", mode: "report", sort: "relevance", page: 1, perPage: 0 };
+    const found = await deps.corpus.cache.getAsync(deps.corpus.generation, "facets:wordSearch", JSON.stringify(all), () => deps.corpus.run({ name: "wordSearch", query: all, parsed }), jsonSize);
+    const want = (query.query ?? "").toLowerCase();
+    const values = Object.entries(found.facets[name]).filter(([v]) => v.toLowerCase().includes(want));
+    return { name, values: values.map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count) };
+  }
   const res = await searchFacetValues(deps.meili, deps.names.reports, facetValueSearch(name, query.query ?? "", parsed.meiliQ, query, deps.visibleGeneration?.()));
   return { name, values: res.facetHits };
 }

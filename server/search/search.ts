@@ -52,7 +52,8 @@ interface MeiliHit {
 
 export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunContext = {}): Promise<SearchResponse> {
   const t0 = performance.now();
-  const parsed = parseQuery(query.q, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
+  // the other modes read `q` as a string or an expression, not as words: `%` is a fine substring
+  const parsed = parseQuery(query.match === "word" ? query.q : undefined, deps.segmenter, deps.synonyms, { synonyms: query.synonyms });
   const typed = query.q?.trim() ?? "";
   const substring = query.match === "substring" && Boolean(typed);
   // a string typed in traditional characters finds its simplified form, as words do (core/fold.ts)
@@ -65,7 +66,9 @@ export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunConte
       ? await regexSearch(deps, { ...query, q: regex }, ctx)
       : substring
         ? await substringSearch(deps, { ...query, q: needle }, ctx)
-        : await wordSearch(deps, query, parsed);
+        : parsed.meiliExact
+          ? await wordSearch(deps, query, parsed)
+          : await corpusWordSearch(deps, query, parsed, ctx);
   // a string or an expression as typed, and what it became once folded
   const asTyped = (used: string) => [{ text: typed, role: "q" as const, negated: false, matches: used !== typed ? [typed, used] : [typed] }];
   return {
@@ -74,7 +77,8 @@ export async function search(deps: SearchDeps, query: SearchQuery, ctx: RunConte
     perPage: query.perPage,
     tookMs: Math.round((performance.now() - t0) * 100) / 100,
     tokens: query.match === "substring" ? [needle] : pattern || regex !== null ? [] : parsed.tokens,
-    truncatedQuery: query.match === "word" && parsed.truncated,
+    // answered from the corpus image, every word counted
+    truncatedQuery: query.match === "word" && parsed.meiliExact && parsed.truncated,
     hits: result.hits,
     facets: result.facets,
     matched: pattern ? [explainPattern(typed, pattern, "q")] : regex !== null ? asTyped(regex) : substring ? asTyped(needle) : explainQuery(parsed),
@@ -115,11 +119,11 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
       id: h.id,
       reportId,
       title: h.title,
+      pageTitle: doc?.report.pageTitle ?? null,
       sector: h.sector,
       year: h.year ?? null,
       docType: h.docType,
       level: h.level,
-      pageTitle: doc?.report.pageTitle ?? null,
       kind: h.kind,
       source: h.source ?? doc?.report.source ?? "",
       section: h.section ?? (doc ? sectionAt(doc.report, offset) : null),
@@ -137,6 +141,12 @@ async function wordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQu
 async function substringSearch(deps: SearchDeps, query: SearchQuery, ctx: RunContext) {
   const { cache, generation } = deps.corpus;
   return cache.getAsync(generation, "search:substring:page", JSON.stringify(query), () => deps.corpus.run({ name: "substring", query }, ctx), jsonSize);
+}
+
+/** A word query Meilisearch would answer with reports that lack a phrase (core/query.ts meiliExact) runs in the pool (server/search/wordsInCorpus.ts). */
+async function corpusWordSearch(deps: SearchDeps, query: SearchQuery, parsed: ParsedQuery, ctx: RunContext) {
+  const { cache, generation } = deps.corpus;
+  return cache.getAsync(generation, "search:words:page", JSON.stringify(query), () => deps.corpus.run({ name: "wordSearch", query, parsed }, ctx), jsonSize);
 }
 
 /** A corpus query (match=cql) runs in the analytics pool too (server/analytics/cqlSearch.ts). */

@@ -108,6 +108,36 @@ describe("word search", () => {
     expect((await search("q=工会")).body.truncatedQuery).toBe(false);
   });
 
+  // issue 28: q=% was parsed to no part at all and answered as the empty query, every report
+  it("a query with no word is a 400 naming the parameter, wherever a query is parsed; an empty one is every report", async () => {
+    for (const q of ["%", "，", "-%", '""', "“ ”", "% 、"]) {
+      const enc = encodeURIComponent(q);
+      for (const path of [`/api/search?q=${enc}`, `/api/search?q=${enc}&synonyms=false`, `/api/search?q=${enc}&mode=passage`, `/api/reports?q=${enc}`, `/api/kwic?term=工会&q=${enc}`, `/api/frequency?q=${enc}`, `/api/breakdown?by=sector&term=工会&q=${enc}`]) {
+        const { status, body } = await getJson<{ error: { code: string; message: string; field: string } }>(app.url, path);
+        expect(status, path).toBe(400);
+        expect(body.error.field, path).toBe("q");
+        expect(body.error.message, path).toMatch(/has no word/);
+      }
+      const term = await getJson<{ error: { field: string; message: string } }>(app.url, `/api/kwic?term=${enc}`);
+      expect(term.status, q).toBe(400);
+      expect(term.body.error.field).toBe("term");
+      expect(term.body.error.message).toMatch(/has no word/);
+    }
+    const keyness = await getJson<{ error: { field: string } }>(app.url, `/api/keyness?a.q=${encodeURIComponent("%")}`);
+    expect(keyness.status).toBe(400);
+    expect(keyness.body.error.field).toBe("a.q");
+    // no query at all (README: "Default: no query (every report)")
+    for (const qs of ["", "q=", `q=${encodeURIComponent("  ")}`]) {
+      const { status, body } = await search(qs);
+      expect(status, qs).toBe(200);
+      expect(body.total, qs).toBe(live().length);
+    }
+    // a string, not words: `%` is something to look for
+    const sub = await search(`q=${encodeURIComponent("%")}&match=substring`);
+    expect(sub.status).toBe(200);
+    expect(sub.body.total).toBe(live().filter((r) => r.text.includes("%")).length);
+  });
+
   it("never ships whole report texts", async () => {
     const { body } = await search("q=工会");
     for (const h of body.hits) expect(Object.keys(h)).not.toContain("text");
