@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, resolveConfig } from "../core/config.ts";
 import { connectMeili } from "../core/meili/connect.ts";
 import { PRIVATE_UMASK, privateDataDir } from "../core/datadir.ts";
+import { checkFreeSpace, DiskFullError, diskFull, isNoSpace } from "../core/disk.ts";
 import { MeiliBinaryError, MeiliConnectError, MeiliUnavailableError } from "../core/meili/errors/index.ts";
 import { adminClient } from "../core/meili/keys.ts";
 import { indexNames } from "../core/meili/indexes.ts";
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
   process.umask(PRIVATE_UMASK);
   const tightened = privateDataDir(config.dataDir);
   if (tightened) console.log(tightened);
+  checkFreeSpace(config.dataDir);
   const paths = args.positionals.map((p) => (isAbsolute(p) ? p : resolve(process.cwd(), p)));
   // Paths inside the corpus folder are already sources: a run brings them up to date.
   const inside = (p: string) => !relative(config.corpusDir, p).startsWith("..") && !isAbsolute(relative(config.corpusDir, p));
@@ -82,6 +84,8 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof ConfigError) console.error(`Configuration error — ${e.message}`);
+    else if (e instanceof DiskFullError) console.error(`Cannot index: ${e.message}`);
+    else if (isNoSpace(e)) console.error(`Cannot index: ${diskFull(resolveConfig().dataDir, `${(e as Error).message.split("\n")[0]}; the previous index and store are kept`).message}`);
     else if (e instanceof LockedError) console.error(`Cannot index now: ${e.message}`);
     else if (e instanceof MeiliUnavailableError) {
       // Not the server's "search will resume" message: the indexer was cut off mid-run.

@@ -15,7 +15,8 @@ import {
   type IndexNames,
 } from "../core/meili/indexes.ts";
 import { indexSettings, passagesOfReports } from "../core/meili/requests.ts";
-import { DOCUMENTS, waitTask } from "../core/meili/tasks.ts";
+import { call } from "../core/meili/call.ts";
+import { cancelTasks, DOCUMENTS, waitTask } from "../core/meili/tasks.ts";
 
 export interface LoadInput {
   reports: Iterable<ReportDocument>;
@@ -140,9 +141,19 @@ export class IndexLoader {
     for (const kind of KINDS) await deleteIndex(this.client, this.target[kind]);
   }
 
-  /** Drops a rebuild's unfinished per-run indexes (the live ones are untouched). */
+  /**
+   * Cancels the run's unfinished document tasks (Meilisearch then drops their payloads, which on a
+   * full disk are what fills it) and drops a rebuild's per-run indexes (the live ones are untouched).
+   */
   async abort(): Promise<void> {
-    if (this.mode === "rebuild") for (const kind of KINDS) await deleteIndex(this.client, this.target[kind]).catch(() => {});
+    const uids = this.tasks.map((t) => t.task.taskUid);
+    if (uids.length) await cancelTasks(this.client, uids).catch(() => {});
+    const quick = { timeout: 30_000, interval: 25 };
+    if (this.mode === "rebuild")
+      for (const kind of KINDS)
+        await call(() => this.client.deleteIndex(this.target[kind]))
+          .then((task) => waitTask(this.client, task, quick))
+          .catch(() => {});
   }
 
   private async send(kind: IndexKind, batch: NdjsonBatch | null): Promise<void> {

@@ -23,6 +23,8 @@ import { basename, dirname, extname, join, relative, resolve, sep } from "node:p
 import { corrected, CorrectionsError, readCorrections, retireCorrections } from "../core/corrections.ts";
 import { documentContext, toPassageDocuments, toReportDocument, type DocumentContext } from "../core/documents.ts";
 import { lock } from "../core/lock.ts";
+import { guardTasks } from "../core/meili/tasks.ts";
+import { diskFull, freeBytes } from "../core/disk.ts";
 import type { IndexNames } from "../core/meili/indexes.ts";
 import type { Report, Tokens } from "../core/model.ts";
 import { synonymSequences } from "../core/query.ts";
@@ -137,12 +139,17 @@ export function pipelineHash(opts: { dictionary: string; synonyms: unknown; segm
 export async function runIndexer(opts: RunOptions): Promise<IndexSummary> {
   const held = await lock(opts.dataDir, opts.what ?? "npm run index", opts.lockWaitMs ?? 0);
   const placed: string[] = [];
+  // Meilisearch on a full disk never finishes its tasks: said at once, not after ten minutes
+  const unguard = guardTasks(opts.client, () => {
+    if (freeBytes(opts.dataDir) < 1024 * 1024) throw diskFull(opts.dataDir, "Meilisearch cannot write its index");
+  });
   try {
     return await run(opts, placed);
   } catch (e) {
     rollBack(opts.dataDir, placed);
     throw e;
   } finally {
+    unguard();
     held.release();
   }
 }

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from "../core/config.ts";
 import type { Meilisearch } from "meilisearch";
 import { connectMeili, type MeiliConnection } from "../core/meili/connect.ts";
 import { privateDataDir } from "../core/datadir.ts";
+import { checkFreeSpace, diskFull, isNoSpace } from "../core/disk.ts";
 import { adminClient, searchClient } from "../core/meili/keys.ts";
 import { documentCount, indexNames, type IndexNames } from "../core/meili/indexes.ts";
 import { loadResources, segmentationDictionary } from "../core/resources.ts";
@@ -115,12 +116,14 @@ export async function start(opts: StartOptions): Promise<Started> {
   try {
     const tightened = privateDataDir(config.dataDir);
     if (tightened) log(tightened);
+    // a full disk is said now, not after Meilisearch's tasks have hung for ten minutes
+    checkFreeSpace(config.dataDir);
     // Its own Meilisearch is restarted when it dies; when it cannot be, liveness fails (the whole
     // process needs restarting). An external one (MEILI_URL) is only reported by readiness.
     meili = opts.connection ?? (await connectMeili(config, { restarts: config.meiliRestarts, log, onFailure: (reason) => lifecycle.fail(reason) }));
   } catch (e) {
     server.close();
-    throw e;
+    throw isNoSpace(e) && !(e instanceof Error && e.name === "DiskFullError") ? diskFull(config.dataDir, "Meilisearch could not start") : e;
   }
   try {
     const admin = await adminClient(meili.master);
@@ -249,6 +252,7 @@ export async function start(opts: StartOptions): Promise<Started> {
   } catch (e) {
     server.close();
     if (!opts.connection) await meili.close();
-    throw e;
+    // The failed run removed what it had created (indexer/load.ts abort); what is left is said in one line.
+    throw isNoSpace(e) ? diskFull(config.dataDir, `${(e as Error).message.split("\n")[0]}; the previous index and store are kept`) : e;
   }
 }

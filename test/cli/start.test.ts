@@ -1,7 +1,8 @@
 // `npm start` as a user runs it: the real CLI in a child process with its own
 // Meilisearch. Stopping it — politely or not — must leave no Meilisearch behind,
 // and a second start on the same data dir reuses the index.
-import { chmodSync, lstatSync, readdirSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, lstatSync, readdirSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -118,7 +119,7 @@ describe("its own Meilisearch, supervised", () => {
       });
       expect(after, run.output()).not.toBeNull();
       expect(after!.total).toBe(before.total);
-      expect(run.output()).toMatch(/Meilisearch \(pid \d+\) exited unexpectedly \(SIGKILL|signal 9\); restarting it/);
+      expect(run.output()).toMatch(/Meilisearch \(pid \d+\) exited unexpectedly \((SIGKILL|signal 9)\); restarting it/);
       expect(run.output()).toMatch(/Meilisearch restart 1 of 8 in 0\.5 s/);
       expect(run.output()).toMatch(/Meilisearch is back at http:\/\/127\.0\.0\.1:\d+ \(pid \d+\) after 1 restart\n/);
       expect((await fetch(`${url}/api/health/live`)).status).toBe(200);
@@ -158,6 +159,32 @@ describe("its own Meilisearch, supervised", () => {
       expect(await run.exited).toBe(0);
     } finally {
       rmSync(bin, { force: true });
+    }
+  });
+});
+
+describe("a full disk", () => {
+  it("`npm start` on a data folder with too little free space exits at once with one line naming the space left", async () => {
+    const mount = mkdtempSync(join(tmpdir(), "wenyuan-test-smalldisk-"));
+    // A real small disk (root is available here); if it cannot be mounted the test fails, it does not skip.
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=24m", "tmpfs", mount]);
+    try {
+      // what a failed run's leftovers did: the disk nearly full (before: Meilisearch started, tasks waited 600 s)
+      writeFileSync(join(mount, "filler"), Buffer.alloc(20 * 1024 * 1024, 1));
+      const data = join(mount, "data");
+      mkdirSync(data, { mode: 0o700 });
+      const t0 = Date.now();
+      const run = launchCli({ WENYUAN_DATA_DIR: data, WENYUAN_CORPUS_DIR: FIXTURE_CORPUS, PORT: String(await freePort()) });
+      expect(await run.exited).toBe(1);
+      expect(Date.now() - t0).toBeLessThan(20_000);
+      const lines = run.output().trim().split("\n").filter((l) => !/^Building the web app|npm warn/.test(l));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^Wenyuan could not start: disk full: [0-4]\\.\\d MB free in ${data.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} `));
+      // nothing was started on it: no Meilisearch database
+      expect(readdirSync(data)).not.toContain("meili");
+    } finally {
+      execFileSync("umount", [mount]);
+      rmSync(mount, { recursive: true, force: true });
     }
   });
 });
