@@ -67,12 +67,12 @@ export function exportRoutes(deps: AppDeps): Router {
   const holder = deps.analytics.corpus;
 
   /** One endpoint's rows, page by page (a page = one array of rows). */
-  async function* pages(name: Exportable, raw: Row, ctx: Required<RunContext>): AsyncGenerator<{ rows: Row[]; columns: Columns }> {
+  async function* pages(name: Exportable, raw: Row, ctx: Required<RunContext>): AsyncGenerator<{ rows: Row[]; columns: Columns; total?: number }> {
     if (name === "search") {
       const base = SearchQuerySchema.parse({ ...raw, perPage: 100 });
       for (let page = 1; ; page++) {
         const res = await search(deps.search, { ...base, page }, ctx);
-        yield { rows: res.hits.map((h) => ({ ...h, snippet: h.snippet.text })), columns: HIT_COLUMNS };
+        yield { rows: res.hits.map((h) => ({ ...h, snippet: h.snippet.text })), columns: HIT_COLUMNS, total: res.total };
         if (page * base.perPage >= res.total || !res.hits.length) return;
       }
     }
@@ -80,7 +80,7 @@ export function exportRoutes(deps: AppDeps): Router {
       const base = ReportsQuerySchema.parse({ ...raw, perPage: 100 });
       for (let page = 1; ; page++) {
         const res = await listReports(deps.search, { ...base, page });
-        yield { rows: res.reports, columns: REPORT_COLUMNS };
+        yield { rows: res.reports, columns: REPORT_COLUMNS, total: res.total };
         if (page * base.perPage >= res.total || !res.reports.length) return;
       }
     }
@@ -102,7 +102,7 @@ export function exportRoutes(deps: AppDeps): Router {
     for (let page = 1; ; page++) {
       const body = (await run({ ...raw, ...(shape.limit ? { limit: undefined } : {}), ...(perPage ? { page, perPage } : {}) })) as { total?: number };
       const rows = csv.rows(body);
-      yield { rows, columns: [...csv.columns] };
+      yield { rows, columns: [...csv.columns], ...(perPage ? { total: body.total ?? 0 } : {}) };
       if (!perPage || !rows.length || page * perPage >= (body.total ?? 0)) return;
     }
   }
@@ -129,8 +129,12 @@ export function exportRoutes(deps: AppDeps): Router {
     const stamp = provenance(null);
     const file = `wenyuan-${name}-g${stamp.corpus.generation}-${stamp.exportedAt.slice(0, 19).replace(/[-:T]/g, "")}`;
     if (format === "provenance") {
-      let n = 0;
-      for await (const p of pages(name, raw, ctx)) n += p.rows.length;
+      // a paged list's first page states its total (the walk writes exactly that many rows), so the
+      // count a download link shows does not walk a 100k corpus's concordance; the rest come whole
+      const it = pages(name, raw, ctx);
+      const first = await it.next();
+      let n = first.done ? 0 : (first.value.total ?? first.value.rows.length);
+      if (!first.done && first.value.total === undefined) for await (const p of it) n += p.rows.length;
       res.json({ ...stamp, rows: n });
       return;
     }

@@ -117,6 +117,8 @@ describe("GET /api/export/{name}", () => {
     const withWord = live.filter((r) => occurrences("工会", [r]) > 0);
     const search = await (await fetch(`${app.url}/api/export/search?q=${encodeURIComponent("工会")}&format=json`)).json();
     expect(new Set(search.rows.map((h: { reportId: string }) => h.reportId))).toEqual(new Set(withWord.map((r) => r.id)));
+    const side = await (await fetch(`${app.url}/api/export/search?q=${encodeURIComponent("工会")}&format=provenance`)).json();
+    expect(side.rows).toBe(withWord.length);
     const table = parseExportCsv(await (await fetch(`${app.url}/api/export/reports?sector=agency`)).text());
     expect(table.records.length - 1).toBe(live.filter((r) => r.sector === "agency").length);
     expect(table.comments.at(-1)).toBe(`rows: ${table.records.length - 1}`);

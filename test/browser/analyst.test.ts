@@ -11,6 +11,7 @@ import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
 import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { parseExportCsv } from "../helpers/csv.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 /** Polls long enough for a loaded machine (the default is 1 s). */
@@ -340,9 +341,10 @@ describe("exports from the screen", () => {
     expect(new URL(href, app.url).searchParams.getAll("sector")).toEqual(["agency"]);
     const text = await (await fetch(new URL(href, app.url))).text();
     const expected = live.filter((r) => r.sector === "agency" && recount("工会", [r]).count > 0).length;
-    // one record per report: records end in CRLF, a line break inside a cell is a bare LF
-    const body = text.slice(1).split("\r\n").filter(Boolean);
-    expect(body.length - 1).toBe(expected);
+    // one record per report after the header; the provenance comment block says how many were written
+    const { comments, records } = parseExportCsv(text);
+    expect(records.length - 1).toBe(expected);
+    expect(comments.at(-1)).toBe(`rows: ${expected}`);
     expect(await page.locator('.downloads[data-export="search"] a[data-format="provenance"]').count()).toBe(1);
     expect(await page.locator('.downloads[data-export="reports"] a[data-format="csv"]').count()).toBe(1);
   });
