@@ -13,7 +13,7 @@ import type { Report } from "../../core/model.ts";
 import type { RunContext } from "../pool/pool.ts";
 import { patternOf } from "../analytics/cqlTerm.ts";
 import { jsonSize } from "../cache.ts";
-import { corpusTable, needsCorpusTable } from "./reportTable.ts";
+import { corpusTable, needsCorpusTable, reportRow } from "./reportTable.ts";
 
 export async function listReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext = {}): Promise<ReportsResponse> {
   if (needsCorpusTable(query)) return corpusTable(deps, query, ctx);
@@ -59,20 +59,7 @@ async function cqlReports(deps: SearchDeps, query: ReportsQuery, ctx: RunContext
     total: rows.length,
     page,
     perPage,
-    reports: rows.slice(from, from + perPage).map((r) => ({
-      id: r.id,
-      title: r.title,
-      pageTitle: r.pageTitle,
-      sector: r.sector,
-      sectorConfidence: r.sectorConfidence,
-      year: r.year,
-      docType: r.docType,
-      level: r.level,
-      kind: r.kind,
-      source: r.source,
-      chars: r.chars,
-      duplicateOf: r.duplicateOf,
-    })),
+    reports: rows.slice(from, from + perPage).map(reportRow),
   };
 }
 
