@@ -163,7 +163,8 @@ describe("a researcher's search page", () => {
     await expect.poll(() => error.count(), { timeout: 15_000 }).toBe(1);
     // the parser stops at the unknown attribute name
     const column = bad.indexOf("wrd") + 1;
-    expect(await error.innerText()).toContain(`column ${column}`);
+    // said in the UI's language (this page is 中文), the column taken from the error's detail
+    expect(await error.innerText()).toContain(`第 ${column} 列`);
     expect(await error.getAttribute("data-column")).toBe(String(column));
     // the caret line repeats the text before the column (invisible), then the caret
     const [typed, caret] = (await error.locator(".syntax-caret").evaluate((el) => el.textContent ?? "")).split("\n");
