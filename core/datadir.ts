@@ -14,6 +14,10 @@ export const PRIVATE_UMASK = 0o077;
 export function privateDataDir(dataDir: string): string | null {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const before = lstatSync(dataDir).mode & 0o777;
+  // A folder only its owner may enter keeps everything inside private whatever their modes, and
+  // what is written there is 0600 (umask 077): only an open folder needs the walk — a walk at every
+  // start would lstat each of a 100k corpus's kept sources.
+  if (!(before & 0o077)) return null;
   let loosened = 0;
   const walk = (path: string): void => {
     const st = lstatSync(path);
