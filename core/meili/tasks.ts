@@ -30,7 +30,7 @@ export function guardTasks(client: Meilisearch, guard: () => void): () => void {
  * signal to every poll and each poll leaves a listener on it (meilisearch-js #1930) — a 100k
  * ingest's document tasks piled 1,500 listeners onto one signal (MaxListenersExceededWarning).
  */
-export async function waitTask(client: Meilisearch, task: EnqueuedTask | number, wait: WaitOptions = QUICK, guard?: () => void): Promise<Task> {
+export async function waitTask(client: Meilisearch, task: EnqueuedTask | number, wait: WaitOptions = QUICK): Promise<Task> {
   const uid = typeof task === "number" ? task : task.taskUid;
   const timeout = wait.timeout ?? QUICK.timeout!;
   const interval = wait.interval ?? QUICK.interval!;
@@ -39,7 +39,7 @@ export async function waitTask(client: Meilisearch, task: EnqueuedTask | number,
   while (done.status === "enqueued" || done.status === "processing") {
     if (Date.now() >= deadline) throw new MeiliTaskError(uid, "task_timeout", `Meilisearch task ${uid} did not finish in ${timeout} ms`);
     // a task that cannot finish (a full disk) is said while it waits, not after the timeout
-    (guard ?? guards.get(client))?.();
+    guards.get(client)?.();
     await new Promise((resolve) => setTimeout(resolve, interval));
     done = await call(() => client.tasks.getTask(uid));
   }
