@@ -2,7 +2,6 @@
 // server stopped with SIGTERM mid-request, a damaged corpus store. (Meilisearch
 // stopped under a running server — 503 within 2 s, then recovery without a restart —
 // is test/api/unavailable.test.ts.)
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +17,7 @@ import { runIndexer } from "../../indexer/run.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
 import { readStore } from "../../core/store.ts";
 import { FIXTURE_CORPUS, ROOT, getJson, startApp } from "../helpers/app.ts";
-import { allIds, childrenOf, commandOf, generateCorpus, gone, privateMeili, processTree, runIndexCli } from "./helpers.ts";
+import { allIds, childrenOf, commandOf, generateCorpus, gone, privateMeili, runIndexCli, startServerCli } from "./helpers.ts";
 
 const KEY = "wenyuan-test-master-key-faults-0";
 const tmp = mkdtempSync(join(tmpdir(), "wenyuan-test-faults-"));
@@ -181,22 +180,8 @@ describe("SIGTERM", () => {
     const dataDir = join(tmp, "term-data");
     generateCorpus(corpus, 400, 14);
     const httpPort = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(httpPort), WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpus, MEILI_URL: "", MEILI_MASTER_KEY: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-    const deadline = Date.now() + 120_000;
-    while (!/ready in/.test(out)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not ready:\n${out}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const { child, exited, tree, out } = await startServerCli({ dataDir, corpusDir: corpus, port: httpPort });
     const url = `http://localhost:${httpPort}`;
-    const tree = processTree(child.pid!);
     expect(tree.some((p) => commandOf(p).includes("meilisearch"))).toBe(true);
 
     // A heavy analytic (computed on the event loop): SIGTERM goes out once the server is
@@ -219,7 +204,7 @@ describe("SIGTERM", () => {
     expect(res.status).toBe(200);
     expect(res.body.rows.length).toBeGreaterThan(0);
     expect(respondedAt).toBeGreaterThan(killedAt); // it really was in flight
-    expect(await exited, out).toBe(0);
+    expect(await exited, out()).toBe(0);
     for (const pid of tree) expect(await gone(pid), `${pid} ${commandOf(pid)}`).toBe(true);
     // And nothing listens any more.
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
@@ -233,23 +218,7 @@ describe("SIGKILL during an upload job", () => {
     generateCorpus(corpus, 20, 6);
     const httpPort = await freePort();
     const url = `http://localhost:${httpPort}`;
-    const launch = async () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts"], {
-        cwd: ROOT,
-        env: { ...process.env, PORT: String(httpPort), WENYUAN_DATA_DIR: dataDir, WENYUAN_CORPUS_DIR: corpus, MEILI_URL: "", MEILI_MASTER_KEY: "" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let out = "";
-      child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-      child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-      const deadline = Date.now() + 120_000;
-      while (!/ready in/.test(out)) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not ready:\n${out}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return { child, exited, tree: processTree(child.pid!), out: () => out };
-    };
+    const launch = () => startServerCli({ dataDir, corpusDir: corpus, port: httpPort });
     type JobBody = { state: string; phase: string; resumedAt: string | null; files: { name: string; path: string; outcome: string }[] };
     const job = async (id: string) => getJson<JobBody>(url, `/api/jobs/${id}`);
 

@@ -1,7 +1,7 @@
 // Shared by the reliability suites: a private Meilisearch (for tests that kill it
 // or that run the indexer CLI, which always uses the unprefixed index names), the
 // real indexer CLI in a child process, a generated corpus, and process-tree helpers.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findMeiliBinary } from "../../core/meili/binary.ts";
@@ -113,4 +113,32 @@ export function commandOf(pid: number): string {
   } catch {
     return "";
   }
+}
+
+export interface ServerChild {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** the server and its descendants (Meilisearch and its watchdog) once it is ready */
+  tree: number[];
+  /** its stdout and stderr so far */
+  out(): string;
+}
+
+/** `server/cli.ts` in a child process owning its Meilisearch, as `npm start` runs it; resolves once it says it is ready. */
+export async function startServerCli(opts: { dataDir: string; corpusDir: string; port: number }): Promise<ServerChild> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(opts.port), WENYUAN_DATA_DIR: opts.dataDir, WENYUAN_CORPUS_DIR: opts.corpusDir, MEILI_URL: "", MEILI_MASTER_KEY: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  const deadline = Date.now() + 120_000;
+  while (!/ready in/.test(out)) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not ready:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, exited, tree: processTree(child.pid!), out: () => out };
 }
