@@ -60,7 +60,7 @@ const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const KeynessSide = S.KeynessResponseSchema.shape.rows.element.shape.a;
 
 /** What GET /api/export/{name} exports: the search results, the document table, and every endpoint with CSV rows. */
-export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "formulas", "similar"] as const;
+export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "batch", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "formulas", "similar"] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
 
 export const API = {
@@ -119,6 +119,15 @@ export const API = {
     query: S.BreakdownQuerySchema,
     response: S.BreakdownResponseSchema,
     csv: { rows: (b) => b.rows, columns: columnsOf(S.BreakdownResponseSchema.shape.rows.element) },
+  }),
+  batch: endpoint({
+    path: "/api/batch",
+    summary: "Batch query: a list of terms by sector, year, docType or level",
+    description:
+      "Each term of the list (with its synonyms) counted as /api/breakdown counts a term, over the one selection of the filters: one row per term × group with occurrences, reports holding it, the group's size and rates (per 10k characters, per million words). Export it with /api/export/batch.",
+    query: S.BatchQuerySchema,
+    response: S.BatchResponseSchema,
+    csv: { rows: (b) => b.rows, columns: columnsOf(S.BatchResponseSchema.shape.rows.element) },
   }),
   keyness: endpoint({
     path: "/api/keyness",

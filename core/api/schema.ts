@@ -371,6 +371,82 @@ export const BreakdownResponseSchema = z.object({
   ),
 });
 
+/** Batch queries (/api/batch): a list of terms, each counted by the breakdown analytic. */
+export const BATCH_MAX_TERMS = 200;
+export interface BatchTerm {
+  /** 1-based line of the list */
+  line: number;
+  label: string;
+  /** the term and the synonyms given on its line, each matched as a `term` is */
+  variants: string[];
+}
+/**
+ * One term a line: `职代会`, `职代会|职工代表大会` (synonyms, the first is the label) or
+ * `民主管理: 职代会|职工代表大会` (a label, then the synonyms); full-width ： and ｜ work too. Blank
+ * lines and lines starting with # are skipped. Errors name the line.
+ */
+export function parseBatchList(text: string): { terms: BatchTerm[] } | { error: string } {
+  const terms: BatchTerm[] = [];
+  const labels = new Map<string, number>();
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].trim();
+    const line = i + 1;
+    if (!raw || raw.startsWith("#")) continue;
+    const colon = raw.search(/[:：]/);
+    const label = colon >= 0 ? raw.slice(0, colon).trim() : null;
+    if (label === "") return { error: `line ${line}: a label is missing before the colon ("${raw}")` };
+    if (colon >= 0 && /[:：]/.test(raw.slice(colon + 1))) return { error: `line ${line}: more than one colon ("${raw}"); write label: term|synonym` };
+    const variants = (colon >= 0 ? raw.slice(colon + 1) : raw).split(/[|｜]/).map((v) => v.trim());
+    if (variants.some((v) => !v)) return { error: `line ${line}: an empty term ("${raw}"); write label: term|synonym` };
+    if (variants.some((v) => v.length > 100)) return { error: `line ${line}: a term longer than 100 characters` };
+    const name = label ?? variants[0];
+    const seen = labels.get(name);
+    if (seen) return { error: `line ${line}: the label "${name}" is already used on line ${seen}` };
+    labels.set(name, line);
+    terms.push({ line, label: name, variants: [...new Set(variants)] });
+  }
+  if (!terms.length) return { error: "the list has no term (one term a line)" };
+  if (terms.length > BATCH_MAX_TERMS) return { error: `line ${terms[BATCH_MAX_TERMS].line}: more than ${BATCH_MAX_TERMS} terms (${terms.length}); split the list` };
+  return { terms };
+}
+export const BatchQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  terms: text(20_000)
+    .transform((s, ctx) => {
+      const r = parseBatchList(s);
+      if ("error" in r) {
+        ctx.addIssue({ code: "custom", message: r.error });
+        return z.NEVER;
+      }
+      return r.terms;
+    })
+    .describe(
+      `The list, one term a line (at most ${BATCH_MAX_TERMS}): \`职代会\`, \`职代会|职工代表大会\` (synonyms; the first names the row) or \`民主管理: 职代会|职工代表大会\` (a label, then the synonyms); full-width ： and ｜ work too; blank lines and lines starting with # are skipped. Each term is counted as /api/breakdown counts a \`term\` (words, adjacent; corpus synonyms too unless synonyms=false). A malformed line is a 400 naming it (required).`,
+    ),
+  by: single(z.enum(BREAKDOWN_BY)).default("sector").describe("Group by sector, year, docType or level. Default sector."),
+});
+export const BatchResponseSchema = z.object({
+  by: z.enum(BREAKDOWN_BY),
+  terms: z.array(z.object({ line: z.number().int(), label: z.string(), matches: z.array(z.string()).describe("the term, its synonyms on the line and the corpus synonyms it matched") })),
+  rows: z
+    .array(
+      z.object({
+        label: z.string().describe("the term's label"),
+        key: z.string().describe("the group (sector, year, docType or level)"),
+        count: z.number().int().describe("occurrences of the term (any of its synonyms) in the group"),
+        docs: z.number().int().describe("reports of the group containing it"),
+        totalDocs: z.number().int(),
+        tokens: z.number().int(),
+        chars: z.number().int(),
+        per10k: z.number(),
+        perMillion: z.number(),
+      }),
+    )
+    .describe("term × group, every group of the selection for every term (zero counts included), in the list's order"),
+});
+
 /** keyness takes two filter sets, prefixed `a.` and `b.` */
 const prefixed = <P extends string>(prefix: P) =>
   Object.fromEntries(Object.entries(filterShape).map(([k, v]) => [`${prefix}.${k}`, v.describe(`Subcorpus ${prefix}: ${v.description ?? k}`)])) as { [K in keyof typeof filterShape as `${P}.${K}`]: (typeof filterShape)[K] };

@@ -43,6 +43,7 @@ export type AnalysisTask =
   | (Common<"kwic", QueryOf<"kwic">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern; collocate?: string[][] })
   | Common<"frequency", QueryOf<"frequency">>
   | (Common<"breakdown", QueryOf<"breakdown">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern })
+  | (Common<"batch", QueryOf<"batch">> & { terms: { line: number; label: string; alternatives: string[][]; matches: string[] }[] })
   | (Common<"keyness", QueryOf<"keyness">> & { b: Selection | null })
   | (Common<"collocates", QueryOf<"collocates">> & { alternatives: string[][]; matched: QueryPart[] })
   | Common<"ngrams", QueryOf<"ngrams">>
@@ -86,6 +87,13 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
       return frequency(corpus, docs, { limit: t.q.limit, minLength: t.q.minLength, stopwords: t.q.stopwords });
     case "breakdown":
       return { term: t.q.term, by: t.q.by, ...breakdown(corpus, docs, { alternatives: t.alternatives, pattern: t.pattern, by: t.q.by }, ix), matched: t.matched };
+    case "batch":
+      // the breakdown analytic once per term, over the one selection
+      return {
+        by: t.q.by,
+        terms: t.terms.map(({ line, label, matches }) => ({ line, label, matches })),
+        rows: t.terms.flatMap((x) => breakdown(corpus, docs, { alternatives: x.alternatives, by: t.q.by }, ix).rows.map((r) => ({ label: x.label, ...r }))),
+      };
     case "keyness": {
       // No b.* given: the reference corpus is the rest of the corpus.
       const inA = new Set(docs);

@@ -83,6 +83,21 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     }),
     frequency: (q) => ({ name: "frequency", q, selection: selection(q) }),
     breakdown: (q) => ({ name: "breakdown", ...termTask(q), ...termMatch(q), ...themeMatch(q) }),
+    batch: (q) => ({
+      name: "batch",
+      q,
+      selection: selection(q),
+      terms: q.terms.map(({ line, label, variants }) => {
+        const seqs = new Map<string, string[]>();
+        for (const v of variants) {
+          const term = parseTerm(v, deps.segmenter, deps.synonyms, { synonyms: q.synonyms });
+          if (!term) throw new BadRequestError(`terms: line ${line}: ${JSON.stringify(v)} has no word (only punctuation)`, "terms");
+          for (const a of term.alternatives) seqs.set(a.join("\u0001"), a);
+        }
+        const alternatives = [...seqs.values()];
+        return { line, label, alternatives, matches: alternatives.map((a) => a.join("")) };
+      }),
+    }),
     keyness: (q) => {
       const side = (p: "a" | "b"): S.Filters => Object.fromEntries(Object.entries(q).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(2), v])) as S.Filters;
       const bFilters = side("b");
