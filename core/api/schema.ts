@@ -277,9 +277,9 @@ export const KwicQuerySchema = z.object({
   ...paging(500, 50),
   term,
   width: intParam(1, 200).default(20).describe("Characters of context each side of the match, 1–200. Default 20."),
-  sort: single(z.enum(["L1", "L2", "R1", "R2", "doc"]))
+  sort: single(z.enum(["L1", "L2", "R1", "R2", "doc", "best"]))
     .default("doc")
-    .describe("doc = in report order; L1/L2 = by the first/second word left of the match; R1/R2 = by the first/second word right of it. Default doc."),
+    .describe("doc = in report order; L1/L2 = by the first/second word left of the match; R1/R2 = by the first/second word right of it; best = best examples first: by the GDEX score of the sentence holding the match (complete, not a heading or list stub, 15–80 characters, few numerals, dates, placeholders and unit names, no context-dependent opener; see /methods), ties in report order. Default doc."),
   match: patternMatchParam,
   collocate: text(50).optional().describe("Keep only the lines with this word (or phrase; synonyms as in `term`) within `window` words left or right of the match. Default: every line."),
   window: intParam(1, 10).default(5).describe("Words each side in which `collocate` is looked for, 1–10. Default 5."),

@@ -24,6 +24,7 @@ import { FRAME_RELATIONS, type FramesResponse } from "../../core/api/schema.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
 import { sentenceRange } from "./shared/sentenceRange.ts";
 import { NUMERIC, SPACE, WORD } from "./shared/tokenClasses.ts";
+import { bestExample } from "./shared/gdex.ts";
 
 export type FrameRelation = (typeof FRAME_RELATIONS)[number];
 
@@ -162,7 +163,7 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
         ...summary(list),
         freq: wanted.get(id)!,
         logDice: 14 + Math.log2((2 * list.length) / (total + wanted.get(id)!)),
-        example: example(corpus, list[0], [(x) => x.at[name]]),
+        example: bestExample(list.slice(0, 200).map((o) => example(corpus, o, [(x) => x.at[name]])), (x) => x.text),
       }))
       .sort((a, b) => b.logDice - a.logDice || b.count - a.count || (a.word < b.word ? -1 : 1))
       .slice(0, limit);
@@ -184,7 +185,7 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
       const o = list[0];
       const gap = o.at.verb >= 0 && hasWordBetween(o.doc, o.at.verb, o.ts, flags);
       const pattern = `${verb}${verb ? (gap ? "…" : "") : ""}${options.term}${after}`;
-      return { verb: verb || null, after: after || null, pattern, ...summary(list), example: example(corpus, o, [(x) => x.at.verb, (x) => x.at.after]) };
+      return { verb: verb || null, after: after || null, pattern, ...summary(list), example: bestExample(list.slice(0, 200).map((x) => example(corpus, x, [(y) => y.at.verb, (y) => y.at.after])), (x) => x.text) };
     })
     .sort((a, b) => b.reports - a.reports || b.count - a.count || (a.pattern < b.pattern ? -1 : 1))
     .slice(0, limit);

@@ -14,8 +14,9 @@ import type { Pattern } from "../../core/cql/ast.ts";
 import { cqlScan } from "./cql.ts";
 import { regexMatches } from "./regex.ts";
 import { contextMarks, hasCollocate } from "./kwicTools.ts";
+import { gdex } from "./shared/gdex.ts";
 
-export type KwicSort = "L1" | "L2" | "R1" | "R2" | "doc";
+export type KwicSort = "L1" | "L2" | "R1" | "R2" | "doc" | "best";
 
 export interface KwicOptions {
   term: string;
@@ -166,7 +167,17 @@ export function kwic(corpus: Corpus, docs: CorpusDoc[], options: KwicOptions, ix
 
   // null = collection order: document, then offset
   let order: Uint32Array | null = null;
-  if (sort !== "doc" && total) {
+  if (sort === "best" && total) {
+    // best examples first (shared/gdex.ts), ties in collection order: O(h · sentence length)
+    const packed = new Float64Array(total);
+    for (let h = 0; h < total; h++) {
+      const { score } = gdex(sentenceAround(docs[hits.doc(h)].report.text, hits.start(h), hits.end(h)));
+      packed[h] = Math.round((1 - score) * 1000) * total + h;
+    }
+    packed.sort();
+    order = new Uint32Array(total);
+    for (let i = 0; i < total; i++) order[i] = packed[i] % total;
+  } else if (sort !== "doc" && total) {
     const side = sort[0] === "L" ? -1 : 1;
     const nth = Number(sort[1]);
     const key = new Int32Array(total);
@@ -246,6 +257,20 @@ function dispersion(docs: CorpusDoc[], hits: Hits, lines: KwicLine[]): Record<st
     out[r.id]?.push(Math.round((1000 * hits.start(h)) / Math.max(1, r.text.length)) / 1000);
   }
   return out;
+}
+
+const SENTENCE_END = "。！？；!?;";
+const AROUND = 300;
+
+/** The sentence holding chars [start, end): after the previous sentence end or line break, up to and including the next end (a line break left out); at most AROUND chars each side. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && start - s < AROUND && !SENTENCE_END.includes(text[s - 1]) && text[s - 1] !== "\n") s--;
+  let e = end;
+  while (e < text.length && e - end < AROUND && text[e] !== "\n") {
+    if (SENTENCE_END.includes(text[e++])) break;
+  }
+  return text.slice(s, e);
 }
 
 /** Vocab id of the nth word token entirely left (side -1) or right (+1) of [start,end) chars; -1 if none. */

@@ -15,6 +15,7 @@ import type { CorpusIndexes } from "../corpus/indexes.ts";
 import type { PhrasingResponse } from "../../core/api/schema.ts";
 import type { Corpus, CorpusDoc } from "../../core/corpus/types.ts";
 import { compileTerm, forEachMatch } from "../../core/corpus/match.ts";
+import { gdex } from "./shared/gdex.ts";
 import { lcs } from "./shared/lcs.ts";
 import { sentenceRange } from "./shared/sentenceRange.ts";
 import { NUMERIC, WORD } from "./shared/tokenClasses.ts";
@@ -118,7 +119,10 @@ export function phrasing(corpus: Corpus, docs: CorpusDoc[], options: PhrasingOpt
   }
 
   const out = clusters.map((members) => describe(corpus, members, flags));
-  out.sort((a, b) => b.reports - a.reports || b.sentences - a.sentences || a.pattern.length - b.pattern.length);
+  // among clusters as widespread, the one with the best example first (shared/gdex.ts): shortest
+  // pattern first alone put the headings and list stubs (一是坚持职工代表大会制度。) on top
+  const best = new Map(out.map((c) => [c, c.examples.length ? gdex(c.examples[0].text).score : 0]));
+  out.sort((a, b) => b.reports - a.reports || b.sentences - a.sentences || best.get(b)! - best.get(a)! || a.pattern.length - b.pattern.length);
   return { term: options.term, total: found.length, considered: sentences.length, clusters: out.slice(0, options.limit ?? 20) };
 }
 
@@ -179,18 +183,26 @@ function textBetween(corpus: Corpus, s: Sentence, from: number, to: number): str
   return s.doc.report.text.slice(tokenStart(corpus, s.doc, from), tokenStart(corpus, s.doc, to));
 }
 
-/** Up to three examples, from different reports and with different texts where possible. */
+/** Up to three examples, best first (shared/gdex.ts), from different reports and with different texts where possible. */
 function pickExamples(corpus: Corpus, members: Sentence[], alignments: number[][], flags: Uint8Array): PhrasingExample[] {
   const out: PhrasingExample[] = [];
   const usedReports = new Set<string>();
   const usedTexts = new Set<string>();
+  const texts = members.map((m) => {
+    const starts = tokenStarts(corpus, m.doc);
+    return m.doc.report.text.slice(starts(m.start), starts(m.end));
+  });
+  const scores = texts.map((t) => gdex(t).score);
+  // by score, ties in cluster order (the representative first)
+  const byScore = members.map((_, k) => k).sort((a, b) => scores[b] - scores[a] || a - b);
   for (const pass of [0, 1]) {
-    members.forEach((m, k) => {
+    byScore.forEach((k) => {
+      const m = members[k];
       if (out.length >= 3) return;
       const { report } = m.doc;
       const starts = tokenStarts(corpus, m.doc);
       const base = starts(m.start);
-      const text = report.text.slice(base, starts(m.end));
+      const text = texts[k];
       if (usedTexts.has(text) || (pass === 0 && usedReports.has(report.id))) return;
       usedTexts.add(text);
       usedReports.add(report.id);

@@ -138,4 +138,58 @@ describe("analytics on the seed corpus", () => {
     expect(top.some((t) => /医|院|患者|病/.test(t))).toBe(true);
     expect(body.totals.a).toBe(live().filter((r) => r.sector === "hospital").reduce((n, r) => n + tokens.get(r.id)!.filter((t) => /[\p{L}\p{N}]/u.test(t)).length, 0));
   });
+
+  // Issue 25: examples best first. "Heading or list stub" is decided here by these regexes, not
+  // by the product's score (server/analytics/shared/gdex.ts).
+  const LIST_MARK = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+是)/;
+  const isStub = (sentence: string) => {
+    const s = sentence.trim();
+    if (!/[。！？；!?;]$/.test(s)) return true; // a heading: no sentence end
+    const mark = LIST_MARK.exec(s);
+    return mark !== null && s.length - mark[0].length - 1 < 10; // a list label: little after the marker
+  };
+  const isFull = (sentence: string) => !isStub(sentence) && !LIST_MARK.test(sentence.trim()) && sentence.trim().length >= 15;
+  /** The sentence around chars [at, at + n) of a text: after the previous end or line break, to the next end. */
+  const sentenceAt = (text: string, at: number, n: number) => {
+    const before = text.slice(0, at);
+    const from = Math.max(...["。", "！", "？", "；", "\n"].map((c) => before.lastIndexOf(c))) + 1;
+    const rest = text.slice(at + n);
+    const stop = rest.search(/[。！？；\n]/);
+    return text.slice(from, at + n + (stop < 0 ? rest.length : rest[stop] === "\n" ? stop : stop + 1));
+  };
+
+  it.each(["职代会", "送温暖", "劳动竞赛"])("KWIC sort=best shows a full sentence first, never a heading or list stub (%s)", async (term) => {
+    type Lines = { total: number; lines: { reportId: string; offset: number; match: string }[] };
+    const all = await getJson<Lines>(app.url, `/api/kwic?perPage=500&term=${encodeURIComponent(term)}`);
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBeLessThanOrEqual(500);
+    const text = (id: string) => reports.find((r) => r.id === id)!.text;
+    const sentences = all.body.lines.map((l) => sentenceAt(text(l.reportId), l.offset, l.match.length));
+    // the corpus has both kinds for this term, or the test proves nothing
+    expect(sentences.some(isStub), term).toBe(true);
+    expect(sentences.some(isFull), term).toBe(true);
+    const best = await getJson<Lines>(app.url, `/api/kwic?perPage=5&sort=best&term=${encodeURIComponent(term)}`);
+    expect(best.status).toBe(200);
+    expect(best.body.total).toBe(all.body.total);
+    for (const l of best.body.lines) {
+      const s = sentenceAt(text(l.reportId), l.offset, l.match.length);
+      expect(isStub(s), `${term}: ${s}`).toBe(false);
+    }
+  });
+
+  it.each(["职代会", "送温暖", "劳动竞赛"])("phrasing variants show a full sentence first, never a heading or list stub, in each cluster and among equally common clusters (%s)", async (term) => {
+    const { status, body } = await getJson<{ clusters: { pattern: string; reports: number; sentences: number; examples: { text: string }[] }[] }>(app.url, `/api/phrasing?limit=100&term=${encodeURIComponent(term)}`);
+    expect(status).toBe(200);
+    const firsts = body.clusters.map((c) => c.examples[0].text);
+    // the term has both kinds of first example, or the test proves nothing
+    expect(firsts.some(isStub), term).toBe(true);
+    expect(firsts.some(isFull), term).toBe(true);
+    body.clusters.forEach((c, k) => {
+      const texts = c.examples.map((e) => e.text);
+      if (texts.some(isFull)) expect(isStub(texts[0]), `${term} / ${c.pattern}: ${texts.join(" | ")}`).toBe(false);
+      // clusters are ordered by reports, then sentences; among ties a stub never precedes a full sentence
+      const tiedBefore = body.clusters.slice(0, k).filter((p) => p.reports === c.reports && p.sentences === c.sentences);
+      if (isFull(texts[0])) for (const p of tiedBefore) expect(isStub(p.examples[0].text), `${term}: "${p.examples[0].text}" before "${texts[0]}"`).toBe(false);
+    });
+  });
 });
