@@ -45,6 +45,7 @@ import { activeFacets } from "../core/meili/filters.ts";
 import { SearchQuerySchema } from "../core/api/schema.ts";
 import { synthesize } from "./synth.ts";
 import { summarizeProfile } from "./profile.ts";
+import { benchDuckdb, type DuckdbResult } from "./duckdb.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const require = createRequire(import.meta.url);
@@ -1053,6 +1054,11 @@ async function benchServer(
   log(`  analytics …`);
   const analytics = await benchAnalytics(server, opts.quick ? 3 : 5);
   const rssAfterAnalytics = rssMB(server.pid);
+  log(`  the same aggregations in DuckDB over the Parquet export …`);
+  // a failure here is recorded, not fatal, like the CQL figures below
+  const duckdb: DuckdbResult | { error: string } = await benchDuckdb(server.url, opts.quick ? 3 : 5).catch((e: Error) => ({ error: e.message }));
+  if ("error" in duckdb) log(`  DuckDB failed: ${duckdb.error}`);
+  else for (const p of duckdb.pairs) log(`    ${p.name}: Wenyuan ${p.wenyuanMs} ms, DuckDB ${p.duckdbMs} ms → ${p.ratio}× (${p.equal ? "counts equal" : `COUNTS DIFFER: ${p.note}`}, ${p.rows} rows)`);
   log(`  health and search while six heavy analyses run …`);
   const underLoad = await benchUnderLoad(target, opts.quick ? 10 : 30);
   const rssAfterUnderLoad = rssMB(server.pid);
@@ -1077,6 +1083,7 @@ async function benchServer(
     search,
     cql,
     analytics: { ...analytics, kwicVsRg, kwicVsRgNote: rg.note ?? `kwic cold p50 / \`rg -c ${KWIC_TERM}\` over the ${inst.files} raw files`, rgMs: rg.rgMs, rgMatchingLines: rg.lines },
+    duckdb,
     underLoad,
     memory: { rssMB: rssAfterAnalytics, startupRssMB: rssStart, startupPeakRssMB: settled.peakMB, startupSettledRssMB: settled.settledMB, afterSearchRssMB: rssAfterSearch, afterAnalyticsRssMB: rssAfterAnalytics, afterUnderLoadRssMB: rssAfterUnderLoad, serverStartS: server.startS, firstStartS, imageBuildS: firstStartS - server.startS },
     profile,
@@ -1250,6 +1257,11 @@ function table(results: Record<string, SizeResult>, seg: Awaited<ReturnType<type
         return x ? `${x.firstMs} / ${x.warmP50Ms}` : null;
       }],
     ]),
+    ...["frequency", "keyness hospital vs agency", `breakdown 职工 by sector`, "bigrams"].map((name): [string, (r: SizeResult) => unknown] => [`vs DuckDB: ${name}`, (r) => {
+      const p = "pairs" in r.duckdb ? r.duckdb.pairs.find((x) => x.name === name) : undefined;
+      return p ? `${p.ratio}×${p.equal ? "" : " ≠"}` : null;
+    }]),
+    ["DuckDB load s (Parquet → memory)", (r) => ("loadS" in r.duckdb ? r.duckdb.loadS : null)],
     ["rg -c ms", (r) => r.analytics.rgMs?.median],
     ["kwicVsRg", (r) => r.analytics.kwicVsRg],
     ["health p99 ms (6 heavy running)", (r) => r.underLoad.healthP99Ms],
