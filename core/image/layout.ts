@@ -13,8 +13,8 @@
 // by name by whoever builds the image; this layout only fixes the core ones.
 
 export const IMAGE_MAGIC = "WYIMAGE\0";
-/** 2: part-of-speech tags (tagIds, tagNames); 3: report metadata as a table (metaTable.ts), each list field in its own section */
-export const IMAGE_VERSION = 3;
+/** 2: part-of-speech tags (tagIds, tagNames); 3: report metadata as a table (metaTable.ts), each list field in its own section; 4: per-report word counts (counts.*, server/analytics/shared/termMatrix.ts) */
+export const IMAGE_VERSION = 4;
 export const IMAGE_FILE = "corpus.img";
 
 export type SectionType = "u8" | "u16" | "u32" | "f32" | "f64";

@@ -17,6 +17,7 @@ import { coldSection } from "../../core/image/cold.ts";
 import { docPostings, type Counts } from "../analytics/shared/docPostings.ts";
 import { sentenceIndex } from "../analytics/shared/sentenceIndex.ts";
 import { byteCosts } from "../search/substring.ts";
+import { buildTermMatrix, setTermMatrix, type TermMatrix } from "../analytics/shared/termMatrix.ts";
 import { CorpusIndexes, type PrebuiltIndexes } from "./indexes.ts";
 
 export const imagePath = (dataDir: string): string => join(storeDir(dataDir), IMAGE_FILE);
@@ -66,6 +67,7 @@ export function buildImage(dataDir: string, stopwords: readonly string[], path: 
   const corpus = buildCorpus(iterateStore(dataDir), stopwords);
   const P = docPostings(corpus);
   const S = sentenceIndex(corpus);
+  const M = buildTermMatrix(corpus);
   const sections: Record<string, TypedArray> = {
     "postings.offsets": P.offsets,
     "postings.doc": P.doc,
@@ -78,6 +80,11 @@ export function buildImage(dataDir: string, stopwords: readonly string[], path: 
     "sentences.offsets": S.offsets,
     "sentences.postings": S.postings,
     byteCosts: byteCosts(corpus, P),
+    "counts.offsets": M.offsets,
+    "counts.ids": M.ids,
+    "counts.n": M.n,
+    "counts.total": M.total,
+    "counts.df": M.df,
   };
   writeImage(path, corpus, fingerprint, { sections, counts: { sentences: S.sentences } });
 }
@@ -112,5 +119,12 @@ export function prebuiltIndexes(image: LoadedImage): PrebuiltIndexes {
 /** A corpus and its indexes over a loaded image, in this thread (the main thread and each worker). */
 export function attachCorpus(image: LoadedImage, stopwords: readonly string[]): { corpus: Corpus; ix: CorpusIndexes } {
   const corpus = attachImage(image, stopwords);
+  setTermMatrix(corpus, termMatrixOf(image));
   return { corpus, ix: new CorpusIndexes(corpus, prebuiltIndexes(image)) };
+}
+
+/** The per-report word counts an image carries (termMatrix.ts), views on its shared buffers. */
+export function termMatrixOf(image: LoadedImage): TermMatrix {
+  const a = <T>(name: string) => sectionArray<T>(image, name);
+  return { offsets: a("counts.offsets"), ids: a("counts.ids"), n: a("counts.n"), total: a("counts.total"), df: a("counts.df") };
 }
