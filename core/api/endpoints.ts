@@ -188,15 +188,17 @@ export const API = {
     path: "/api/frames",
     summary: "Frames of a term: its verbs, what follows it, its modifiers (a word sketch from part-of-speech tags)",
     description:
-      "For a term and its synonyms: the verb before it, the noun or verb after it and its modifier, inside one clause (quotes and brackets do not end it), each collocate with count, reports, per-sector occurrences and logDice; variants are the (verb, after) pairs. `pick` pages the sentences of one row.",
+      "For a term and its synonyms: the verb before it, the noun or verb after it and its modifier, inside one clause (quotes and brackets do not end it), each collocate with count, reports, per-sector occurrences and logDice (ranked by it from rankMin occurrences, rarer rows after by count); a verb counts under its head verb (深入开展 under 开展, decided by the corpus' tags) with its forms listed; variants are the (verb, after) pairs. `pick` pages the sentences of one row.",
     query: S.FramesQuerySchema,
     response: S.FramesResponseSchema,
     csv: {
       rows: (b) => [
-        ...b.relations.flatMap((r) => r.rows.map((x) => ({ relation: r.name, word: x.word, count: x.count, reports: x.reports, logDice: x.logDice, ...x.bySector }))),
-        ...b.variants.map((v) => ({ relation: "variant", word: v.pattern, count: v.count, reports: v.reports, logDice: "", ...v.bySector })),
+        ...b.relations.flatMap((r) =>
+          r.rows.map((x) => ({ relation: r.name, word: x.word, count: x.count, reports: x.reports, logDice: x.logDice, ranked: x.ranked, forms: x.variants.map((f) => `${f.term} ${f.count}`).join("; "), ...x.bySector })),
+        ),
+        ...b.variants.map((v) => ({ relation: "variant", word: v.pattern, count: v.count, reports: v.reports, logDice: "", ranked: "", forms: "", ...v.bySector })),
       ],
-      columns: ["relation", "word", "count", "reports", "logDice", ...S.SECTORS].map((key) => ({ key, header: key })),
+      columns: ["relation", "word", "count", "reports", "logDice", "ranked", "forms", ...S.SECTORS].map((key) => ({ key, header: key })),
     },
   }),
   formulas: endpoint({

@@ -554,6 +554,9 @@ export const FramesQuerySchema = z.object({
   ...format,
   term,
   min: intParam(1, 10_000).default(1).describe("Minimum frequency: occurrences of the term with the collocate, 1–10000. Default 1."),
+  rankMin: intParam(1, 10_000)
+    .default(3)
+    .describe("Occurrences a collocate needs before logDice ranks it, 1–10000. Default 3: rarer rows (a word seen once or twice with the term scores a high logDice by chance) are listed after the ranked ones, by count, with ranked=false."),
   limit: limit(200, 25, "Rows per relation and variants returned"),
   pick: text(200).optional().describe("One row's sentences, paged: `verb:开展`, `after:活动`, `modifier:扶贫帮困` or `variant:开展|活动` (verb|after, either may be empty)."),
   ...paging(100, 20),
@@ -584,7 +587,19 @@ export const FramesResponseSchema = z.object({
       name: z.enum(FRAME_RELATIONS),
       /** occurrences of the term with a collocate in this relation */
       total: z.number().int(),
-      rows: z.array(z.object({ word: z.string(), ...frameCounts, freq: z.number().int(), logDice: z.number(), example: FrameExampleSchema })),
+      rows: z.array(
+        z.object({
+          word: z.string(),
+          ...frameCounts,
+          freq: z.number().int(),
+          logDice: z.number(),
+          ranked: z.boolean().describe("count ≥ rankMin: ordered by logDice; false rows follow, by count"),
+          variants: z
+            .array(z.object({ term: z.string(), count: z.number().int() }))
+            .describe("Verbs only: the prefixed forms counted under this head verb (深入开展, 积极开展 under 开展), each with its occurrences; the row's count is the head's own plus these. The head is decided by the corpus: a word ending in another corpus word (≥ 2 characters) tagged as a verb. Empty for other relations."),
+          example: FrameExampleSchema,
+        }),
+      ),
     }),
   ),
   variants: z.array(z.object({ verb: z.string().nullable(), after: z.string().nullable(), pattern: z.string(), ...frameCounts, example: FrameExampleSchema })),

@@ -12,7 +12,12 @@
 // count (occurrences), reports, per-sector occurrences and logDice = 14 + log2(2·count /
 // (f(term, rel) + f(collocate))), where f(term, rel) is the occurrences having any collocate in
 // the relation and f(collocate) the collocate's word frequency in the selection — Sketch Engine's
-// ranking. Variants are the (verb, after) pairs (开展 送温暖 活动 / 实施 送温暖 工程).
+// ranking. A collocate is ranked by logDice only from RANK_MIN occurrences (option `rankMin`): rarer
+// rows follow the ranked ones, by count — a word seen once or twice with the term has a high
+// logDice by chance (帮困, twice, above 实施). Verbs are grouped under their head verb, decided by
+// the corpus (shared/verbHeads.ts: the word ends with another corpus word tagged as a verb):
+// 深入开展 and 积极开展 count under 开展 and are listed as its `variants`, and f(开展) is then the
+// frequency of 开展 and of every word headed by it. Variants are the (verb, after) pairs (开展 送温暖 活动 / 实施 送温暖 工程).
 // `pick` selects one row (`verb:开展`, `after:活动`, `modifier:…`, `variant:开展|活动`): its
 // sentences, paged — the concordance of exactly those occurrences.
 // O(tokens of the selection) for the collocate frequencies + O(clause) per occurrence.
@@ -24,12 +29,15 @@ import { FRAME_RELATIONS, type FramesResponse } from "../../core/api/schema.ts";
 import type { CorpusIndexes } from "../corpus/indexes.ts";
 import { sentenceRange } from "./shared/sentenceRange.ts";
 import { NUMERIC, SPACE, WORD } from "./shared/tokenClasses.ts";
+import { verbHeads } from "./shared/verbHeads.ts";
 import { bestExample } from "./shared/gdex.ts";
 
 export type FrameRelation = (typeof FRAME_RELATIONS)[number];
 
 const MAX_MODIFIERS = 3;
 const CLIP_WORDS = 40;
+/** occurrences a collocate needs before logDice ranks it (fewer: listed after, by count) */
+export const RANK_MIN = 3;
 /** punctuation a clause runs through: quotes and book-title marks. Not brackets: 建立“三会”（职代会、…）
  *  — what a bracket opens is an aside, and the word before it belongs to the sentence around it. */
 const TRANSPARENT = /^[“”‘’"'《》〈〉「」『』]+$/;
@@ -53,6 +61,8 @@ export interface FramesOptions {
   limit?: number;
   /** keep rows with at least this many occurrences */
   min?: number;
+  /** occurrences a collocate needs before logDice ranks it (default RANK_MIN); rarer rows follow, by count */
+  rankMin?: number;
   pick?: string;
   page?: number;
   perPage?: number;
@@ -75,6 +85,10 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
   const term = compileTerm(corpus, options.alternatives);
   const limit = options.limit ?? 25;
   const min = options.min ?? 1;
+  const rankMin = options.rankMin ?? RANK_MIN;
+  const heads = verbHeads(corpus);
+  /** the row a collocate counts under: a verb under its head verb, anything else under itself */
+  const rowId = (r: FrameRelation, id: number) => (r === "verb" && heads[id] >= 0 ? heads[id] : id);
   const empty: FramesResult = { term: options.term, occurrences: 0, reports: 0, sectors: [...SECTORS], relations: FRAME_RELATIONS.map((name) => ({ name, total: 0, rows: [] })), variants: [], lines: null };
   if (!term.length) return empty;
 
@@ -135,13 +149,21 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
   if (!occurrences.length) return empty;
 
   // f(collocate): word frequency of every collocate in the selection, counted once over its docs
+  // (a head verb's: its own and every word headed by it)
   const wanted = new Map<number, number>();
-  for (const o of occurrences) for (const r of FRAME_RELATIONS) if (o.at[r] >= 0) wanted.set(o.doc.tokenIds[o.at[r]], 0);
+  const wantedHead = new Map<number, number>();
+  for (const o of occurrences) {
+    for (const r of FRAME_RELATIONS) if (o.at[r] >= 0) wanted.set(o.doc.tokenIds[o.at[r]], 0);
+    if (o.at.verb >= 0) wantedHead.set(rowId("verb", o.doc.tokenIds[o.at.verb]), 0);
+  }
   for (const doc of docs) {
     const ids = doc.tokenIds;
     for (let i = 0; i < ids.length; i++) {
       const c = wanted.get(ids[i]);
       if (c !== undefined) wanted.set(ids[i], c + 1);
+      const g = heads[ids[i]] >= 0 ? heads[ids[i]] : ids[i];
+      const h = wantedHead.get(g);
+      if (h !== undefined) wantedHead.set(g, h + 1);
     }
   }
 
@@ -151,21 +173,26 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
     for (const o of occurrences) {
       if (o.at[name] < 0) continue;
       total++;
-      const id = o.doc.tokenIds[o.at[name]];
+      const id = rowId(name, o.doc.tokenIds[o.at[name]]);
       const list = groups.get(id);
       if (list) list.push(o);
       else groups.set(id, [o]);
     }
     const rows = [...groups]
       .filter(([, list]) => list.length >= min)
-      .map(([id, list]) => ({
-        word: corpus.vocab[id],
-        ...summary(list),
-        freq: wanted.get(id)!,
-        logDice: 14 + Math.log2((2 * list.length) / (total + wanted.get(id)!)),
-        example: bestExample(list.slice(0, 200).map((o) => example(corpus, o, [(x) => x.at[name]])), (x) => x.text),
-      }))
-      .sort((a, b) => b.logDice - a.logDice || b.count - a.count || (a.word < b.word ? -1 : 1))
+      .map(([id, list]) => {
+        const freq = name === "verb" ? wantedHead.get(id)! : wanted.get(id)!;
+        return {
+          word: corpus.vocab[id],
+          ...summary(list),
+          freq,
+          logDice: 14 + Math.log2((2 * list.length) / (total + freq)),
+          ranked: list.length >= rankMin,
+          variants: forms(corpus, list, id, (x) => x.at[name]),
+          example: bestExample(list.slice(0, 200).map((o) => example(corpus, o, [(x) => x.at[name]])), (x) => x.text),
+        };
+      })
+      .sort((a, b) => (a.ranked === b.ranked ? 0 : a.ranked ? -1 : 1) || (a.ranked ? b.logDice - a.logDice || b.count - a.count : b.count - a.count || b.logDice - a.logDice) || (a.word < b.word ? -1 : 1))
       .slice(0, limit);
     return { name, total, rows };
   });
@@ -197,13 +224,25 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
     sectors: [...SECTORS],
     relations,
     variants,
-    lines: options.pick ? lines(corpus, occurrences, options.pick, options.page ?? 1, options.perPage ?? 20) : null,
+    lines: options.pick ? lines(corpus, occurrences, options.pick, options.page ?? 1, options.perPage ?? 20, rowId) : null,
   };
 }
 
 function variantKey(corpus: Corpus, o: Occurrence): string {
   const w = (i: number) => (i >= 0 ? corpus.vocab[o.doc.tokenIds[i]] : "");
   return `${w(o.at.verb)}|${w(o.at.after)}`;
+}
+
+/** the forms of a grouped row other than its head word itself (深入开展 under 开展), most frequent first */
+function forms(corpus: Corpus, list: Occurrence[], head: number, at: (o: Occurrence) => number): { term: string; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const o of list) {
+    const id = o.doc.tokenIds[at(o)];
+    if (id !== head) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([id, count]) => ({ term: corpus.vocab[id], count }))
+    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1));
 }
 
 function hasWordBetween(doc: CorpusDoc, from: number, to: number, flags: Uint8Array): boolean {
@@ -267,8 +306,9 @@ function sentenceBounds(corpus: Corpus, doc: CorpusDoc, ts: number, te: number):
   return [s, e];
 }
 
-/** The sentences of one row (`rel:word`) or variant (`variant:verb|after`), in corpus order, one page. */
-function lines(corpus: Corpus, occurrences: Occurrence[], pick: string, page: number, perPage: number): NonNullable<FramesResponse["lines"]> {
+/** The sentences of one row (`rel:word`: a head verb's rows hold its forms' too; `verb:深入开展` one form)
+ *  or variant (`variant:verb|after`), in corpus order, one page. */
+function lines(corpus: Corpus, occurrences: Occurrence[], pick: string, page: number, perPage: number, rowId: (r: FrameRelation, id: number) => number): NonNullable<FramesResponse["lines"]> {
   const colon = pick.indexOf(":");
   const rel = pick.slice(0, colon);
   const value = pick.slice(colon + 1);
@@ -279,7 +319,7 @@ function lines(corpus: Corpus, occurrences: Occurrence[], pick: string, page: nu
     marked = [(x) => x.at.verb, (x) => x.at.after];
   } else if ((FRAME_RELATIONS as readonly string[]).includes(rel)) {
     const r = rel as FrameRelation;
-    chosen = occurrences.filter((o) => o.at[r] >= 0 && corpus.vocab[o.doc.tokenIds[o.at[r]]] === value);
+    chosen = occurrences.filter((o) => o.at[r] >= 0 && (corpus.vocab[o.doc.tokenIds[o.at[r]]] === value || corpus.vocab[rowId(r, o.doc.tokenIds[o.at[r]])] === value));
     marked = [(x) => x.at[r]];
   } else {
     chosen = [];

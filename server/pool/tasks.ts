@@ -109,7 +109,7 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
     case "phrasing":
       return { ...phrasing(corpus, docs, { alternatives: t.alternatives, term: t.q.term, limit: t.q.limit }, ix), matched: t.matched };
     case "frames":
-      return { ...frames(corpus, docs, { alternatives: t.alternatives, term: t.q.term, min: t.q.min, limit: t.q.limit, pick: t.q.pick, page: t.q.page, perPage: t.q.perPage }, ix), matched: t.matched };
+      return { ...frames(corpus, docs, { alternatives: t.alternatives, term: t.q.term, min: t.q.min, rankMin: t.q.rankMin, limit: t.q.limit, pick: t.q.pick, page: t.q.page, perPage: t.q.perPage }, ix), matched: t.matched };
     case "formulas":
       return formulas(corpus, docs, { min: t.q.min, limit: t.q.limit }, ix);
     case "similar":

@@ -33,6 +33,15 @@ const glued = (tokens: string[], tags: string[], k: number, term: number) =>
   tokens[k].length === 1 && [k - 1, k + 1].some((j) => j !== term && j >= 0 && j < tokens.length && isWord(tokens[j]) && (numeric(tokens[j]) || (tokens[j].length === 1 && !/^[dcpruyeo]/.test(tags[j]))));
 const numeric = (t: string) => /^(?:[0-9０-９.．%％]+|[xX×＊*_＿~～]+|20[xX]{2}|[0-9]+[xX]+|[〇零一二三四五六七八九十百千万两]+)$/.test(t);
 
+// Head verbs, recounted from the store's strings: a word ending in another word (≥ 2 characters) that
+// the corpus tags v/vd/vi/vg somewhere is counted under the shortest such ending.
+let verbWords: Set<string>;
+const headOf = (w: string) => {
+  verbWords ??= new Set(entries.flatMap((e) => e.tokens.filter((_, i) => VERB.has(e.tags[i]))));
+  for (let len = 2; len < w.length; len++) if (verbWords.has(w.slice(w.length - len))) return w.slice(w.length - len);
+  return w;
+};
+
 function recount(term: string) {
   const verbs = new Map<string, { count: number; reports: Set<string>; bySector: Record<string, number> }>();
   const after = new Map<string, { count: number; reports: Set<string>; bySector: Record<string, number> }>();
@@ -57,7 +66,7 @@ function recount(term: string) {
       let skipped = 0;
       for (const k of prev) {
         if (verb(tags[k], tokens[k])) {
-          if (!glued(tokens, tags, k, i)) add(verbs, tokens[k], report);
+          if (!glued(tokens, tags, k, i)) add(verbs, headOf(tokens[k]), report);
           break;
         }
         if (tokens[k] === "的") continue;
@@ -100,20 +109,77 @@ describe("frames of a term", () => {
     for (const v of ["开展", "实施", "做好"]) expect(verbs).toContain(v);
     const afters = rel("after").rows.map((r) => r.word);
     for (const w of ["活动", "工程", "工作"]) expect(afters).toContain(w);
-    // ranked as Sketch Engine ranks: logDice, highest first
-    const dice = rel("verb").rows.map((r) => r.logDice);
-    expect(dice).toEqual([...dice].sort((a, b) => b - a));
+    // ranked as Sketch Engine ranks, logDice highest first, from rankMin (3) occurrences; rarer rows after, by count
+    for (const name of ["verb", "after", "modifier"]) {
+      const rows = rel(name).rows;
+      const ranked = rows.filter((r) => r.count >= 3);
+      expect(rows.map((r) => r.ranked)).toEqual(rows.map((r) => r.count >= 3));
+      expect(rows.slice(0, ranked.length)).toEqual(ranked);
+      expect(ranked.map((r) => r.logDice)).toEqual(ranked.map((r) => r.logDice).sort((a, b) => b - a));
+      const rest = rows.slice(ranked.length).map((r) => r.count);
+      expect(rest).toEqual([...rest].sort((a, b) => b - a));
+    }
+  });
+
+  it("送温暖: 深入开展 and 积极开展 count under their head 开展, listed as its variants", async () => {
+    const d = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&limit=200`)).body;
+    const verbs = d.relations.find((r) => r.name === "verb")!.rows;
+    // the forms themselves are no rows of their own
+    for (const w of ["深入开展", "积极开展"]) expect(verbs.map((r) => r.word)).not.toContain(w);
+    const head = verbs.find((r) => r.word === "开展")!;
+    expect(head.variants.map((v) => v.term)).toEqual(expect.arrayContaining(["深入开展", "积极开展"]));
+    // independent recount over the raw tokens: each form right before 送温暖 (over quotes/spaces), or
+    // before it over one modifier word, exactly as the clause rules read
+    const countBefore = (form: string) => {
+      let n = 0;
+      for (const { tokens, tags } of entries)
+        tokens.forEach((t, i) => {
+          if (t !== "送温暖") return;
+          const prev: number[] = [];
+          for (let k = i - 1; k >= 0 && prev.length < 5; k--) {
+            if (isWord(tokens[k])) prev.push(k);
+            else if (!see(tokens[k])) break;
+          }
+          let skipped = 0;
+          for (const k of prev) {
+            if (verb(tags[k], tokens[k])) return void (tokens[k] === form && n++);
+            if (tokens[k] === "的") continue;
+            if (!MOD.has(tags[k]) || ++skipped > 3) return;
+          }
+        });
+      return n;
+    };
+    for (const v of head.variants) expect(v.count, v.term).toBe(countBefore(v.term));
+    expect(countBefore("深入开展")).toBe(2);
+    expect(countBefore("积极开展")).toBe(2);
+    expect(head.count).toBe(countBefore("开展") + head.variants.reduce((n, v) => n + countBefore(v.term), 0));
+    // the head's word frequency is its own and its forms' in the corpus
+    const freq = (w: string) => entries.reduce((n, e) => n + e.tokens.filter((t) => t === w).length, 0);
+    expect(head.freq).toBeGreaterThanOrEqual(freq("开展") + freq("深入开展") + freq("积极开展"));
+    // 开展 is the most frequent verb before 送温暖; 实施 outnumbers 帮困
+    const byCount = [...verbs].sort((a, b) => b.count - a.count);
+    expect(byCount[0].word).toBe("开展");
+    expect(verbs.find((r) => r.word === "实施")!.count).toBeGreaterThan(verbs.find((r) => r.word === "帮困")?.count ?? 0);
+    // the head's sentences hold its forms' too
+    const lines = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&pick=${encodeURIComponent("verb:开展")}&perPage=100`)).body.lines!;
+    expect(lines.total).toBe(head.count);
+    const one = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&pick=${encodeURIComponent("verb:深入开展")}&perPage=100`)).body.lines!;
+    expect(one.total).toBe(2);
+    for (const l of one.rows) expect(l.marks.map(([a, b]) => l.text.slice(a, b))).toContain("深入开展");
   });
 
   it("every example is the sentence at its offset, the term and the collocate marked where they are", async () => {
     const d = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&limit=200`)).body;
-    const examples = [...d.relations.flatMap((r) => r.rows.map((x) => ({ ex: x.example, words: [x.word] }))), ...d.variants.map((v) => ({ ex: v.example, words: [v.verb, v.after].filter((w): w is string => !!w) }))];
+    const examples = [...d.relations.flatMap((r) => r.rows.map((x) => ({ ex: x.example, words: [x.word], forms: x.variants.map((v) => v.term) }))), ...d.variants.map((v) => ({ ex: v.example, words: [v.verb, v.after].filter((w): w is string => !!w), forms: [] }))];
     expect(examples.length).toBeGreaterThan(5);
-    for (const { ex, words } of examples) {
+    for (const { ex, words, forms } of examples) {
       const text = entries.find((e) => e.report.id === ex.reportId)!.report.text;
       expect(text.slice(ex.start, ex.start + ex.text.length)).toBe(ex.text);
       expect(ex.text.slice(...ex.termAt)).toBe("送温暖");
-      expect(ex.marks.map(([s, e]) => ex.text.slice(s, e)).sort()).toEqual([...words].sort());
+      const marked = ex.marks.map(([s, e]) => ex.text.slice(s, e));
+      // a head verb's example may hold one of its forms (进一步提高 under 提高): that form is marked
+      if (forms.length && marked.length === 1 && forms.includes(marked[0])) continue;
+      expect(marked.sort()).toEqual([...words].sort());
     }
   });
 

@@ -59,11 +59,28 @@ describe.each([
         return u.pathname.endsWith("/api/frames") && u.searchParams.get("term") === "送温暖" && !u.searchParams.has("pick");
       });
       await page.locator('.draft-sentence[data-sentence="1"] .key-terms button[data-term="送温暖"]').click();
-      const frames = (await (await framesAnswer).json()) as { variants: { example?: { reportId: string; text: string; start: number } | null }[] };
+      const frames = (await (await framesAnswer).json()) as {
+        variants: { example?: { reportId: string; text: string; start: number } | null }[];
+        relations: { name: string; rows: { word: string; count: number; variants: { term: string; count: number }[] }[] }[];
+      };
       await page.waitForURL((u) => u.searchParams.get("term") === "送温暖");
       await page.waitForSelector('.frames[data-term="送温暖"] .frame-table[data-relation="verb"] tbody tr');
       const verbs = await page.locator('.frame-table[data-relation="verb"] tbody th button').allTextContents();
       for (const v of ["开展", "实施", "做好"]) expect(verbs).toContain(v);
+      // 深入开展 and 积极开展 are shown small under their head 开展, no rows of their own (issue 25 item 3);
+      // their counts are the answer's, which test/analytics/frames.test.ts recounts from the tokens
+      expect(verbs).not.toContain("深入开展");
+      const head = frames.relations.find((r) => r.name === "verb")!.rows.find((r) => r.word === "开展")!;
+      const shown = page.locator('.frame-table[data-relation="verb"] tbody tr', { has: page.locator('button[data-pick="verb:开展"]') }).locator(".frame-forms .frame-form");
+      const forms = await shown.evaluateAll((els) => els.map((e) => ({ term: e.getAttribute("data-term"), count: Number(e.getAttribute("data-count")), text: e.textContent })));
+      expect(forms.map((f) => f.term)).toEqual(expect.arrayContaining(["深入开展", "积极开展"]));
+      expect(forms.map(({ term, count }) => ({ term, count }))).toEqual(head.variants);
+      for (const f of forms) expect(f.text).toContain(`${f.term} ${f.count}`);
+      const headCount = await page.locator('.frame-table[data-relation="verb"] tbody tr', { has: page.locator('button[data-pick="verb:开展"]') }).locator("td").first().innerText();
+      expect(Number(headCount)).toBe(head.count);
+      expect(head.count).toBeGreaterThanOrEqual(forms.reduce((n, f) => n + f.count, 0));
+      await page.locator('.frame-table[data-relation="verb"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, `writer-${lang}-frames-verbs.png`), fullPage: false });
       // every sector is a column, empty ones too
       expect(await page.locator('.frame-table[data-relation="after"] thead th').count()).toBe(5 + 5);
       await page.locator(".frames").scrollIntoViewIfNeeded();

@@ -68,7 +68,10 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
     },
     logdice: {
       title: "logDice",
-      body: ["Sketch Engine 的默认搭配度量（Rychlý 2008）：只看共现次数与两词各自的频率，与语料库大小无关，最大值 14。适合比较不同子语料中的搭配强度。"],
+      body: [
+        "Sketch Engine 的默认搭配度量（Rychlý 2008）：只看共现次数与两词各自的频率，与语料库大小无关，最大值 14。适合比较不同子语料中的搭配强度。",
+        "写作页的搭配框架（/api/frames）：搭配词至少出现 rankMin 次（默认 3）才按 logDice 排序；更少的排在后面，按次数排列——只共现一两次的词（如“帮困送温暖”中的帮困）logDice 偶然偏高。动词按中心动词合并：一个词以语料中另一个被标为动词（v、vd、vi、vg）且至少两个字的词结尾时（深入开展、积极开展 → 开展；认真落实 → 落实），计入该中心动词并作为其形式列出；中心动词的 f(c) 为它本身及其所有形式在子语料中的次数之和。",
+      ],
       formula: "logDice = 14 + log₂( 2·O ÷ (f(n) + f(c)) )",
       refs: [REF.rychly],
     },
@@ -173,7 +176,10 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
     },
     logdice: {
       title: "logDice",
-      body: ["Sketch Engine's default collocation score (Rychlý 2008): co-occurrences against the two words' own frequencies, independent of corpus size, at most 14. Good for comparing collocations across subcorpora."],
+      body: [
+        "Sketch Engine's default collocation score (Rychlý 2008): co-occurrences against the two words' own frequencies, independent of corpus size, at most 14. Good for comparing collocations across subcorpora.",
+        "In the writer's frames (/api/frames), a collocate is ranked by logDice only from rankMin occurrences (default 3); rarer rows follow, by count — a word seen once or twice with the term (帮困 in 帮困送温暖) scores a high logDice by chance. Verbs are grouped under their head verb: a word ending in another corpus word of at least two characters tagged as a verb (v, vd, vi, vg) counts under it and is listed as its form (深入开展, 积极开展 → 开展; 认真落实 → 落实); the head's f(c) is its own frequency plus its forms' in the subcorpus.",
+      ],
       formula: "logDice = 14 + log₂( 2·O ÷ (f(n) + f(c)) )",
       refs: [REF.rychly],
     },

@@ -19,6 +19,8 @@ import { Panel } from "./Panel.tsx";
 import { SearchBox } from "./SearchBox.tsx";
 
 type Example = FramesResponse["variants"][number]["example"];
+/** the API's default rankMin (core/api/schema.ts FramesQuerySchema) */
+const RANK_MIN = 3;
 interface Row {
   key: string;
   /** what `pick` selects: `verb:开展`, `variant:开展|活动` */
@@ -27,6 +29,10 @@ interface Row {
   count: number;
   reports: number;
   logDice?: number;
+  /** false: fewer occurrences than rankMin, so listed after the logDice-ranked rows */
+  ranked?: boolean;
+  /** a head verb's prefixed forms counted under it (深入开展 under 开展) */
+  forms?: { term: string; count: number }[];
   bySector: Record<string, number>;
   example: Example;
 }
@@ -85,14 +91,26 @@ function FrameTable({ title, rows, sectors, term, params, kind }: { title: strin
       header: kind === "variant" ? t("variants") : t("collocate"),
       rowHeader: true,
       cell: (r) => (
-        <button type="button" className="linklike" aria-expanded={open === r.pick} data-pick={r.pick} onClick={() => setOpen(open === r.pick ? null : r.pick)}>
-          {r.label}
-        </button>
+        <>
+          <button type="button" className="linklike" aria-expanded={open === r.pick} data-pick={r.pick} onClick={() => setOpen(open === r.pick ? null : r.pick)}>
+            {r.label}
+          </button>
+          {!!r.forms?.length && (
+            <small className="muted frame-forms" title={t("verbFormsTitle")}>
+              {r.forms.map((f, i) => (
+                <span key={f.term} className="frame-form" data-term={f.term} data-count={f.count}>
+                  {i === 0 && t("verbForms")}
+                  {f.term} {f.count}
+                </span>
+              ))}
+            </small>
+          )}
+        </>
       ),
     },
     { key: "count", header: t("count"), num: true, cell: (r) => r.count },
     { key: "reports", header: t("reports"), num: true, cell: (r) => r.reports },
-    ...(kind === "variant" ? [] : [{ key: "logDice", header: "logDice", num: true, cell: (r: Row) => r.logDice?.toFixed(1) } satisfies Column<Row>]),
+    ...(kind === "variant" ? [] : [{ key: "logDice", header: "logDice", num: true, cell: (r: Row) => (r.ranked === false ? <span className="muted" title={t("unranked", { n: RANK_MIN })}>{r.logDice?.toFixed(1)}</span> : r.logDice?.toFixed(1)) } satisfies Column<Row>]),
     ...sectors.map(
       (s): Column<Row> => ({
         key: s,
@@ -142,7 +160,7 @@ export function Phrasing({ term, filters = {}, title, scope }: { term: string; f
   if (!q.data) return <p className="muted">{t("loading")}</p>;
   const d = q.data;
   const relRows = (name: string): Row[] =>
-    (d.relations.find((r) => r.name === name)?.rows ?? []).map((r) => ({ key: r.word, pick: `${name}:${r.word}`, label: r.word, count: r.count, reports: r.reports, logDice: r.logDice, bySector: r.bySector, example: r.example }));
+    (d.relations.find((r) => r.name === name)?.rows ?? []).map((r) => ({ key: r.word, pick: `${name}:${r.word}`, label: r.word, count: r.count, reports: r.reports, logDice: r.logDice, ranked: r.ranked, forms: r.variants, bySector: r.bySector, example: r.example }));
   const variants: Row[] = d.variants.map((v) => ({ key: v.pattern, pick: `variant:${v.verb ?? ""}|${v.after ?? ""}`, label: v.pattern, count: v.count, reports: v.reports, bySector: v.bySector, example: v.example }));
   return (
     <div className="phrasing frames" data-term={d.term} data-occurrences={d.occurrences}>
