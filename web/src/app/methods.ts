@@ -3,7 +3,7 @@
 // The anchors are the ids the "?" links beside each measure point to (components/Explain.tsx).
 import type { Lang } from "./i18n.ts";
 
-export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "mi", "t", "llr", "dp", "trend", "match", "formulas", "themes", "export"] as const;
+export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "mi", "t", "llr", "dp", "trend", "match", "formulas", "themes", "gdex", "export"] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 
 export interface Method {
@@ -21,6 +21,7 @@ const REF = {
   evert: "Evert, S. (2008). Corpora and collocations. In A. Lüdeling & M. Kytö (eds.), Corpus Linguistics: An International Handbook, vol. 2, 1212–1248. Berlin: de Gruyter.",
   rychly: "Rychlý, P. (2008). A lexicographer-friendly association score. Proceedings of Recent Advances in Slavonic Natural Language Processing (RASLAN 2008), 6–9.",
   gries: "Gries, S. Th. (2008). Dispersions and adjusted frequencies in corpora. International Journal of Corpus Linguistics 13(4), 403–437.",
+  kilgarriff: "Kilgarriff, A., Husák, M., McAdam, K., Rundell, M. & Rychlý, P. (2008). GDEX: Automatically finding good dictionary examples in a corpus. Proceedings of the XIII EURALEX International Congress, 425–432.",
   church: "Church, K. W. & Hanks, P. (1990). Word association norms, mutual information, and lexicography. Computational Linguistics 16(1), 22–29.",
 };
 
@@ -124,6 +125,15 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
     themes: {
       title: "主题与主题词",
       body: ["每个主题是 corpus/themes.yaml 中的一组词（鼠标停在主题名上可看到）。一个主题的频率是这些词的出现次数之和（每万字）；报告数是至少提到其中一个词的报告。"],
+    },
+    gdex: {
+      title: "佳例优先（GDEX 评分）",
+      body: [
+        "例句按一个 0 到 1 的分数排序，分数高的在前：KWIC 的“佳例优先”排序、写法聚类的例句与聚类顺序（同样常见的聚类之间）、搭配框架每一行的例句。评分借鉴 Sketch Engine 的 GDEX（Kilgarriff 等 2008），按工作报告的文体重新设定。",
+        "满分 1，逐项扣分：不以句末标点（。！？；）结尾（标题）−0.5；以“一、”“（三）”“1.”“一是”等序号开头而其后不足 12 字（如“三是广泛开展劳动竞赛。”）−0.5，其后有完整内容 −0.1；短于 15 字 −0.3，长于 80 字 −0.2 至 −0.4；每个数字 −0.06（至多 −0.3）；年份、月日 −0.15；xx、××、**、空出的数字等占位符 −0.25；单位名称（……有限公司、……医院、……学校、……局，前面至少三个字）每个 −0.15（至多 −0.3）；以“此外、同时、另外、其中、这、该、为此”等承上启下的词开头 −0.2。给出该词的典型搭配词时，分数 = 0.85 × 上述分数 + 0.15 × 句中搭配词所占比例（至多计三个），只在分数相近的句子之间调整先后。",
+        "同分的按原来的顺序（报告顺序）。评分只看句子本身的文字，可以复现：server/analytics/shared/gdex.ts。",
+      ],
+      refs: [REF.kilgarriff],
     },
     export: {
       title: "导出与来源说明",
@@ -232,6 +242,15 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
     themes: {
       title: "Themes and their terms",
       body: ["Each theme is a list of terms in corpus/themes.yaml (hover a theme's name to see them). A theme's rate is the occurrences of its terms summed (per 10k characters); its reports are those mentioning at least one of them."],
+    },
+    gdex: {
+      title: "Best examples first (GDEX score)",
+      body: [
+        "Example sentences are ordered by a score from 0 to 1, best first: KWIC's \u201cbest examples\u201d sort, the examples of a phrasing cluster and the order of equally common clusters, and each frame row's example. The score follows Sketch Engine's GDEX (Kilgarriff et al. 2008), set for the genre of work reports.",
+        "It starts at 1 and loses points: no sentence end (。！？；) — a heading — −0.5; a list marker (一、 （三） 1. 一是) with fewer than 12 characters after it (三是广泛开展劳动竞赛。) −0.5, with real content after it −0.1; shorter than 15 characters −0.3, longer than 80 −0.2 to −0.4; each numeral −0.06 (at most −0.3); a year or a month/day −0.15; a placeholder (xx, ××, **, a blank where a number was cut) −0.25; each unit name (…有限公司, …医院, …学校, …局, at least three characters before it) −0.15 (at most −0.3); an opener that points back (此外, 同时, 另外, 其中, 这, 该, 为此) −0.2. Given the term's typical collocates, the score is 0.85 × that + 0.15 × the share of them (up to three) in the sentence, which only reorders near ties.",
+        "Ties keep their order (report order). The score reads only the sentence's own text and is reproducible: server/analytics/shared/gdex.ts.",
+      ],
+      refs: [REF.kilgarriff],
     },
     export: {
       title: "Exports and their provenance",

@@ -3,7 +3,7 @@ import { PATTERN_MATCHES } from "../../../core/api/schema.ts";
 import { emptyFilters, filtersToApi, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 
-export const KWIC_SORTS = ["doc", "L2", "L1", "R1", "R2"] as const;
+export const KWIC_SORTS = ["doc", "best", "L2", "L1", "R1", "R2"] as const;
 export const KWIC_WIDTHS = [10, 20, 30, 50] as const;
 export const KWIC_WINDOWS = [1, 2, 3, 5, 10] as const;
 export const KWIC_PER_PAGE = 50;

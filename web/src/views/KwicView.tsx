@@ -102,7 +102,7 @@ export default function KwicView() {
             <span className="legend">{t("kwicSortBy")}</span>
             {KWIC_SORTS.map((s) => (
               <button key={s} type="button" className="seg-btn" aria-pressed={state.sort === s} data-sort={s} onClick={() => set({ sort: s })}>
-                {s === "doc" ? t("kwic_doc") : s}
+                {s === "doc" ? t("kwic_doc") : s === "best" ? t("kwic_best") : s}
               </button>
             ))}
           </div>
