@@ -418,3 +418,35 @@ describe("the analyst's pages at 1280 and 375 px, in Chinese and English", () =>
     await ctx.close();
   });
 });
+
+describe("batch queries (issue 26 item 4)", () => {
+  it("a pasted list gives the term × sector table, shaded by rate, each cell's counts the recount's, and a CSV link of the same query", async () => {
+    await page.goto(`${app.url}/analytics?tab=batch&by=sector`);
+    await page.locator("#batch-terms").fill("劳动竞赛\n关爱: 送温暖\n# skipped\n职代会");
+    await page.getByRole("button", { name: "统计" }).click();
+    const table = page.locator("table.batch-matrix");
+    await table.waitFor();
+    expect(await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-term")))).toEqual(["劳动竞赛", "关爱", "职代会"]);
+    expect(await table.locator("thead th").allTextContents()).toContain("医院");
+    for (const [label, word] of [["劳动竞赛", "劳动竞赛"], ["关爱", "送温暖"]]) {
+      for (const sector of ["hospital", "agency"]) {
+        const cell = table.locator(`tr[data-term="${label}"] td[data-group="${sector}"]`);
+        const want = recount(word, ofSector(sector));
+        expect([Number(await cell.getAttribute("data-count")), Number(await cell.getAttribute("data-docs"))], `${label} ${sector}`).toEqual([want.count, want.reports]);
+      }
+    }
+    // the heatmap: the highest rate has the darkest cell, a zero cell none
+    const shades = await table.locator("td").evaluateAll((tds) => tds.map((td) => ({ rate: Number(td.textContent!.split(/\s/)[0].replaceAll(",", "")), bg: (td as HTMLElement).style.background })));
+    const top = shades.reduce((a, b) => (b.rate > a.rate ? b : a));
+    expect(top.bg).toMatch(/rgba\(47, 93, 138, 0\.8/);
+    for (const s of shades.filter((x) => x.rate === 0)) expect(s.bg).toBe("");
+    const csv = page.locator('section[aria-labelledby="batch-h"] .downloads a[data-format="csv"]');
+    const href = new URL((await csv.getAttribute("href"))!, app.url);
+    expect(href.pathname).toBe("/api/export/batch");
+    expect(href.searchParams.get("terms")).toBe("劳动竞赛\n关爱: 送温暖\n# skipped\n职代会");
+    const { records, comments } = parseExportCsv(await (await fetch(href)).text());
+    expect(records.length - 1).toBe(3 * (await table.locator("thead th").count() - 1));
+    expect(comments.at(-1)).toBe(`rows: ${records.length - 1}`);
+    await shot("analytics-batch");
+  });
+});

@@ -7,6 +7,7 @@ import { useRouteState } from "../../hooks/useRouteState.ts";
 import * as analyticsUrl from "../../state/analytics.ts";
 import { TABS, type AnalyticsState } from "../../state/analytics.ts";
 import { filtersToApi } from "../../state/filters.ts";
+import { BatchTab } from "./BatchTab.tsx";
 import { BreakdownTab } from "./BreakdownTab.tsx";
 import { NgramsTab } from "./NgramsTab.tsx";
 import { ThemesTab } from "./ThemesTab.tsx";
@@ -33,6 +34,7 @@ export default function AnalyticsView() {
           {state.tab === "term" && <BreakdownTab {...tab} />}
           {state.tab === "themes" && <ThemesTab {...tab} />}
           {state.tab === "ngrams" && <NgramsTab {...tab} />}
+          {state.tab === "batch" && <BatchTab {...tab} />}
         </div>
       </div>
     </div>
