@@ -87,7 +87,7 @@ function expected(): Row[] {
 }
 
 const list = encodeURIComponent(LIST.join("\n"));
-const byCell = (rows: { label: string; key: string }[]) => [...rows].sort((a, b) => (a.label + a.key < b.label + b.key ? -1 : 1));
+const byCell = <R extends { label: string; key: string }>(rows: R[]) => [...rows].sort((a, b) => (a.label + a.key < b.label + b.key ? -1 : 1));
 
 describe("batch queries", () => {
   it("every cell's occurrences and report count equal the recount from the token streams", async () => {
