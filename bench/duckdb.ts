@@ -135,8 +135,9 @@ export async function benchDuckdb(serverUrl: string, runs: number): Promise<Duck
       await pair(
         "frequency",
         runs,
-        (i) => api<{ rows: { term: string; count: number; docs: number }[] }>(`${serverUrl}/api/frequency?stopwords=1&limit=${100 + i}`),
-        (i) => all(SQL.frequency(100 + i)),
+        // limits no other part of the run asks for: bench/run.ts's ANALYTICS ask 100 + i, and a repeat is a cache hit
+        (i) => api<{ rows: { term: string; count: number; docs: number }[] }>(`${serverUrl}/api/frequency?stopwords=1&limit=${300 + i}`),
+        (i) => all(SQL.frequency(300 + i)),
         (w, d) => sameCounts((w as { rows: { term: string; count: number; docs: number }[] }).rows, d as Row[]),
       ),
     );
