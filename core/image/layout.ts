@@ -94,4 +94,6 @@ export class ImageError extends Error {
   }
 }
 
-export const align8 = (n: number): number => (n + 7) & ~7;
+// arithmetic, not `(n + 7) & ~7`: a bitwise operator works on 32-bit integers, and an image passes 2 GiB at
+// ~100k reports (the 100k image with the kept counts could not be written: pad() was asked for -4 GiB)
+export const align8 = (n: number): number => Math.ceil(n / 8) * 8;

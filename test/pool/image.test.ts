@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImageError } from "../../core/image/layout.ts";
+import { align8, ImageError } from "../../core/image/layout.ts";
 import { loadImage, readImageHeader } from "../../core/image/reader.ts";
 import { writeStore } from "../../core/store.ts";
 import { CorpusHolder } from "../../server/corpus/holder.ts";
@@ -111,6 +111,15 @@ describe("corpus image", () => {
     expect(a.report.title).toBe("更正后的标题");
     expect(b.report.sector).toBe(entries[1].report.sector);
     expect({ ...a.report, sector: entries[0].report.sector, title: entries[0].report.title }).toEqual(entries[0].report);
+  });
+
+  it("aligns section offsets past 2 and 4 GiB (a 100k-report image is larger than 2 GiB)", () => {
+    for (const at of [0, 1, 7, 8, 9, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 3, 2 ** 32 + 5, 5 * 2 ** 32 + 1]) {
+      const a = align8(at);
+      expect(a % 8, String(at)).toBe(0);
+      expect(a - at, String(at)).toBeGreaterThanOrEqual(0);
+      expect(a - at, String(at)).toBeLessThan(8);
+    }
   });
 
   it("a file that is not an image is named too", () => {
