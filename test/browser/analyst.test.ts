@@ -367,9 +367,11 @@ describe("the methods page", () => {
     const a = recount("机关", ofSector("hospital")).count;
     const b = recount("机关", ofSector("agency")).count;
     expect(await example.locator("pre").textContent()).toContain(`a = ${a}   b = ${b}`);
-    expect(await page.locator("section.method").count()).toBe(15);
+    // 16 since the GDEX example score (佳例优先) has its own section
+    expect(await page.locator("section.method").count()).toBe(16);
+    expect(await page.locator("section#gdex").count()).toBe(1);
     const text = (await page.locator(".view-methods").textContent()) ?? "";
-    for (const ref of ["Dunning", "Rayson", "Hardie", "Evert", "Rychlý", "Gries"]) expect(text).toContain(ref);
+    for (const ref of ["Dunning", "Rayson", "Hardie", "Evert", "Rychlý", "Gries", "Kilgarriff"]) expect(text).toContain(ref);
     await shot("methods-zh");
 
     const narrow = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
