@@ -20,7 +20,7 @@ function sources(dir: string): string[] {
 function codesInSources(): Set<string> {
   const found = new Set<string>();
   const patterns = [
-    /\bcode: "([a-z_]+)"/g, // { error: { code: "…" } } written by hand
+    /(?<!addIssue\(\{ )\bcode: "([a-z_]+)"/g, // { error: { code: "…" } } written by hand — not a zod issue's code (ctx.addIssue({ code: "custom" … })), which reaches the client as invalid_parameter
     /\bsuper\(\d{3}, "([a-z_]+)"/g, // class … extends HttpError
     /new (?:NotReadyError|AnalyticsBusyError)\(\s*"([a-z_]+)"/g,
     /new BadRequestError\([^;\n]*?, (?:"[\w.]+"|\w+), "([a-z_]+)"[,)]/g, // its third argument
