@@ -3,29 +3,22 @@
 // word-mode rule: a term's words adjacent, any of its synonyms, the longest where two start
 // together, none overlapping) — not through the product's match code; the CSV export holds every
 // row with its provenance; a bad list is a 400 naming the line.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
-import { createSegmenter } from "../../core/text/segment.ts";
-import { getJson, ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { SYNONYMS, tokenStreams, words } from "../helpers/recount.ts";
 import { parseExportCsv } from "../helpers/csv.ts";
 
 let app: TestApp;
 let reports: Report[];
 let streams: Map<string, string[]>;
 
-const SYNONYMS = JSON.parse(readFileSync(join(ROOT, "corpus", "synonyms.json"), "utf8")) as Record<string, string[]>;
-const seg = createSegmenter("node-rs", readFileSync(join(ROOT, "corpus", "dict.txt"), "utf8"));
-const isWordToken = (t: string) => /[\p{L}\p{N}]/u.test(t);
-const words = (s: string) => seg.cut(s).filter(isWordToken);
-
 beforeAll(async () => {
   app = await startApp({ corpus: SEED_CORPUS });
   const { entries } = readStore(app.dataDir);
   reports = entries.map((e) => e.report);
-  streams = new Map(entries.map((e) => [e.report.id, e.tokens.filter((t) => t.trim() || t.includes("\n")).map((t) => (isWordToken(t) ? t : ""))]));
+  streams = tokenStreams(entries);
 });
 afterAll(() => app?.stop());
 

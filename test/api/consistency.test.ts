@@ -2,31 +2,23 @@
 // every analytic's subcorpus, in KWIC and breakdown for the same term, and in the facet counts.
 // Every expected number is recounted here from the corpus store's files with plain loops over
 // token strings — not through the product's query, filter or match code.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
-import { createSegmenter } from "../../core/text/segment.ts";
-import { getJson, ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { SYNONYMS, tokenStreams, words } from "../helpers/recount.ts";
 
 let app: TestApp;
 let reports: Report[];
 /** per report: its tokens with spaces (not line breaks) dropped, punctuation as "" (it never equals a word) */
 let streams: Map<string, string[]>;
 
-const SYNONYMS = JSON.parse(readFileSync(join(ROOT, "corpus", "synonyms.json"), "utf8")) as Record<string, string[]>;
-// The tokenizer is the definition of a word, so the recount uses jieba with the project dictionary too.
-const seg = createSegmenter("node-rs", readFileSync(join(ROOT, "corpus", "dict.txt"), "utf8"));
-const isWordToken = (t: string) => /[\p{L}\p{N}]/u.test(t);
-const words = (s: string) => seg.cut(s).filter(isWordToken);
-
 beforeAll(async () => {
   app = await startApp({ corpus: SEED_CORPUS });
   const { entries } = readStore(app.dataDir);
   reports = entries.map((e) => e.report);
-  streams = new Map(entries.map((e) => [e.report.id, e.tokens.filter((t) => t.trim() || t.includes("\n")).map((t) => (isWordToken(t) ? t : ""))]));
+  streams = tokenStreams(entries);
 });
 afterAll(() => app?.stop());
 
