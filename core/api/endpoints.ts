@@ -60,7 +60,7 @@ const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const KeynessSide = S.KeynessResponseSchema.shape.rows.element.shape.a;
 
 /** What GET /api/export/{name} exports: the search results, the document table, and every endpoint with CSV rows. */
-export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "batch", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "formulas", "similar"] as const;
+export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "batch", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "sketchdiff", "formulas", "similar"] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
 
 export const API = {
@@ -201,6 +201,39 @@ export const API = {
       columns: ["relation", "word", "count", "reports", "logDice", "ranked", "forms", ...S.SECTORS].map((key) => ({ key, header: key })),
     },
   }),
+  sketchdiff: endpoint({
+    path: "/api/sketchdiff",
+    summary: "Sketch difference: a term's frames in two subcorpora, or two terms' frames, as one list per relation",
+    description:
+      "Side A is `term` in the subcorpus a.*; side B is `termB` (default: the same term) in b.* (none given: A's subcorpus) — one term in two subcorpora (a.sector=hospital, b.sector=agency) or two terms in one (term=职代会, termB=教代会). Each side is /api/frames of that side, every row; per relation one list of collocates with each side's count, reports, logDice, forms and best example (GDEX), and diff = logDiceA − logDiceB, a side where the collocate is absent scoring 0. side: a when diff ≥ 1, b when diff ≤ −1, else both. Rows with rankMin occurrences on a side are ranked; `limit` keeps the largest |diff|, listed from A-preferred to B-preferred, unranked rows after. Two identical sides are a 400.",
+    query: S.SketchDiffQuerySchema,
+    response: S.SketchDiffResponseSchema,
+    csv: {
+      rows: (b) =>
+        b.relations.flatMap((r) =>
+          r.rows.map((x) => ({
+            relation: r.name,
+            word: x.word,
+            countA: x.countA,
+            countB: x.countB,
+            reportsA: x.reportsA,
+            reportsB: x.reportsB,
+            logDiceA: x.logDiceA,
+            logDiceB: x.logDiceB,
+            diff: x.diff,
+            side: x.side,
+            ranked: x.ranked,
+            formsA: x.formsA.map((f) => `${f.term} ${f.count}`).join("; "),
+            formsB: x.formsB.map((f) => `${f.term} ${f.count}`).join("; "),
+            exampleA: x.exampleA?.text ?? "",
+            exampleAReport: x.exampleA?.reportId ?? "",
+            exampleB: x.exampleB?.text ?? "",
+            exampleBReport: x.exampleB?.reportId ?? "",
+          })),
+        ),
+      columns: ["relation", "word", "countA", "countB", "reportsA", "reportsB", "logDiceA", "logDiceB", "diff", "side", "ranked", "formsA", "formsB", "exampleA", "exampleAReport", "exampleB", "exampleBReport"].map((key) => ({ key, header: key })),
+    },
+  }),
   formulas: endpoint({
     path: "/api/formulas",
     summary: "Recurring formulas with gaps",
@@ -233,7 +266,7 @@ export const API = {
     path: "/api/export/{name}",
     summary: "Export a result in full, with its provenance",
     description:
-      "The rows of `name` (search, reports, kwic, frequency, breakdown, keyness, collocates, ngrams, themes, phrasing, frames, formulas, similar) for that endpoint's own query parameters (pass them along; they are validated by its schema). Every row: paged endpoints are walked to the end and an analytic's row limit (`limit`) is lifted, stated in the provenance as limit: 'none'; the answer is streamed in chunks. format=csv: UTF-8 with a BOM, CRLF, cells beginning with = + - @ neutralised with a leading apostrophe (numbers untouched), cells holding # quoted; the provenance in comment lines — a leading block (# wenyuan export …, endpoint, parameters as JSON, corpus generation and fingerprint, time) and the row count as the last line (# rows: N) — skipped by pandas read_csv(comment='#'), R read.csv(comment.char='#') and DuckDB read_csv(comment='#'); also X-Wenyuan-Corpus-Generation and X-Wenyuan-Corpus-Fingerprint headers. format=json: { rows, count, provenance } (the provenance last, with the row count). format=provenance: the sidecar alone (endpoint, validated query, corpus generation and fingerprint, time, rows) — keep it beside a CSV.",
+      "The rows of `name` (search, reports, kwic, frequency, breakdown, keyness, collocates, ngrams, themes, phrasing, frames, sketchdiff, formulas, similar) for that endpoint's own query parameters (pass them along; they are validated by its schema). Every row: paged endpoints are walked to the end and an analytic's row limit (`limit`) is lifted, stated in the provenance as limit: 'none'; the answer is streamed in chunks. format=csv: UTF-8 with a BOM, CRLF, cells beginning with = + - @ neutralised with a leading apostrophe (numbers untouched), cells holding # quoted; the provenance in comment lines — a leading block (# wenyuan export …, endpoint, parameters as JSON, corpus generation and fingerprint, time) and the row count as the last line (# rows: N) — skipped by pandas read_csv(comment='#'), R read.csv(comment.char='#') and DuckDB read_csv(comment='#'); also X-Wenyuan-Corpus-Generation and X-Wenyuan-Corpus-Fingerprint headers. format=json: { rows, count, provenance } (the provenance last, with the row count). format=provenance: the sidecar alone (endpoint, validated query, corpus generation and fingerprint, time, rows) — keep it beside a CSV.",
     params: z.object({ name: z.enum(EXPORTABLE).describe("what to export: search, reports, or an analytics endpoint's name") }),
     query: z.object({ format: z.enum(["csv", "json", "provenance"]).default("csv").describe("csv (default), json (provenance + rows), or provenance (the sidecar alone)") }),
     response: S.ExportProvenanceSchema,

@@ -549,6 +549,8 @@ export const PhrasingResponseSchema = z.object({
 export type PhrasingResponse = z.infer<typeof PhrasingResponseSchema>;
 
 export const FRAME_RELATIONS = ["verb", "after", "modifier"] as const;
+/** how a frames table is ordered: logDice (Sketch Engine) or count (the writing page) */
+export const FRAME_SORTS = ["logDice", "count"] as const;
 export const FramesQuerySchema = z.object({
   ...filterShape,
   ...format,
@@ -558,6 +560,9 @@ export const FramesQuerySchema = z.object({
     .default(3)
     .describe("Occurrences a collocate needs before logDice ranks it, 1–10000. Default 3: rarer rows (a word seen once or twice with the term scores a high logDice by chance) are listed after the ranked ones, by count, with ranked=false."),
   limit: limit(200, 25, "Rows per relation and variants returned"),
+  sort: single(z.enum(FRAME_SORTS))
+    .default("logDice")
+    .describe("How each relation's rows are ordered: logDice (Sketch Engine's ranking: the collocate most typical of the term first, from rankMin occurrences; rarer rows after, by count) or count (the collocate used most with the term first, a head verb with its forms counted under it; logDice breaks ties). Default logDice; the writing page asks count."),
   pick: text(200).optional().describe("One row's sentences, paged: `verb:开展`, `after:活动`, `modifier:扶贫帮困` or `variant:开展|活动` (verb|after, either may be empty)."),
   ...paging(100, 20),
 });
@@ -606,6 +611,63 @@ export const FramesResponseSchema = z.object({
   lines: z.object({ pick: z.string(), total: z.number().int(), page: z.number().int(), perPage: z.number().int(), rows: z.array(FrameExampleSchema) }).nullable(),
 });
 export type FramesResponse = z.infer<typeof FramesResponseSchema>;
+
+/** Sketch difference (/api/sketchdiff): the frames of one term in two subcorpora, or of two terms, as one list per relation. */
+export const SKETCH_SIDES = ["a", "b", "both"] as const;
+export const SketchDiffQuerySchema = z.object({
+  ...prefixed("a"),
+  ...prefixed("b"),
+  ...format,
+  term: term.describe("The term of side A, and of side B unless termB is given: a word or a phrase, segmented with jieba (required)."),
+  termB: text(100)
+    .optional()
+    .transform((s) => (s?.trim() ? s.trim() : undefined))
+    .describe("Side B's term (职代会 vs 教代会). Default: the same term as A, in B's subcorpus."),
+  min: intParam(1, 10_000).default(1).describe("Minimum frequency: occurrences with the collocate on both sides together (countA + countB), 1–10000. Default 1."),
+  rankMin: intParam(1, 10_000)
+    .default(3)
+    .describe("Occurrences a collocate needs on at least one side before its difference ranks it, 1–10000. Default 3: rows rarer on both sides (a high logDice by chance) follow the ranked ones, with ranked=false."),
+  limit: limit(200, 30, "Rows per relation: those with the largest |diff| (the ranked first), then listed from A-preferred to B-preferred"),
+});
+const SketchSideSchema = z.object({
+  term: z.string(),
+  occurrences: z.number().int().describe("occurrences of the term (and its synonyms) in the side's subcorpus"),
+  reports: z.number().int(),
+  ...matched,
+});
+export const SketchDiffResponseSchema = z.object({
+  a: SketchSideSchema,
+  b: SketchSideSchema,
+  /** how the sides differ: the subcorpus (one term), the term (one subcorpus), or both */
+  contrast: z.enum(["subcorpus", "term", "both"]),
+  relations: z.array(
+    z.object({
+      name: z.enum(FRAME_RELATIONS),
+      /** occurrences of each side's term with a collocate in this relation */
+      totalA: z.number().int(),
+      totalB: z.number().int(),
+      rows: z.array(
+        z.object({
+          word: z.string(),
+          countA: z.number().int(),
+          countB: z.number().int(),
+          reportsA: z.number().int(),
+          reportsB: z.number().int(),
+          logDiceA: z.number().nullable().describe("the row's logDice in /api/frames of side A; null: the collocate is not seen with A's term"),
+          logDiceB: z.number().nullable(),
+          diff: z.number().describe("logDiceA − logDiceB, an absent side scoring 0 (so a collocate of one side only has that side's logDice as its difference)"),
+          side: z.enum(SKETCH_SIDES).describe("a: diff ≥ 1 (A's term is at least twice as typical with it); b: diff ≤ −1; both: in between"),
+          ranked: z.boolean().describe("count ≥ rankMin on at least one side; false rows follow the ranked ones"),
+          formsA: z.array(z.object({ term: z.string(), count: z.number().int() })).describe("verbs: the forms counted under this head verb on side A (深入开展 under 开展)"),
+          formsB: z.array(z.object({ term: z.string(), count: z.number().int() })),
+          exampleA: FrameExampleSchema.nullable().describe("side A's best example (GDEX), null when absent there"),
+          exampleB: FrameExampleSchema.nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type SketchDiffResponse = z.infer<typeof SketchDiffResponseSchema>;
 
 export const FormulasQuerySchema = z.object({
   ...filterShape,

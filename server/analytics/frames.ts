@@ -14,7 +14,9 @@
 // the relation and f(collocate) the collocate's word frequency in the selection — Sketch Engine's
 // ranking. A collocate is ranked by logDice only from RANK_MIN occurrences (option `rankMin`): rarer
 // rows follow the ranked ones, by count — a word seen once or twice with the term has a high
-// logDice by chance (帮困, twice, above 实施). Verbs are grouped under their head verb, decided by
+// logDice by chance (帮困, twice, above 实施). `sort=count` orders by occurrences instead (logDice
+// breaking ties): the writing page's order, where the verb used most with the term — 开展 with
+// 深入开展 and 积极开展 counted under it — leads, though logDice ranks a frequent verb lower. Verbs are grouped under their head verb, decided by
 // the corpus (shared/verbHeads.ts: the word ends with another corpus word tagged as a verb):
 // 深入开展 and 积极开展 count under 开展 and are listed as its `variants`, and f(开展) is then the
 // frequency of 开展 and of every word headed by it. Variants are the (verb, after) pairs (开展 送温暖 活动 / 实施 送温暖 工程).
@@ -63,6 +65,8 @@ export interface FramesOptions {
   min?: number;
   /** occurrences a collocate needs before logDice ranks it (default RANK_MIN); rarer rows follow, by count */
   rankMin?: number;
+  /** logDice (default: ranked rows by logDice, rarer ones after by count) or count (most occurrences first, logDice breaking ties) */
+  sort?: "logDice" | "count";
   pick?: string;
   page?: number;
   perPage?: number;
@@ -192,7 +196,11 @@ export function frames(corpus: Corpus, docs: CorpusDoc[], options: FramesOptions
           example: bestExample(list.slice(0, 200).map((o) => example(corpus, o, [(x) => x.at[name]])), (x) => x.text),
         };
       })
-      .sort((a, b) => (a.ranked === b.ranked ? 0 : a.ranked ? -1 : 1) || (a.ranked ? b.logDice - a.logDice || b.count - a.count : b.count - a.count || b.logDice - a.logDice) || (a.word < b.word ? -1 : 1))
+      .sort((a, b) =>
+        options.sort === "count"
+          ? b.count - a.count || b.logDice - a.logDice || (a.word < b.word ? -1 : 1)
+          : (a.ranked === b.ranked ? 0 : a.ranked ? -1 : 1) || (a.ranked ? b.logDice - a.logDice || b.count - a.count : b.count - a.count || b.logDice - a.logDice) || (a.word < b.word ? -1 : 1),
+      )
       .slice(0, limit);
     return { name, total, rows };
   });

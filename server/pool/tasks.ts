@@ -22,6 +22,7 @@ import { themes } from "../analytics/themes.ts";
 import { phrasing } from "../analytics/phrasing.ts";
 import { formulas } from "../analytics/formulas.ts";
 import { frames } from "../analytics/frames.ts";
+import { sketchDiff } from "../analytics/sketchdiff.ts";
 import { similar } from "../analytics/similar.ts";
 import { substringSearch } from "../search/substring.ts";
 import { cqlSearch, regexSearch } from "../analytics/cqlSearch.ts";
@@ -51,6 +52,7 @@ export type AnalysisTask =
   | (Common<"phrasing", QueryOf<"phrasing">> & { alternatives: string[][]; matched: QueryPart[] })
   | Common<"formulas", QueryOf<"formulas">>
   | (Common<"frames", QueryOf<"frames">> & { alternatives: string[][]; matched: QueryPart[] })
+  | { name: "sketchdiff"; q: QueryOf<"sketchdiff">; contrast: "subcorpus" | "term" | "both"; sides: Record<"a" | "b", { selection: Selection; term: string; alternatives: string[][]; matched: QueryPart[] }> }
   | (Common<"similar", QueryOf<"similar">> & { tokens: string[] })
   | { name: "substring"; query: S.SearchQuery }
   | { name: "cqlSearch"; query: S.SearchQuery; pattern: Pattern }
@@ -76,6 +78,15 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
   if (t.name === "cqlSearch") return cqlSearch(corpus, ix, t.query, t.pattern);
   if (t.name === "regexSearch") return regexSearch(corpus, ix, t.query);
   if (t.name === "wordSearch") return wordsInCorpus(corpus, ix, t.query, t.parsed);
+  if (t.name === "sketchdiff") {
+    // the frames analytic once per side, each on its own selection, every row (the diff needs a
+    // collocate's row on both sides, not only each side's top N)
+    const side = (s: (typeof t.sides)["a"]) => frames(corpus, select(corpus, s.selection), { alternatives: s.alternatives, term: s.term, rankMin: t.q.rankMin, limit: Number.MAX_SAFE_INTEGER }, ix);
+    const a = side(t.sides.a);
+    const b = side(t.sides.b);
+    const about = (f: typeof a, s: (typeof t.sides)["a"]) => ({ term: f.term, occurrences: f.occurrences, reports: f.reports, matched: s.matched });
+    return { a: about(a, t.sides.a), b: about(b, t.sides.b), contrast: t.contrast, ...sketchDiff(a, b, { limit: t.q.limit, min: t.q.min, rankMin: t.q.rankMin }) };
+  }
   const docs = select(corpus, t.selection);
   switch (t.name) {
     case "kwic": {
@@ -109,7 +120,7 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
     case "phrasing":
       return { ...phrasing(corpus, docs, { alternatives: t.alternatives, term: t.q.term, limit: t.q.limit }, ix), matched: t.matched };
     case "frames":
-      return { ...frames(corpus, docs, { alternatives: t.alternatives, term: t.q.term, min: t.q.min, rankMin: t.q.rankMin, limit: t.q.limit, pick: t.q.pick, page: t.q.page, perPage: t.q.perPage }, ix), matched: t.matched };
+      return { ...frames(corpus, docs, { alternatives: t.alternatives, term: t.q.term, min: t.q.min, rankMin: t.q.rankMin, sort: t.q.sort, limit: t.q.limit, pick: t.q.pick, page: t.q.page, perPage: t.q.perPage }, ix), matched: t.matched };
     case "formulas":
       return formulas(corpus, docs, { min: t.q.min, limit: t.q.limit }, ix);
     case "similar":

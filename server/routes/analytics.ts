@@ -111,6 +111,23 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     phrasing: (q) => ({ name: "phrasing", ...termTask(q) }),
     formulas: (q) => ({ name: "formulas", q, selection: selection(q) }),
     frames: (q) => ({ name: "frames", ...termTask(q) }),
+    sketchdiff: (q) => {
+      const side = (p: "a" | "b"): S.Filters => Object.fromEntries(Object.entries(q).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(2), v])) as S.Filters;
+      const given = (f: S.Filters) => Object.values(f).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+      const fa = side("a");
+      // no b.* given: B is A's subcorpus (two terms in one selection)
+      const fb = given(side("b")) ? side("b") : fa;
+      const termB = q.termB ?? q.term;
+      const sameFilters = JSON.stringify(Object.entries(fa).filter(([, v]) => v !== undefined).sort()) === JSON.stringify(Object.entries(fb).filter(([, v]) => v !== undefined).sort());
+      if (sameFilters && termB === q.term) throw new BadRequestError("a sketch difference needs two sides that differ: give side B's filters (b.sector=…, b.yearFrom=…) or a second term (termB)", q.termB ? "termB" : "b.sector");
+      const one = (f: S.Filters, term: string, field: "term" | "termB", p: "a" | "b") => {
+        const parsed = parseTerm(term, deps.segmenter, deps.synonyms, { synonyms: f.synonyms });
+        if (!parsed) throw new BadRequestError(`${field}: ${JSON.stringify(term)} has no word (only punctuation)`, field);
+        return { selection: selection(f, `${p}.q`), term, alternatives: parsed.alternatives, matched: matched({ q: f.q, term, synonyms: f.synonyms }) };
+      };
+      const contrast = sameFilters ? "term" : termB === q.term ? "subcorpus" : "both";
+      return { name: "sketchdiff", q, contrast, sides: { a: one(fa, q.term, "term", "a"), b: one(fb, termB, q.termB ? "termB" : "term", "b") } };
+    },
     similar: (q) => ({ name: "similar", q, selection: selection({ ...q, q: undefined }), tokens: words(q.text) }),
   };
 }

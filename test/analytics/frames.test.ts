@@ -2,10 +2,11 @@
 // checked against a recount written here over the store's own tokens and tags (strings, not the
 // analytics code): the verbs before 送温暖, what follows it, and the example links.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SECTORS, type FramesResponse } from "../../core/api/schema.ts";
+import { SECTORS, type FramesResponse, type SketchDiffResponse } from "../../core/api/schema.ts";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { parseExportCsv } from "../helpers/csv.ts";
 import { buildCorpus } from "../../core/corpus/build.ts";
 import { selectReports } from "../../core/corpus/select.ts";
 import { frames } from "../../server/analytics/frames.ts";
@@ -42,7 +43,9 @@ const headOf = (w: string) => {
   return w;
 };
 
-function recount(term: string) {
+/** The frames rows of `term` (any of its words: a synonym set) in the reports `keep` selects. */
+function recount(term: string | string[], keep: (r: Report) => boolean = () => true) {
+  const terms = new Set(typeof term === "string" ? [term] : term);
   const verbs = new Map<string, { count: number; reports: Set<string>; bySector: Record<string, number> }>();
   const after = new Map<string, { count: number; reports: Set<string>; bySector: Record<string, number> }>();
   const add = (m: typeof verbs, w: string, r: Report) => {
@@ -54,8 +57,9 @@ function recount(term: string) {
   };
   let occurrences = 0;
   for (const { report, tokens, tags } of entries) {
+    if (!keep(report)) continue;
     tokens.forEach((t, i) => {
-      if (t !== term) return;
+      if (!terms.has(t)) return;
       occurrences++;
       // previous words inside the clause
       const prev: number[] = [];
@@ -210,6 +214,162 @@ describe("frames of a term", () => {
     const count = (w: string) => entries.reduce((n, e) => n + e.tokens.filter((t) => t === w).length, 0);
     expect(only.occurrences).toBe(count("职代会"));
     expect(both.occurrences).toBe(count("职代会") + count("职工代表大会"));
+  });
+});
+
+describe("a writer's order: sort=count puts the verb used most first (issue 25)", () => {
+  it("送温暖 with sort=count: 开展 leads, 深入开展 and 积极开展 under it; rows by count as recounted; logDice still given and still the default", async () => {
+    const d = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&sort=count&limit=200`)).body;
+    const expected = recount("送温暖");
+    const verbs = d.relations.find((r) => r.name === "verb")!.rows;
+    expect(verbs[0].word).toBe("开展");
+    expect(verbs[0].count).toBe(Math.max(...[...expected.verb.values()].map((r) => r.count)));
+    expect(verbs[0].variants.map((v) => v.term)).toEqual(expect.arrayContaining(["深入开展", "积极开展"]));
+    for (const name of ["verb", "after"] as const) {
+      const rows = d.relations.find((r) => r.name === name)!.rows;
+      const counts = rows.map((r) => r.count);
+      expect(counts).toEqual([...expected[name].values()].map((r) => r.count).sort((a, b) => b - a));
+      for (let i = 1; i < rows.length; i++) if (rows[i].count === rows[i - 1].count) expect(rows[i].logDice).toBeLessThanOrEqual(rows[i - 1].logDice);
+      for (const r of rows) expect(Number.isFinite(r.logDice)).toBe(true);
+    }
+    // the API's default is still Sketch Engine's logDice ranking, where frequent 开展 is not first
+    const byLogDice = (await getJson<FramesResponse>(app.url, `/api/frames?term=${encodeURIComponent("送温暖")}&limit=200`)).body.relations.find((r) => r.name === "verb")!.rows;
+    expect(byLogDice[0].word).not.toBe("开展");
+    expect((await getJson(app.url, `/api/frames?term=x&sort=freq`)).status).toBe(400);
+  });
+});
+
+// Sketch difference (issue 25 item 4): every count, logDice and difference recounted here from the
+// store's tokens and tags (the recount above), side by side.
+describe("sketch difference", () => {
+  const ZDH = ["职代会", "职工代表大会"];
+  const JDH = ["教代会", "教职工代表大会"];
+  /** a collocate's frequency in the selection (a head verb's: every word headed by it), from the tokens */
+  const freqOf = (keep: (r: Report) => boolean, rel: string) => {
+    const m = new Map<string, number>();
+    for (const e of entries) if (keep(e.report)) for (const t of e.tokens) {
+      const w = rel === "verb" ? headOf(t) : t;
+      m.set(w, (m.get(w) ?? 0) + 1);
+    }
+    return m;
+  };
+  const check = (d: SketchDiffResponse, sides: { terms: string[]; keep: (r: Report) => boolean }[]) => {
+    const [A, B] = sides.map((s) => ({ ...recount(s.terms, s.keep), fverb: freqOf(s.keep, "verb"), fafter: freqOf(s.keep, "after") }));
+    expect(d.a.occurrences).toBe(A.occurrences);
+    expect(d.b.occurrences).toBe(B.occurrences);
+    for (const name of ["verb", "after"] as const) {
+      const rel = d.relations.find((r) => r.name === name)!;
+      const [ma, mb] = [A[name], B[name]];
+      const total = (m: typeof ma) => [...m.values()].reduce((n, r) => n + r.count, 0);
+      expect(rel.totalA).toBe(total(ma));
+      expect(rel.totalB).toBe(total(mb));
+      // limit=200 holds every collocate of either side here
+      const union = new Set([...ma.keys(), ...mb.keys()]);
+      expect(union.size).toBeLessThan(200);
+      expect(rel.rows.map((r) => r.word).sort()).toEqual([...union].sort());
+      const logDice = (m: typeof ma, f: Map<string, number>, w: string) => (m.has(w) ? 14 + Math.log2((2 * m.get(w)!.count) / (total(m) + f.get(w)!)) : null);
+      for (const r of rel.rows) {
+        expect([r.countA, r.countB], `${name} ${r.word}`).toEqual([ma.get(r.word)?.count ?? 0, mb.get(r.word)?.count ?? 0]);
+        expect([r.reportsA, r.reportsB], `${name} ${r.word}`).toEqual([ma.get(r.word)?.reports.size ?? 0, mb.get(r.word)?.reports.size ?? 0]);
+        const la = logDice(ma, name === "verb" ? A.fverb : A.fafter, r.word);
+        const lb = logDice(mb, name === "verb" ? B.fverb : B.fafter, r.word);
+        if (la === null) expect(r.logDiceA).toBeNull();
+        else expect(r.logDiceA, `${name} ${r.word} A`).toBeCloseTo(la, 9);
+        if (lb === null) expect(r.logDiceB).toBeNull();
+        else expect(r.logDiceB, `${name} ${r.word} B`).toBeCloseTo(lb, 9);
+        // an absent side scores 0
+        expect(r.diff).toBeCloseTo((la ?? 0) - (lb ?? 0), 9);
+        expect(r.side).toBe(r.diff >= 1 ? "a" : r.diff <= -1 ? "b" : "both");
+        expect(r.ranked).toBe(r.countA >= 3 || r.countB >= 3);
+        // each side's example comes from that side and holds the term
+        for (const [ex, side] of [[r.exampleA, sides[0]], [r.exampleB, sides[1]]] as const) {
+          if (ex === null) continue;
+          const e = entries.find((x) => x.report.id === ex.reportId)!;
+          expect(side.keep(e.report)).toBe(true);
+          expect(side.terms).toContain(ex.text.slice(...ex.termAt));
+          expect(e.report.text.slice(ex.start, ex.start + ex.text.length)).toBe(ex.text);
+        }
+        expect(r.exampleA === null).toBe(r.countA === 0);
+        expect(r.exampleB === null).toBe(r.countB === 0);
+      }
+      // A-preferred to B-preferred: ranked rows by diff, then the unranked ones by diff
+      const ranked = rel.rows.filter((r) => r.ranked);
+      expect(rel.rows.slice(0, ranked.length)).toEqual(ranked);
+      const desc = (xs: number[]) => expect(xs).toEqual([...xs].sort((p, q) => q - p));
+      desc(ranked.map((r) => r.diff));
+      desc(rel.rows.slice(ranked.length).map((r) => r.diff));
+    }
+  };
+
+  it("职代会, hospital vs agency: one term in two subcorpora", async () => {
+    const res = await getJson<SketchDiffResponse>(app.url, `/api/sketchdiff?term=${encodeURIComponent("职代会")}&a.sector=hospital&b.sector=agency&limit=200`);
+    expect(res.status).toBe(200);
+    expect(res.body.contrast).toBe("subcorpus");
+    expect(res.body.a.occurrences).toBeGreaterThan(0);
+    expect(res.body.b.occurrences).toBeGreaterThan(0);
+    check(res.body, [
+      { terms: ZDH, keep: (r) => r.sector === "hospital" },
+      { terms: ZDH, keep: (r) => r.sector === "agency" },
+    ]);
+    // a collocate both sides use (职代会制度) and one-sided ones, each side's own
+    const rows = res.body.relations.flatMap((r) => r.rows);
+    expect(rows.some((r) => r.countA > 0 && r.countB > 0)).toBe(true);
+    expect(rows.some((r) => r.countB === 0 && r.side === "a")).toBe(true);
+    expect(rows.some((r) => r.countA === 0 && r.side === "b")).toBe(true);
+  });
+
+  it("职代会 vs 教代会: two terms in one selection (no b.* filters: B is A's subcorpus)", async () => {
+    const res = await getJson<SketchDiffResponse>(app.url, `/api/sketchdiff?term=${encodeURIComponent("职代会")}&termB=${encodeURIComponent("教代会")}&limit=200`);
+    expect(res.status).toBe(200);
+    expect(res.body.contrast).toBe("term");
+    expect(res.body.b.term).toBe("教代会");
+    expect(res.body.b.matched.find((m) => m.role === "term")!.matches).toEqual(expect.arrayContaining(JDH));
+    check(res.body, [
+      { terms: ZDH, keep: () => true },
+      { terms: JDH, keep: () => true },
+    ]);
+    const rows = res.body.relations.flatMap((r) => r.rows);
+    expect(rows.some((r) => r.side === "a")).toBe(true);
+    expect(rows.some((r) => r.side === "b")).toBe(true);
+  });
+
+  it("limit keeps the largest differences; the CSV export holds every row with its provenance", async () => {
+    const q = `term=${encodeURIComponent("职代会")}&termB=${encodeURIComponent("教代会")}`;
+    const all = (await getJson<SketchDiffResponse>(app.url, `/api/sketchdiff?${q}&limit=200`)).body;
+    const few = (await getJson<SketchDiffResponse>(app.url, `/api/sketchdiff?${q}&limit=4`)).body;
+    for (const rel of few.relations) {
+      const full = all.relations.find((r) => r.name === rel.name)!.rows;
+      expect(rel.rows.length).toBe(Math.min(4, full.length));
+      const strongest = full.filter((r) => r.ranked).map((r) => Math.abs(r.diff)).sort((p, q) => q - p).slice(0, 4);
+      if (strongest.length === 4) expect(rel.rows.map((r) => Math.abs(r.diff)).sort((p, q) => q - p)).toEqual(strongest);
+    }
+    const csv = await fetch(`${app.url}/api/export/sketchdiff?${q}&limit=4&format=csv`);
+    expect(csv.status).toBe(200);
+    const { records: [header, ...records], comments } = parseExportCsv(await csv.text());
+    expect(comments[0]).toBe("wenyuan export sketchdiff");
+    expect(comments.some((c) => c.startsWith("parameters: ") && c.includes('"limit":"none"') && c.includes('"termB":"教代会"'))).toBe(true);
+    expect(comments.at(-1)).toBe(`rows: ${records.length}`);
+    expect(header.slice(0, 10)).toEqual(["relation", "word", "countA", "countB", "reportsA", "reportsB", "logDiceA", "logDiceB", "diff", "side"]);
+    expect(records.length).toBe(all.relations.reduce((n, r) => n + r.rows.length, 0));
+    const row = records.find((r) => r[0] === "verb")!;
+    const mine = all.relations.find((r) => r.name === "verb")!.rows.find((r) => r.word === row[1])!;
+    expect([Number(row[2]), Number(row[3])]).toEqual([mine.countA, mine.countB]);
+  });
+
+  it("bad input is a 400 with a message", async () => {
+    const bad = async (qs: string, pattern: RegExp) => {
+      const res = await getJson<{ error: { message: string } }>(app.url, `/api/sketchdiff?${qs}`);
+      expect(res.status, qs).toBe(400);
+      expect(JSON.stringify(res.body), qs).toMatch(pattern);
+    };
+    await bad(`term=${encodeURIComponent("职代会")}`, /two sides that differ/);
+    await bad(`term=${encodeURIComponent("职代会")}&a.sector=hospital&b.sector=hospital`, /two sides that differ/);
+    await bad(`term=${encodeURIComponent("职代会")}&termB=${encodeURIComponent("职代会")}`, /two sides that differ/);
+    await bad(`a.sector=hospital&b.sector=agency`, /term/);
+    await bad(`term=${encodeURIComponent("职代会")}&termB=%25`, /termB/);
+    await bad(`term=${encodeURIComponent("职代会")}&a.sector=hospital&b.sector=bank`, /b\.sector/);
+    await bad(`term=${encodeURIComponent("职代会")}&termB=x&limit=0`, /limit/);
+    await bad(`term=${encodeURIComponent("职代会")}&termB=x&a.yearFrom=abc`, /a\.yearFrom/);
   });
 });
 
