@@ -60,7 +60,7 @@ const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const KeynessSide = S.KeynessResponseSchema.shape.rows.element.shape.a;
 
 /** What GET /api/export/{name} exports: the search results, the document table, and every endpoint with CSV rows. */
-export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "batch", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "sketchdiff", "formulas", "similar"] as const;
+export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "batch", "trends", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "sketchdiff", "formulas", "similar"] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
 
 export const API = {
@@ -128,6 +128,26 @@ export const API = {
     query: S.BatchQuerySchema,
     response: S.BatchResponseSchema,
     csv: { rows: (b) => b.rows, columns: columnsOf(S.BatchResponseSchema.shape.rows.element) },
+  }),
+  trends: endpoint({
+    path: "/api/trends",
+    summary: "Words rising and falling over the reports' years",
+    description:
+      "Every word of the selection (or each term of a batch list) by year: its rate per 10k characters in each year, the slope of that rate on the year (weighted least squares, weights = the year's characters) with a 95% interval (Student's t, residual-based) and a t test adjusted for the number of words tested (Benjamini–Hochberg). Only years with minReports reports are fitted; with fewer than minYears of them nothing is a trend; a word is listed rising or falling only when its interval excludes 0 and q ≤ 0.05 — `notListed` and each batch term's `reason` say why the rest are not. CSV: one row per listed word (every batch term) × year. Export it with /api/export/trends.",
+    query: S.TrendsQuerySchema,
+    response: S.TrendsResponseSchema,
+    csv: {
+      rows: (b) => {
+        const years = new Map(b.years.map((y) => [y.year, y]));
+        return (b.terms ?? [...b.rising, ...b.falling]).flatMap((t) =>
+          t.series.map((s) => {
+            const y = years.get(s.year)!;
+            return { term: t.term, status: t.status, slope: t.slope, low: t.low, high: t.high, p: t.p, q: t.q, year: s.year, used: y.used, reports: y.reports, tokens: y.tokens, chars: y.chars, count: s.count, docs: s.docs, per10k: s.per10k };
+          }),
+        );
+      },
+      columns: columnsOf(S.TrendsCsvRowSchema),
+    },
   }),
   keyness: endpoint({
     path: "/api/keyness",
@@ -266,7 +286,7 @@ export const API = {
     path: "/api/export/{name}",
     summary: "Export a result in full, with its provenance",
     description:
-      "The rows of `name` (search, reports, kwic, frequency, breakdown, keyness, collocates, ngrams, themes, phrasing, frames, sketchdiff, formulas, similar) for that endpoint's own query parameters (pass them along; they are validated by its schema). Every row: paged endpoints are walked to the end and an analytic's row limit (`limit`) is lifted, stated in the provenance as limit: 'none'; the answer is streamed in chunks. format=csv: UTF-8 with a BOM, CRLF, cells beginning with = + - @ neutralised with a leading apostrophe (numbers untouched), cells holding # quoted; the provenance in comment lines — a leading block (# wenyuan export …, endpoint, parameters as JSON, corpus generation and fingerprint, time) and the row count as the last line (# rows: N) — skipped by pandas read_csv(comment='#'), R read.csv(comment.char='#') and DuckDB read_csv(comment='#'); also X-Wenyuan-Corpus-Generation and X-Wenyuan-Corpus-Fingerprint headers. format=json: { rows, count, provenance } (the provenance last, with the row count). format=provenance: the sidecar alone (endpoint, validated query, corpus generation and fingerprint, time, rows) — keep it beside a CSV.",
+      "The rows of `name` (search, reports, kwic, frequency, breakdown, batch, trends, keyness, collocates, ngrams, themes, phrasing, frames, sketchdiff, formulas, similar) for that endpoint's own query parameters (pass them along; they are validated by its schema). Every row: paged endpoints are walked to the end and an analytic's row limit (`limit`) is lifted, stated in the provenance as limit: 'none'; the answer is streamed in chunks. format=csv: UTF-8 with a BOM, CRLF, cells beginning with = + - @ neutralised with a leading apostrophe (numbers untouched), cells holding # quoted; the provenance in comment lines — a leading block (# wenyuan export …, endpoint, parameters as JSON, corpus generation and fingerprint, time) and the row count as the last line (# rows: N) — skipped by pandas read_csv(comment='#'), R read.csv(comment.char='#') and DuckDB read_csv(comment='#'); also X-Wenyuan-Corpus-Generation and X-Wenyuan-Corpus-Fingerprint headers. format=json: { rows, count, provenance } (the provenance last, with the row count). format=provenance: the sidecar alone (endpoint, validated query, corpus generation and fingerprint, time, rows) — keep it beside a CSV.",
     params: z.object({ name: z.enum(EXPORTABLE).describe("what to export: search, reports, or an analytics endpoint's name") }),
     query: z.object({ format: z.enum(["csv", "json", "provenance"]).default("csv").describe("csv (default), json (provenance + rows), or provenance (the sidecar alone)") }),
     response: S.ExportProvenanceSchema,

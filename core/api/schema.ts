@@ -447,6 +447,80 @@ export const BatchResponseSchema = z.object({
     .describe("term × group, every group of the selection for every term (zero counts included), in the list's order"),
 });
 
+/** Words rising and falling (/api/trends): the slope of each word's per-10k rate on the year. */
+export const TREND_STATUSES = ["rising", "falling", "flat", "notSignificant", "tooRare", "tooFewYears", "insufficient"] as const;
+export const TrendsQuerySchema = z.object({
+  ...filterShape,
+  ...format,
+  terms: text(20_000)
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || !s.trim()) return undefined;
+      const r = parseBatchList(s);
+      if ("error" in r) {
+        ctx.addIssue({ code: "custom", message: r.error });
+        return z.NEVER;
+      }
+      return r.terms;
+    })
+    .describe(
+      "A batch list (the syntax of /api/batch `terms`: one term a line, `label: term|synonym`), each term counted as /api/breakdown counts it; every term is answered in `terms` with its verdict. Default: every word of the selection (the kept per-report word counts summed by year).",
+    ),
+  minReports: intParam(1, 10_000).default(5).describe("A year is fitted only if it has at least this many reports of the selection; smaller years are shown, not used. 1–10000. Default 5."),
+  minYears: intParam(3, 200).default(5).describe("Fitted years needed before anything is called a trend (a line through fewer years says little). 3–200. Default 5."),
+  minWordYears: intParam(2, 200).default(3).describe("A word is tested only if it occurs in at least this many fitted years. 2–200. Default 3."),
+  minCount: intParam(1, 1_000_000).default(10).describe("A word is tested only if it occurs at least this often in the fitted years. Default 10."),
+  minLength: intParam(1, 20).default(1).describe("Words mode: minimum word length in characters, 1–20. Default 1."),
+  stopwords: boolParam.default(true).describe("Words mode: true|false: leave out the stopwords of corpus/stopwords.txt. Default true."),
+  limit: limit(1000, 50, "Words in each of the rising and falling lists, steepest first"),
+});
+const TrendSchema = z.object({
+  term: z.string().describe("the word, or the batch term's label"),
+  matches: z.array(z.string()).optional().describe("batch: the term, its synonyms and the corpus synonyms it matched"),
+  count: z.number().int().describe("occurrences in the fitted years"),
+  docs: z.number().int().describe("reports holding it in the fitted years"),
+  yearsPresent: z.number().int().describe("fitted years it occurs in"),
+  slope: z.number().nullable().describe("change of the per-10k rate per year (weighted least squares, weights = the year's characters); null: not tested"),
+  low: z.number().nullable().describe("95% interval of the slope (Student's t, fitted years − 2 df, residual-based standard error)"),
+  high: z.number().nullable(),
+  p: z.number().nullable().describe("two-sided t test of slope = 0"),
+  q: z.number().nullable().describe("p adjusted by Benjamini–Hochberg over every term tested"),
+  status: z.enum(TREND_STATUSES).describe("rising / falling: interval excludes 0 and q ≤ 0.05; flat: interval includes 0; notSignificant: excluded by the adjustment; tooRare, tooFewYears, insufficient: not tested"),
+  reason: z.string().describe("why it has this status"),
+  series: z.array(z.object({ year: z.number().int(), count: z.number().int(), docs: z.number().int(), per10k: z.number() })).describe("every year of the selection, fitted or not"),
+});
+export const TrendsResponseSchema = z.object({
+  years: z
+    .array(z.object({ year: z.number().int(), reports: z.number().int(), tokens: z.number().int(), chars: z.number().int(), used: z.boolean().describe("fitted: it has minReports reports or more") }))
+    .describe("each year of the selection: what its rates rest on"),
+  unknownYear: z.number().int().describe("reports of the selection without a known year (not counted)"),
+  usedYears: z.number().int(),
+  enough: z.boolean().describe("false: fewer than minYears fitted years, nothing is a trend"),
+  message: z.string(),
+  tested: z.number().int(),
+  notListed: z.object({ flat: z.number().int(), notSignificant: z.number().int(), tooRare: z.number().int(), tooFewYears: z.number().int(), insufficient: z.number().int() }).describe("terms not listed, by why"),
+  rising: z.array(TrendSchema),
+  falling: z.array(TrendSchema),
+  terms: z.array(TrendSchema).nullable().describe("batch list: every term in the list's order, listed or not"),
+});
+export const TrendsCsvRowSchema = z.object({
+  term: z.string(),
+  status: z.enum(TREND_STATUSES),
+  slope: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  p: z.number().nullable(),
+  q: z.number().nullable(),
+  year: z.number().int(),
+  used: z.boolean(),
+  reports: z.number().int(),
+  tokens: z.number().int(),
+  chars: z.number().int(),
+  count: z.number().int(),
+  docs: z.number().int(),
+  per10k: z.number(),
+});
+
 /** keyness takes two filter sets, prefixed `a.` and `b.` */
 const prefixed = <P extends string>(prefix: P) =>
   Object.fromEntries(Object.entries(filterShape).map(([k, v]) => [`${prefix}.${k}`, v.describe(`Subcorpus ${prefix}: ${v.description ?? k}`)])) as { [K in keyof typeof filterShape as `${P}.${K}`]: (typeof filterShape)[K] };

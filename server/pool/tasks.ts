@@ -15,6 +15,7 @@ import type { ResultCache } from "../cache.ts";
 import { kwic } from "../analytics/kwic.ts";
 import { frequency } from "../analytics/frequency.ts";
 import { breakdown } from "../analytics/breakdown.ts";
+import { trends } from "../analytics/trends.ts";
 import { keyness } from "../analytics/keyness.ts";
 import { collocates } from "../analytics/collocates.ts";
 import { ngrams } from "../analytics/ngrams.ts";
@@ -45,6 +46,7 @@ export type AnalysisTask =
   | Common<"frequency", QueryOf<"frequency">>
   | (Common<"breakdown", QueryOf<"breakdown">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern })
   | (Common<"batch", QueryOf<"batch">> & { terms: { line: number; label: string; alternatives: string[][]; matches: string[] }[] })
+  | (Common<"trends", QueryOf<"trends">> & { terms: { label: string; alternatives: string[][]; matches: string[] }[] | null })
   | (Common<"keyness", QueryOf<"keyness">> & { b: Selection | null })
   | (Common<"collocates", QueryOf<"collocates">> & { alternatives: string[][]; matched: QueryPart[] })
   | Common<"ngrams", QueryOf<"ngrams">>
@@ -105,6 +107,10 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
         terms: t.terms.map(({ line, label, matches }) => ({ line, label, matches })),
         rows: t.terms.flatMap((x) => breakdown(corpus, docs, { alternatives: x.alternatives, by: t.q.by }, ix).rows.map((r) => ({ label: x.label, ...r }))),
       };
+    case "trends": {
+      const k = t.q;
+      return trends(corpus, docs, { minReports: k.minReports, minYears: k.minYears, minWordYears: k.minWordYears, minCount: k.minCount, minLength: k.minLength, stopwords: k.stopwords, limit: k.limit, terms: t.terms ?? undefined }, ix);
+    }
     case "keyness": {
       // No b.* given: the reference corpus is the rest of the corpus.
       const inA = new Set(docs);

@@ -46,6 +46,18 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     ...explainQuery(parseQuery(q.q, deps.segmenter, deps.synonyms, { synonyms: q.synonyms })),
     ...(q.term ? explainTerm(parseTerm(q.term, deps.segmenter, deps.synonyms, { synonyms: q.synonyms }), "term") : []),
   ];
+  /** A batch list's terms (core/api/schema.ts parseBatchList) as alternatives: each line's variants and their synonyms; a line with no word is a 400 naming it. */
+  const batchTerms = (terms: S.BatchTerm[], synonyms?: boolean) =>
+    terms.map(({ line, label, variants }) => {
+      const seqs = new Map<string, string[]>();
+      for (const v of variants) {
+        const term = parseTerm(v, deps.segmenter, deps.synonyms, { synonyms });
+        if (!term) throw new BadRequestError(`terms: line ${line}: ${JSON.stringify(v)} has no word (only punctuation)`, "terms");
+        for (const a of term.alternatives) seqs.set(a.join("\u0001"), a);
+      }
+      const alternatives = [...seqs.values()];
+      return { line, label, alternatives, matches: alternatives.map((a) => a.join("")) };
+    });
   const termTask = <Q extends S.Filters & { term: string; synonyms?: boolean }>(q: Q) => ({ q, selection: selection(q), alternatives: termOf(q), matched: matched(q) });
   /**
    * match=cql: the term is a corpus query, compiled here (a syntax error is a 400 naming its column);
@@ -83,21 +95,8 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
     }),
     frequency: (q) => ({ name: "frequency", q, selection: selection(q) }),
     breakdown: (q) => ({ name: "breakdown", ...termTask(q), ...termMatch(q), ...themeMatch(q) }),
-    batch: (q) => ({
-      name: "batch",
-      q,
-      selection: selection(q),
-      terms: q.terms.map(({ line, label, variants }) => {
-        const seqs = new Map<string, string[]>();
-        for (const v of variants) {
-          const term = parseTerm(v, deps.segmenter, deps.synonyms, { synonyms: q.synonyms });
-          if (!term) throw new BadRequestError(`terms: line ${line}: ${JSON.stringify(v)} has no word (only punctuation)`, "terms");
-          for (const a of term.alternatives) seqs.set(a.join("\u0001"), a);
-        }
-        const alternatives = [...seqs.values()];
-        return { line, label, alternatives, matches: alternatives.map((a) => a.join("")) };
-      }),
-    }),
+    batch: (q) => ({ name: "batch", q, selection: selection(q), terms: batchTerms(q.terms, q.synonyms) }),
+    trends: (q) => ({ name: "trends", q, selection: selection(q), terms: q.terms ? batchTerms(q.terms, q.synonyms) : null }),
     keyness: (q) => {
       const side = (p: "a" | "b"): S.Filters => Object.fromEntries(Object.entries(q).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(2), v])) as S.Filters;
       const bFilters = side("b");
