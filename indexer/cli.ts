@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { ConfigError, resolveConfig } from "../core/config.ts";
 import { connectMeili } from "../core/meili/connect.ts";
 import { PRIVATE_UMASK, privateDataDir } from "../core/datadir.ts";
-import { checkFreeSpace, DiskFullError, diskFull, isNoSpace } from "../core/disk.ts";
+import { checkFreeSpace, DiskFullError, diskFull, isDiskFull, isNoSpace, runFailedOnFullDisk } from "../core/disk.ts";
+import { dropQueuedPayloads } from "../core/meili/process.ts";
 import { MeiliBinaryError, MeiliConnectError, MeiliUnavailableError } from "../core/meili/errors/index.ts";
 import { adminClient } from "../core/meili/keys.ts";
 import { indexNames } from "../core/meili/indexes.ts";
@@ -75,6 +76,11 @@ async function main(): Promise<number> {
       console.log(`Discovered words (${join(config.dataDir, DISCOVERED_FILE)}, review and edit): ${words.length ? words.join(" ") : "none beyond corpus/dict.txt"}`);
     }
     return 0;
+  } catch (e) {
+    if (!isDiskFull(e)) throw e;
+    // Meilisearch could not cancel the run's queued batches on a full disk: dropped once it is stopped
+    await conn.close();
+    throw runFailedOnFullDisk(config.dataDir, e, conn.owned ? dropQueuedPayloads(config.dataDir) : 0);
   } finally {
     await conn.close();
   }

@@ -17,6 +17,7 @@ import {
 import { indexSettings, passagesOfReports } from "../core/meili/requests.ts";
 import { call } from "../core/meili/call.ts";
 import { cancelTasks, DOCUMENTS, waitTask } from "../core/meili/tasks.ts";
+import { MeiliTaskError } from "../core/meili/errors/task.ts";
 
 export interface LoadInput {
   reports: Iterable<ReportDocument>;
@@ -143,12 +144,20 @@ export class IndexLoader {
 
   /**
    * Cancels the run's unfinished document tasks (Meilisearch then drops their payloads, which on a
-   * full disk are what fills it) and drops a rebuild's per-run indexes (the live ones are untouched).
+   * full disk are what fills it) and drops a rebuild's per-run indexes; in live mode it deletes the
+   * documents of `generation` (the run's own, never shown: no committed store has it) that batches
+   * finished before the failure had added, which would otherwise stay in the live index for good. On a full disk these deletions wait
+   * in Meilisearch's queue until space is freed (core/meili/process.ts dropQueuedPayloads).
    */
-  async abort(): Promise<void> {
+  async abort(generation?: number): Promise<void> {
     const uids = this.tasks.map((t) => t.task.taskUid);
     if (uids.length) await cancelTasks(this.client, uids).catch(() => {});
     const quick = { timeout: 30_000, interval: 25 };
+    if (this.mode === "live" && generation !== undefined)
+      for (const kind of KINDS)
+        await call(() => this.client.index(this.target[kind]).deleteDocuments({ filter: `gen = ${generation}` }))
+          .then((task) => waitTask(this.client, task, quick))
+          .catch(() => {});
     if (this.mode === "rebuild")
       for (const kind of KINDS)
         await call(() => this.client.deleteIndex(this.target[kind]))
@@ -177,6 +186,9 @@ export async function loadIndexes(client: Meilisearch, names: IndexNames, input:
  */
 export async function sweepRunIndexes(client: Meilisearch, names: IndexNames): Promise<string[]> {
   const stale = (await indexUids(client)).filter((uid) => KINDS.some((k) => uid.startsWith(`${names[k]}_r`) || uid === `${names[k]}_next`));
-  for (const uid of stale) await deleteIndex(client, uid);
+  // a run that failed on a full disk queued these deletions itself; Meilisearch may have run them by now
+  for (const uid of stale) await deleteIndex(client, uid).catch((e: unknown) => {
+    if (!(e instanceof MeiliTaskError && e.code === "index_not_found")) throw e;
+  });
   return stale;
 }

@@ -432,7 +432,7 @@ async function run(opts: RunOptions, placed: string[]): Promise<IndexSummary> {
     progress.done();
   } catch (e) {
     writer.abort();
-    await loader.abort();
+    await loader.abort(generation);
     throw e;
   }
   const sources = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import type { ResolvedConfig } from "../core/config.ts";
 import type { Meilisearch } from "meilisearch";
 import { connectMeili, type MeiliConnection } from "../core/meili/connect.ts";
+import { dropQueuedPayloads } from "../core/meili/process.ts";
 import { privateDataDir } from "../core/datadir.ts";
-import { checkFreeSpace, diskFull, isNoSpace } from "../core/disk.ts";
+import { checkFreeSpace, diskFull, isDiskFull, isNoSpace, runFailedOnFullDisk } from "../core/disk.ts";
 import { adminClient, searchClient } from "../core/meili/keys.ts";
 import { documentCount, indexNames, type IndexNames } from "../core/meili/indexes.ts";
 import { loadResources, segmentationDictionary } from "../core/resources.ts";
@@ -252,7 +253,9 @@ export async function start(opts: StartOptions): Promise<Started> {
   } catch (e) {
     server.close();
     if (!opts.connection) await meili.close();
-    // The failed run removed what it had created (indexer/load.ts abort); what is left is said in one line.
-    throw isNoSpace(e) ? diskFull(config.dataDir, `${(e as Error).message.split("\n")[0]}; the previous index and store are kept`) : e;
+    // The failed run removed what it could (indexer/load.ts abort); on a full disk Meilisearch could
+    // not, so its queued batches are dropped here, now that it is stopped. What is left: one line.
+    if (!isDiskFull(e)) throw e;
+    throw runFailedOnFullDisk(config.dataDir, e, !opts.connection && meili.owned ? dropQueuedPayloads(config.dataDir) : 0);
   }
 }

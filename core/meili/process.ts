@@ -3,7 +3,7 @@
 // which happens however this Node process ends (exit, signal, crash, SIGKILL).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { meiliClient } from "./client.ts";
@@ -139,6 +139,27 @@ async function waitHealthy(proc: Spawned, url: string, masterKey: string, logFil
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Deletes the payloads of tasks still queued in the Meilisearch database under `dataDir`
+ * (`data.ms/update_files`), returning the bytes freed. For a run that failed on a full disk: its
+ * document batches wait there, and Meilisearch, unable to write, can neither index nor cancel them
+ * — they keep the disk full, so the next start could not even begin. Call it only while this
+ * Meilisearch is stopped and the write lock is held: every queued task is then the failed run's.
+ * On its next start Meilisearch runs the run's queued cancellation and index deletions (freeing the
+ * per-run indexes) and logs that the payloads were already gone.
+ */
+export function dropQueuedPayloads(dataDir: string): number {
+  const dir = join(dataDir, "meili", "data.ms", "update_files");
+  if (!existsSync(dir)) return 0;
+  let freed = 0;
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    freed += statSync(file).size;
+    rmSync(file, { force: true });
+  }
+  return freed;
 }
 
 export async function startMeili(opts: StartOptions): Promise<RunningMeili> {

@@ -2,7 +2,7 @@
 // Meilisearch. Stopping it — politely or not — must leave no Meilisearch behind,
 // and a second start on the same data dir reuses the index.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, lstatSync, readdirSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, lstatSync, readdirSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,8 @@ import { findMeiliBinary } from "../../core/meili/binary.ts";
 import { freePort, isAlive } from "../../core/meili/process.ts";
 import { childrenOf, commandOf } from "../reliability/helpers.ts";
 import { FIXTURE_CORPUS } from "../helpers/app.ts";
-import { launch as launchCli } from "../serve/launch.ts";
+import { synthesize } from "../../bench/synth.ts";
+import { launch as launchCli, type Launched } from "../serve/launch.ts";
 import { gone } from "../helpers/processes.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "wenyuan-test-start-"));
@@ -187,6 +188,68 @@ describe("a full disk", () => {
       rmSync(mount, { recursive: true, force: true });
     }
   });
+});
+
+describe("a run that fills the disk", () => {
+  it("leaves nothing behind — its queued batches and its documents go — and the next start serves the previous index without a rebuild", async () => {
+    const mount = mkdtempSync(join(tmpdir(), "wenyuan-test-filldisk-"));
+    const corpus = mkdtempSync(join(tmpdir(), "wenyuan-test-filldisk-corpus-"));
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=40m", "tmpfs", mount]);
+    try {
+      cpSync(FIXTURE_CORPUS, corpus, { recursive: true });
+      const data = join(mount, "data");
+      mkdirSync(data, { mode: 0o700 });
+      const start = async () => launchCli({ WENYUAN_DATA_DIR: data, WENYUAN_CORPUS_DIR: corpus, PORT: String(await freePort()) });
+      const canonical = async (url: string) => ((await (await fetch(`${url}/api/health`)).json()) as { reports: number }).reports;
+      // Meilisearch's own count (health counts what search shows, and search hides an uncommitted run's documents)
+      const meiliDocuments = async (run: Launched, index: string) => {
+        const meiliUrl = /Meilisearch started at (http:\/\/[^\s,]+)/.exec(run.output())![1];
+        const res = await fetch(`${meiliUrl}/indexes/${index}/stats`, { headers: { Authorization: `Bearer ${readFileSync(join(data, "meili.key"), "utf8").trim()}` } });
+        return ((await res.json()) as { numberOfDocuments: number }).numberOfDocuments;
+      };
+      const storeFiles = () => Object.fromEntries(readdirSync(join(data, "store")).map((f) => [f, readFileSync(join(data, "store", f)).toString("base64")]));
+
+      let run = await start();
+      const first = await run.ready;
+      const before = await canonical(first.url);
+      expect(before).toBeGreaterThan(0);
+      const passages = await meiliDocuments(run, "passages");
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+      const store = storeFiles();
+
+      // 300 synthetic reports: their documents are more than the 40 MB disk holds
+      await synthesize({ reports: 300, seed: 5, out: join(corpus, "synth") });
+      run = await start();
+      expect(await run.exited, run.output()).toBe(1);
+      const lines = run.output().trim().split("\n").filter((l) => /could not start/.test(l));
+      expect(lines, run.output()).toHaveLength(1);
+      expect(lines[0]).toMatch(/^Wenyuan could not start: disk full: \d+\.\d MB free in .*the previous index and store are kept/);
+      // what Meilisearch could not cancel on a full disk is gone; the store is as it was
+      expect(readdirSync(join(data, "meili", "data.ms", "update_files"))).toEqual([]);
+      expect(storeFiles()).toEqual(store);
+
+      // the writer takes the files out again: the previous index serves at once, as it was
+      rmSync(join(corpus, "synth"), { recursive: true });
+      run = await start();
+      const again = await run.ready;
+      try {
+        expect(await canonical(again.url)).toBe(before);
+        // before: the passages the failed run had added stayed in the live index for good
+        expect(await meiliDocuments(run, "passages")).toBe(passages);
+        // before: the failed run's documents stayed in the live index and this start rebuilt everything
+        expect(run.output()).not.toMatch(/Rebuilding the search index/);
+        expect(storeFiles()).toEqual(store);
+      } finally {
+        run.child.kill("SIGTERM");
+        await run.exited;
+      }
+    } finally {
+      execFileSync("umount", [mount]);
+      rmSync(mount, { recursive: true, force: true });
+      rmSync(corpus, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
 
 describe("supervision", () => {
