@@ -18,6 +18,7 @@ import { Lifecycle } from "./lifecycle.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { healthRoutes, liveness } from "./routes/health.ts";
 import { analyticsRoutes, type AnalyticsDeps } from "./routes/analytics.ts";
+import { draftBody, draftRoutes } from "./routes/draft.ts";
 import { corpusRoutes } from "./routes/corpus.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { parquetRoutes } from "./routes/parquet.ts";
@@ -111,6 +112,8 @@ export function createApp(deps: AppDeps): Express {
   const r = Router();
   r.use(loginRoutes(config));
   r.use(readAuth(config));
+  // a whole draft is larger than any other JSON body; parsed here, the 64 kB parser skips it
+  r.use("/api/draft-check", draftBody);
   r.use(express.json({ limit: "64kb" }));
 
   if (config.rateLimit > 0) {
@@ -132,6 +135,7 @@ export function createApp(deps: AppDeps): Express {
   r.use("/api", healthRoutes({ ...deps, lifecycle }));
   r.use("/api", searchRoutes(deps));
   r.use("/api", analyticsRoutes(deps.analytics));
+  r.use("/api", draftRoutes(deps.analytics));
   r.use("/api", corpusRoutes(deps.manager, config));
   r.use("/api", parquetRoutes(deps));
   r.use("/api", exportRoutes(deps));

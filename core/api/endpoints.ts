@@ -291,6 +291,15 @@ export const API = {
     query: z.object({ format: z.enum(["csv", "json", "provenance"]).default("csv").describe("csv (default), json (provenance + rows), or provenance (the sidecar alone)") }),
     response: S.ExportProvenanceSchema,
   }),
+  draftCheck: endpoint({
+    path: "/api/draft-check",
+    method: "POST",
+    body: S.DraftCheckRequestSchema,
+    summary: "Check a whole draft against the corpus",
+    description:
+      "`{ text, sector, docType }`: (a) the draft's outline and section kinds (指导思想, 工作回顾, 存在的问题, 经验体会, 下一步打算) beside the share of the reports of its sector and type that have each (fewer than basis.min of them: widened to 工作总结+工作报告, then every sector; `basis` says which), the kinds at least `threshold` of them have that the draft lacks marked `missing`, with example reports; (b) each paragraph's closest sentences (the /api/similar analytic) from the sector's reports; (c) 提法 worth a second look, counted over the whole corpus: a synonym used at least twice as often, a word whose per-10k rate fell by half or more from the earlier to the later years (G² ≥ 3.84), a word the corpus has at most once. The draft is never stored, logged or cached. Empty, longer than 30,000 characters or malformed: a 400.",
+    response: S.DraftCheckResponseSchema,
+  }),
   sources: endpoint({
     path: "/api/sources",
     summary: "Every source of the corpus",

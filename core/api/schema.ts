@@ -912,3 +912,88 @@ export const UndoRequestSchema = z.union([
   z.object({ report: z.string().min(1).max(100).describe("a report id: its latest write not yet undone goes back") }).strict(),
 ]);
 export const UndoResponseSchema = z.object({ entries: z.array(CorrectionHistoryEntrySchema).describe("the undo's own entries") });
+
+// ---------------------------------------------------------------- draft check (the writing page)
+
+export const SECTION_KINDS = ["guiding", "review", "problems", "experience", "next"] as const;
+/** A whole draft fits: a long 工作报告 runs to 10–15 thousand characters. */
+export const DRAFT_MAX_CHARS = 30_000;
+export const DraftCheckRequestSchema = z
+  .object({
+    text: z
+      .string({ error: "the draft is required (a string)" })
+      .max(DRAFT_MAX_CHARS, `the draft is longer than ${DRAFT_MAX_CHARS} characters; check it in parts`)
+      .refine((s) => /[\p{L}\p{N}]/u.test(s), "the draft is empty (no letters or digits)")
+      .describe(`The whole draft (up to ${DRAFT_MAX_CHARS} characters), paragraphs separated by line breaks. Never stored, logged or cached.`),
+    sector: z.enum(SECTORS).describe("the draft's sector"),
+    docType: z.enum(DOC_TYPES).describe("the draft's document type (summary = 工作总结, report = 工作报告, plan = 工作计划)"),
+  })
+  .strict();
+export type DraftCheckRequest = z.infer<typeof DraftCheckRequestSchema>;
+const DraftRefSchema = z.object({
+  reportId: z.string(),
+  title: z.string(),
+  sector: z.enum(SECTORS),
+  docType: z.enum(DOC_TYPES),
+  year: z.number().int().nullable(),
+  /** the heading or the opening sentence: char offsets in the report's text */
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  via: z.enum(["heading", "paragraph"]),
+});
+const TermUseSchema = z.object({ term: z.string(), count: z.number().int(), reports: z.number().int(), per10k: z.number() });
+const PeriodUseSchema = z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int(), reports: z.number().int(), chars: z.number().int(), per10k: z.number() });
+export const DraftCheckResponseSchema = z.object({
+  sector: z.enum(SECTORS),
+  docType: z.enum(DOC_TYPES),
+  basis: z
+    .object({
+      sector: z.enum(SECTORS).nullable().describe("null: every sector"),
+      docTypes: z.array(z.enum(DOC_TYPES)).describe("empty: every type"),
+      reports: z.number().int(),
+      widened: z.boolean().describe("true: fewer than `min` reports of the draft's sector and type, so the comparison widened"),
+      min: z.number().int(),
+    })
+    .describe("the reports the draft's outline is compared with"),
+  threshold: z.number().describe("a kind at least this share of the basis has is one the draft should have"),
+  outline: z.array(z.object({ level: z.number().int(), title: z.string(), start: z.number().int(), kind: z.enum(SECTION_KINDS).nullable() })).describe("the draft's headings (level 0: an unnumbered heading line)"),
+  parts: z.array(z.object({ kind: z.enum(SECTION_KINDS), start: z.number().int(), end: z.number().int(), text: z.string(), via: z.enum(["heading", "paragraph"]) })).describe("the section kinds the draft has"),
+  kinds: z
+    .array(
+      z.object({
+        kind: z.enum(SECTION_KINDS),
+        reports: z.number().int().describe("reports of the basis that have it"),
+        share: z.number(),
+        position: z.number().describe("median place of the part in the reports that have it, 0 (start) .. 1 (end)"),
+        inDraft: z.boolean(),
+        missing: z.boolean().describe("share ≥ threshold and not in the draft"),
+        examples: z.array(DraftRefSchema),
+      }),
+    )
+    .describe("every kind the basis has, in the order reports usually have them"),
+  paragraphs: z
+    .array(z.object({ n: z.number().int(), start: z.number().int(), text: z.string(), rows: SimilarResponseSchema.shape.rows }))
+    .describe("each paragraph's closest sentences (/api/similar's analytic) from the reports of the draft's sector"),
+  similarScope: z.object({ sector: z.enum(SECTORS).nullable(), reports: z.number().int() }),
+  formulations: z
+    .array(
+      z.object({
+        term: z.string(),
+        reason: z.enum(["rarer", "fell", "rare"]).describe("rarer: a synonym is used at least twice as often; fell: its rate fell from the earlier to the later years; rare: at most once in the corpus and no synonym"),
+        use: TermUseSchema,
+        alternative: TermUseSchema.nullable(),
+        early: PeriodUseSchema.nullable(),
+        late: PeriodUseSchema.nullable(),
+      }),
+    )
+    .describe("提法 of the draft worth a second look, with counts over the whole corpus"),
+  corpus: z.object({
+    reports: z.number().int(),
+    chars: z.number().int(),
+    withYear: z.number().int().describe("reports with a known year"),
+    yearsCompared: z.boolean().describe("false: fewer than periodMin dated reports in the earlier or the later half, so no fell rows"),
+    periodMin: z.number().int(),
+  }),
+});
+export type DraftCheckResponse = z.infer<typeof DraftCheckResponseSchema>;

@@ -28,6 +28,7 @@ import { similar } from "../analytics/similar.ts";
 import { substringSearch } from "../search/substring.ts";
 import { cqlSearch, regexSearch } from "../analytics/cqlSearch.ts";
 import { wordsInCorpus } from "../search/wordsInCorpus.ts";
+import { draftCheck, type DraftCheckInput } from "../analytics/draftCheck.ts";
 
 /** A selection: filters plus the parsed `q` (core/corpus/select.ts). */
 export interface Selection {
@@ -59,7 +60,8 @@ export type AnalysisTask =
   | { name: "substring"; query: S.SearchQuery }
   | { name: "cqlSearch"; query: S.SearchQuery; pattern: Pattern }
   | { name: "regexSearch"; query: S.SearchQuery }
-  | { name: "wordSearch"; query: S.SearchQuery; parsed: ParsedQuery };
+  | { name: "wordSearch"; query: S.SearchQuery; parsed: ParsedQuery }
+  | { name: "draftCheck"; input: DraftCheckInput };
 
 type SearchTask = "substring" | "cqlSearch" | "regexSearch" | "wordSearch";
 export type TaskResult<T extends AnalysisTask> = T extends { name: SearchTask } ? { total: number; hits: S.Hit[]; facets: S.SearchResponse["facets"] } : ResponseOf<Exclude<T["name"], SearchTask>>;
@@ -80,6 +82,8 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
   if (t.name === "cqlSearch") return cqlSearch(corpus, ix, t.query, t.pattern);
   if (t.name === "regexSearch") return regexSearch(corpus, ix, t.query);
   if (t.name === "wordSearch") return wordsInCorpus(corpus, ix, t.query, t.parsed);
+  // its own selections (the draft's sector and type, widened when few): no `selection` of its own
+  if (t.name === "draftCheck") return draftCheck(corpus, t.input, ix);
   if (t.name === "sketchdiff") {
     // the frames analytic once per side, each on its own selection, every row (the diff needs a
     // collocate's row on both sides, not only each side's top N)

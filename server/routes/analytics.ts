@@ -27,7 +27,8 @@ export interface AnalyticsDeps {
   regexBudgetMs?: number;
 }
 
-type AnalyticName = EndpointName & AnalysisTask["name"];
+// draftCheck is a POST of its own (./draft.ts): a draft is never a cache key
+type AnalyticName = Exclude<EndpointName & AnalysisTask["name"], "draftCheck">;
 export type TaskBuilders = { [N in AnalyticName]: (q: QueryOf<N>) => AnalysisTask & { name: N } };
 
 /** Per analytic: the pool task a validated query becomes (exported so a test can run the same task on another corpus). */
