@@ -2,7 +2,7 @@
 // own keywords and opens both concordances; every drill-down keeps the question (filters, group);
 // the trend says what each point rests on; "back" returns where the reader came from. Counts are
 // checked against a recount of the corpus store's tokens written here, not the product's code.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -12,6 +12,7 @@ import { readStore } from "../../core/store.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
 import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 import { parseExportCsv } from "../helpers/csv.ts";
+import { FALLING, FEW_YEARS, RISING, writeTrendsCorpus } from "../fixtures/trends-corpus.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 /** Polls long enough for a loaded machine (the default is 1 s). */
@@ -367,8 +368,9 @@ describe("the methods page", () => {
     const a = recount("机关", ofSector("hospital")).count;
     const b = recount("机关", ofSector("agency")).count;
     expect(await example.locator("pre").textContent()).toContain(`a = ${a}   b = ${b}`);
-    // 16 since the GDEX example score (佳例优先) has its own section
-    expect(await page.locator("section.method").count()).toBe(16);
+    // 17 since words rising and falling (升降词) have their own section
+    expect(await page.locator("section.method").count()).toBe(17);
+    expect(await page.locator("section#trends").count()).toBe(1);
     expect(await page.locator("section#gdex").count()).toBe(1);
     const text = (await page.locator(".view-methods").textContent()) ?? "";
     for (const ref of ["Dunning", "Rayson", "Hardie", "Evert", "Rychlý", "Gries", "Kilgarriff"]) expect(text).toContain(ref);
@@ -450,5 +452,81 @@ describe("batch queries (issue 26 item 4)", () => {
     expect(records.length - 1).toBe(3 * (await table.locator("thead th").count() - 1));
     expect(comments.at(-1)).toBe(`rows: ${records.length - 1}`);
     await shot("analytics-batch");
+  });
+});
+
+describe("words rising and falling (issue 26 item 5)", () => {
+  let trendsApp: TestApp;
+  let trendsCorpus: string;
+  beforeAll(async () => {
+    trendsCorpus = writeTrendsCorpus();
+    trendsApp = await startApp({ corpus: trendsCorpus });
+  });
+  afterAll(async () => {
+    await trendsApp?.stop();
+    rmSync(trendsCorpus, { recursive: true, force: true });
+  });
+
+  it("on a corpus with years: what each year rests on, the small year left out, the planted words in the rising and falling lists with intervals; a word opens its trend chart and its concordance", async () => {
+    const { entries } = readStore(trendsApp.dataDir);
+    const reports = entries.map((e) => e.report).filter((r) => r.kind === "report" && r.duplicateOf === null);
+    const perYear = new Map<number, number>();
+    for (const r of reports) if (r.year !== null) perYear.set(r.year, (perYear.get(r.year) ?? 0) + 1);
+    const occurrences = (word: string) => entries.filter((e) => reports.includes(e.report) && e.report.year !== null && (perYear.get(e.report.year) ?? 0) >= 5).reduce((n, e) => n + e.tokens.filter((t) => t === word).length, 0);
+
+    await page.goto(`${trendsApp.url}/analytics?tab=trends`);
+    const years = page.locator("table.trends-years tbody tr");
+    await poll(() => years.count()).toBe(perYear.size);
+    const shown = await years.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td, th")].map((c) => c.textContent!.trim())));
+    for (const [year, reportsThen] of perYear) {
+      const row = shown.find((cells) => cells[0] === String(year))!;
+      expect(Number(row[1]), String(year)).toBe(reportsThen);
+      expect(row[4], String(year)).toBe(reportsThen >= 5 ? "✓" : "不计入：少于 5 篇");
+    }
+    await expect.poll(() => page.locator(".trends-summary").textContent()).toMatch(/8 个年份（2014–2021/);
+    expect(await page.locator(".trends-summary").textContent()).toContain("另有 1 篇报告没有年份");
+
+    const rising = page.locator('section[aria-labelledby="trends-rising-h"] table.trends-list tbody tr', { hasText: RISING });
+    const falling = page.locator('section[aria-labelledby="trends-falling-h"] table.trends-list tbody tr', { hasText: FALLING });
+    await rising.waitFor();
+    await falling.waitFor();
+    const cells = async (row: typeof rising) => row.evaluate((r) => [...r.querySelectorAll("td, th")].map((c) => c.textContent!.trim()));
+    const [risingCells, fallingCells] = [await cells(rising), await cells(falling)];
+    // slope, its interval (both ends above 0 for rising, below for falling), and the occurrences of the fitted years
+    const interval = (s: string) => s.split("~").map((x) => Number(x.trim().replaceAll(",", "")));
+    expect(risingCells[2]).toMatch(/^\+/);
+    expect(interval(risingCells[3]).every((x) => x > 0)).toBe(true);
+    expect(interval(fallingCells[3]).every((x) => x < 0)).toBe(true);
+    expect(Number(risingCells[5].replaceAll(",", ""))).toBe(occurrences(RISING));
+    expect(Number(fallingCells[5].replaceAll(",", ""))).toBe(occurrences(FALLING));
+    // the word of two years is in neither list
+    expect(await page.locator("table.trends-list tbody tr", { hasText: FEW_YEARS }).count()).toBe(0);
+    const csv = page.locator('section[aria-labelledby="trends-rising-h"] .downloads a[data-format="csv"]');
+    expect(new URL((await csv.getAttribute("href"))!, trendsApp.url).pathname).toBe("/api/export/trends");
+    await shot("analytics-trends-1280");
+
+    // the concordance of the word, then its trend chart
+    const kwicHref = await rising.locator("a", { hasText: "语境索引" }).getAttribute("href");
+    expect(new URL(kwicHref!, trendsApp.url).searchParams.get("term")).toBe(RISING);
+    await rising.locator("th a").click();
+    await page.waitForURL((u) => u.searchParams.get("tab") === "term" && u.searchParams.get("term") === RISING && u.searchParams.get("by") === "year");
+    await page.locator('section[aria-labelledby="trend-h"] .chart-canvas[data-ready="true"]').waitFor();
+
+    const narrowCtx = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
+    const p = await narrowCtx.newPage();
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    await p.goto(`${trendsApp.url}/analytics?tab=trends&lang=en`);
+    await p.locator('section[aria-labelledby="trends-rising-h"] table.trends-list tbody tr', { hasText: RISING }).waitFor();
+    expect(await p.getByRole("tab", { name: "Rising & falling" }).getAttribute("aria-selected")).toBe("true");
+    await shot("analytics-trends-375-en", p);
+    // a pasted list answers each term with its verdict
+    await p.locator("#trend-terms").fill(`${RISING}\n${FEW_YEARS}`);
+    await p.getByRole("button", { name: "Count" }).click();
+    const verdicts = p.locator('section[aria-labelledby="trends-terms-h"] [data-status]');
+    await poll(() => verdicts.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).toEqual(["rising", "tooFewYears"]);
+    expect(await verdicts.nth(1).textContent()).toBe("not tested: in only 2 of 8 years");
+    await verdicts.nth(1).scrollIntoViewIfNeeded();
+    await shot("analytics-trends-list-375-en", p);
+    await narrowCtx.close();
   });
 });

@@ -23,6 +23,7 @@ export const kwic = (p: Params, s?: Signal) => call("kwic", p, s);
 export const frequency = (p: Params, s?: Signal) => call("frequency", p, s);
 export const breakdown = (p: Params, s?: Signal) => call("breakdown", p, s);
 export const batch = (p: Params, s?: Signal) => call("batch", p, s);
+export const trends = (p: Params, s?: Signal) => call("trends", p, s);
 export const keyness = (p: Params, s?: Signal) => call("keyness", p, s);
 export const collocates = (p: Params, s?: Signal) => call("collocates", p, s);
 export const ngrams = (p: Params, s?: Signal) => call("ngrams", p, s);

@@ -3,7 +3,7 @@
 // The anchors are the ids the "?" links beside each measure point to (components/Explain.tsx).
 import type { Lang } from "./i18n.ts";
 
-export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "mi", "t", "llr", "dp", "trend", "match", "formulas", "themes", "gdex", "export"] as const;
+export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "mi", "t", "llr", "dp", "trend", "trends", "match", "formulas", "themes", "gdex", "export"] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 
 export interface Method {
@@ -22,6 +22,7 @@ const REF = {
   rychly: "Rychlý, P. (2008). A lexicographer-friendly association score. Proceedings of Recent Advances in Slavonic Natural Language Processing (RASLAN 2008), 6–9.",
   gries: "Gries, S. Th. (2008). Dispersions and adjusted frequencies in corpora. International Journal of Corpus Linguistics 13(4), 403–437.",
   kilgarriff: "Kilgarriff, A., Husák, M., McAdam, K., Rundell, M. & Rychlý, P. (2008). GDEX: Automatically finding good dictionary examples in a corpus. Proceedings of the XIII EURALEX International Congress, 425–432.",
+  bh: "Benjamini, Y. & Hochberg, Y. (1995). Controlling the false discovery rate: a practical and powerful approach to multiple testing. Journal of the Royal Statistical Society, Series B 57(1), 289–300.",
   church: "Church, K. W. & Hanks, P. (1990). Word association norms, mutual information, and lexicography. Computational Linguistics 16(1), 22–29.",
 };
 
@@ -109,6 +110,17 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
         "每个点标出该年的报告数 n。少于 3 篇报告的年份画为空心点且不与相邻年份连线：一篇报告的频率不能代表一年。没有报告的年份留空，不画穿过它的线。",
         "没有年份的报告不进入趋势，其数量在图上方说明。",
       ],
+    },
+    trends: {
+      title: "升降词：斜率、置信区间与多重检验",
+      body: [
+        "每个词在每一年的频率是每万字出现次数（该年所选报告的出现次数 ÷ 该年报告的总字数 × 10000），出现次数由语料映像中每篇报告的词频行按年份相加（与词频表同一计数）。批量清单中的词语按“词语分布”的同一规则计数。",
+        "只有报告数不少于“每年至少报告数”（默认 5）的年份参与拟合；少于这个数的年份列出但不计入：一两篇报告的频率不能代表一年。参与拟合的年份少于“至少年份数”（默认 5）时，不给出任何趋势。一个词在这些年份中出现少于 10 次，或只在少于 3 个年份出现，就不检验。",
+        "斜率用加权最小二乘法求：以年份为自变量、每万字频率为因变量，权重为该年的字数（字数多的年份更可靠）。斜率的标准误由加权残差估计，而不是假定泊松分布：同一个词常集中在少数报告中，各年之间的波动远大于泊松分布所说的，残差如实反映这种波动。95% 置信区间用自由度为（年份数 − 2）的 t 分布：年份少时区间宽。",
+        "同时检验成千上万个词，按 5% 的水平会有成百个纯属偶然的“趋势”，所以 p 值按 Benjamini–Hochberg 方法校正为 q（控制错误发现率）。一个词只有在 95% 区间不含 0 且 q ≤ 0.05 时才列为上升或下降；其余的按原因计数并在页面上说明。",
+      ],
+      formula: "b = Σ wᵢ(xᵢ − x̄)(yᵢ − ȳ) / Σ wᵢ(xᵢ − x̄)²   （x 年份，y 每万字频率，w 该年字数，x̄ ȳ 为加权均值）\ns² = Σ wᵢ(yᵢ − ȳ − b(xᵢ − x̄))² / (k − 2)   SE(b) = √(s² / Σ wᵢ(xᵢ − x̄)²)\n95% 区间 = b ± t₀.₉₇₅(k − 2) · SE(b)   p = P(|T| ≥ |b / SE(b)|)，T ~ t(k − 2)\nq：p 从小到大排第 i 位，q = min over j ≥ i of p₍ⱼ₎ · m / j（m 为检验的词数）",
+      refs: [REF.bh],
     },
     match: {
       title: "分词匹配与子串匹配",
@@ -226,6 +238,17 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
         "Each point shows n, the reports of that year. Years with fewer than 3 reports are hollow and not joined to their neighbours: one report's rate does not stand for a year. Years without reports stay empty and no line crosses them.",
         "Reports without a year are left out of the trend; how many there are is said above it.",
       ],
+    },
+    trends: {
+      title: "Rising and falling words: slope, interval and multiple testing",
+      body: [
+        "A word's rate in a year is per 10,000 characters (its occurrences in that year's selected reports ÷ their characters × 10,000), summed by year from the per-report word counts the corpus image keeps (the word list's own count). Terms of a pasted list are counted as the term breakdown counts them.",
+        "Only years with at least \"reports a year\" reports (default 5) are fitted; smaller years are listed but left out: one or two reports do not stand for a year. With fewer fitted years than \"years at least\" (default 5) nothing is called a trend. A word occurring fewer than 10 times in those years, or in fewer than 3 of them, is not tested.",
+        "The slope is weighted least squares of the per-10k rate on the year, each year weighted by its characters (a large year tells more). Its standard error comes from the weighted residuals rather than a Poisson assumption: a word clusters in a few reports, so years vary far more than Poisson says, and the residuals measure that spread as it is. The 95% interval uses Student's t with (years − 2) degrees of freedom: wide when the years are few.",
+        "Testing thousands of words at 5% would list hundreds of chance trends, so p is adjusted to q by Benjamini–Hochberg (the false discovery rate). A word is listed rising or falling only when its 95% interval excludes 0 and q ≤ 0.05; the others are counted by reason and the page says so.",
+      ],
+      formula: "b = Σ wᵢ(xᵢ − x̄)(yᵢ − ȳ) / Σ wᵢ(xᵢ − x̄)²   (x year, y rate per 10k, w the year's characters, x̄ ȳ weighted means)\ns² = Σ wᵢ(yᵢ − ȳ − b(xᵢ − x̄))² / (k − 2)   SE(b) = √(s² / Σ wᵢ(xᵢ − x̄)²)\n95% interval = b ± t₀.₉₇₅(k − 2) · SE(b)   p = P(|T| ≥ |b / SE(b)|), T ~ t(k − 2)\nq: with p ranked i-th of m, q = min over j ≥ i of p₍ⱼ₎ · m / j",
+      refs: [REF.bh],
     },
     match: {
       title: "Word matching and substring matching",

@@ -3,7 +3,7 @@ import { BREAKDOWN_BY } from "../../../core/api/schema.ts";
 import { emptyFilters, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 
-export const TABS = ["words", "term", "themes", "ngrams", "batch"] as const;
+export const TABS = ["words", "term", "themes", "ngrams", "batch", "trends"] as const;
 export const MEASURES = ["logdice", "mi", "llr", "t"] as const;
 
 export interface AnalyticsState {

@@ -11,6 +11,7 @@ import { BatchTab } from "./BatchTab.tsx";
 import { BreakdownTab } from "./BreakdownTab.tsx";
 import { NgramsTab } from "./NgramsTab.tsx";
 import { ThemesTab } from "./ThemesTab.tsx";
+import { TrendsTab } from "./TrendsTab.tsx";
 import { WordsTab } from "./WordsTab.tsx";
 
 export default function AnalyticsView() {
@@ -35,6 +36,7 @@ export default function AnalyticsView() {
           {state.tab === "themes" && <ThemesTab {...tab} />}
           {state.tab === "ngrams" && <NgramsTab {...tab} />}
           {state.tab === "batch" && <BatchTab {...tab} />}
+          {state.tab === "trends" && <TrendsTab {...tab} />}
         </div>
       </div>
     </div>
