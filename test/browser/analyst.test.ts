@@ -373,7 +373,7 @@ describe("the methods page", () => {
     expect(await page.locator("section#trends").count()).toBe(1);
     expect(await page.locator("section#gdex").count()).toBe(1);
     const text = (await page.locator(".view-methods").textContent()) ?? "";
-    for (const ref of ["Dunning", "Rayson", "Hardie", "Evert", "Rychlý", "Gries", "Kilgarriff"]) expect(text).toContain(ref);
+    for (const ref of ["Dunning", "Rayson", "Hardie", "Evert", "Rychlý", "Gries", "Kilgarriff", "Benjamini"]) expect(text).toContain(ref);
     await shot("methods-zh");
 
     const narrow = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
