@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
-import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { getJson, seedApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;
 let reports: Report[];
 let tokens: Map<string, string[]>;
 
 beforeAll(async () => {
-  app = await startApp({ corpus: SEED_CORPUS });
+  app = await seedApp();
   // The store's files, parsed directly: the counts below don't go through the analytics code.
   const { entries } = readStore(app.dataDir);
   reports = entries.map((e) => e.report);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser } from "playwright-core";
 import { launchChromium } from "../helpers/browser.ts";
 import { readStore } from "../../core/store.ts";
-import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { ROOT, seedApp, type TestApp } from "../helpers/app.ts";
 import { is, naiveMatches } from "../cql/naive.ts";
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
@@ -18,7 +18,7 @@ let browser: Browser;
 let want: { total: number; reports: number };
 
 beforeAll(async () => {
-  app = await startApp({ corpus: SEED_CORPUS });
+  app = await seedApp();
   const steps = [
     { ok: (_w: string, tag: string) => tag === "v", min: 1, max: 1 },
     { ok: is("职工"), min: 1, max: 1 },

@@ -11,7 +11,7 @@ import { parse } from "yaml";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
-import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { ROOT, seedApp, type TestApp } from "../helpers/app.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
@@ -35,7 +35,7 @@ const SHOTS = "/tmp/wenyuan-shots";
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   mkdirSync(SHOTS, { recursive: true });
-  app = await startApp({ corpus: SEED_CORPUS });
+  app = await seedApp();
   const { entries } = readStore(app.dataDir);
   live = entries.map((e) => e.report).filter((r) => r.kind === "report" && r.duplicateOf === null);
   tokensById = new Map(entries.map((e) => [e.report.id, e.tokens]));

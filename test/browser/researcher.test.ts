@@ -9,7 +9,7 @@ import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser.ts";
 import { readStore } from "../../core/store.ts";
 import type { Report } from "../../core/model.ts";
-import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { ROOT, seedApp, type TestApp } from "../helpers/app.ts";
 import { any, is, naiveMatches, type Step } from "../cql/naive.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
@@ -23,7 +23,7 @@ let entries: { report: Report; tokens: string[] }[];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startApp({ corpus: SEED_CORPUS });
+  app = await seedApp();
   entries = readStore(app.dataDir).entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null);
   browser = await launchChromium();
 }, 180_000);

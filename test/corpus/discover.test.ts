@@ -9,7 +9,7 @@ import { readStore } from "../../core/store.ts";
 import { discoverWords } from "../../core/text/discover.ts";
 import { createSegmenter } from "../../core/text/segment.ts";
 import { DISCOVERED_MARKER, rejectedWords, withDiscovered } from "../../indexer/discover.ts";
-import { getJson, ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { getJson, ROOT, seedApp, type TestApp } from "../helpers/app.ts";
 
 const resources = loadResources(ROOT);
 const curated = resources.dictionary.slice(0, resources.dictionary.indexOf(DISCOVERED_MARKER));
@@ -18,7 +18,7 @@ const WORDS = ["师德", "我局", "一是"];
 let app: TestApp;
 let entries: { text: string; tokens: string[] }[];
 beforeAll(async () => {
-  app = await startApp({ corpus: SEED_CORPUS });
+  app = await seedApp();
   entries = readStore(app.dataDir)
     .entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null)
     .map((e) => ({ text: e.report.text, tokens: e.tokens }));

@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
-import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { getJson, seedApp, type TestApp } from "../helpers/app.ts";
 import { any, is, naiveMatches, type Step } from "./naive.ts";
 
 let app: TestApp;
 let entries: { report: Report; tokens: string[]; tags: string[] }[];
 
 beforeAll(async () => {
-  app = await startApp({ corpus: SEED_CORPUS });
+  app = await seedApp();
   entries = readStore(app.dataDir).entries.map((e) => ({ report: e.report, tokens: e.tokens, tags: e.tags ?? e.tokens.map(() => "") }));
 });
 afterAll(() => app?.stop());

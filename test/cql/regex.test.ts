@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { REGEX_BUDGET_MS } from "../../server/analytics/regex.ts";
-import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { getJson, seedApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;
 let reports: Report[];
 
 beforeAll(async () => {
-  app = await startApp({ corpus: SEED_CORPUS });
+  app = await seedApp();
   reports = readStore(app.dataDir)
     .entries.map((e) => e.report)
     .filter((r) => r.kind === "report" && r.duplicateOf === null);

@@ -17,7 +17,7 @@ import { CorpusIndexes } from "../../server/corpus/indexes.ts";
 import { runTask, type TaskScope } from "../../server/pool/tasks.ts";
 import { analyticsTasks, type TaskBuilders } from "../../server/routes/analytics.ts";
 import { synthesize } from "../../bench/synth.ts";
-import { ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { ROOT, seedApp, startApp, type TestApp } from "../helpers/app.ts";
 
 /** Distinct parameters per analytic, filters and synonyms included. */
 const CASES: [keyof TaskBuilders, string][] = [
@@ -98,7 +98,7 @@ describe("analytics in the pool answer byte for byte what they answered on the m
   describe("seed corpus", () => {
     let app: TestApp;
     beforeAll(async () => {
-      app = await startApp({ corpus: SEED_CORPUS });
+      app = await seedApp();
     }, 120_000);
     afterAll(() => app?.stop());
 
