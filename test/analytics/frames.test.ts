@@ -7,6 +7,7 @@ import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
 import { parseExportCsv } from "../helpers/csv.ts";
+import { framesRecount, isWord, MOD, see, verb } from "../helpers/framesRecount.ts";
 import { buildCorpus } from "../../core/corpus/build.ts";
 import { selectReports } from "../../core/corpus/select.ts";
 import { frames } from "../../server/analytics/frames.ts";
@@ -23,70 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-// The rules as the README states them, written again over strings.
-const isWord = (t: string) => /[\p{L}\p{N}]/u.test(t);
-const see = (t: string) => /^[“”‘’"'《》〈〉「」『』]+$/.test(t) || /^[^\S\n]+$/.test(t); // quotes, book-title marks, spaces: a clause goes on (a bracket ends it)
-const VERB = new Set(["v", "vd", "vi", "vg"]);
-const verb = (tag: string, w: string) => VERB.has(tag) || ((tag === "l" || tag === "i") && /^(积极|深入|认真|全面|大力|不断|进一步|切实|广泛|继续|努力|扎实|着力|充分|持续)./.test(w));
-const MOD = new Set(["a", "an", "b", "z", "n", "nz", "ng", "j", "l", "i", "t", "vn", "f", "s"]);
-// a single character glued to a numeral or to a single-character content word (三会, 开好) is no collocate
-const glued = (tokens: string[], tags: string[], k: number, term: number) =>
-  tokens[k].length === 1 && [k - 1, k + 1].some((j) => j !== term && j >= 0 && j < tokens.length && isWord(tokens[j]) && (numeric(tokens[j]) || (tokens[j].length === 1 && !/^[dcpruyeo]/.test(tags[j]))));
-const numeric = (t: string) => /^(?:[0-9０-９.．%％]+|[xX×＊*_＿~～]+|20[xX]{2}|[0-9]+[xX]+|[〇零一二三四五六七八九十百千万两]+)$/.test(t);
-
-// Head verbs, recounted from the store's strings: a word ending in another word (≥ 2 characters) that
-// the corpus tags v/vd/vi/vg somewhere is counted under the shortest such ending.
-let verbWords: Set<string>;
-const headOf = (w: string) => {
-  verbWords ??= new Set(entries.flatMap((e) => e.tokens.filter((_, i) => VERB.has(e.tags[i]))));
-  for (let len = 2; len < w.length; len++) if (verbWords.has(w.slice(w.length - len))) return w.slice(w.length - len);
-  return w;
-};
-
-/** The frames rows of `term` (any of its words: a synonym set) in the reports `keep` selects. */
-function recount(term: string | string[], keep: (r: Report) => boolean = () => true) {
-  const terms = new Set(typeof term === "string" ? [term] : term);
-  const verbs = new Map<string, { count: number; reports: Set<string>; bySector: Record<string, number> }>();
-  const after = new Map<string, { count: number; reports: Set<string>; bySector: Record<string, number> }>();
-  const add = (m: typeof verbs, w: string, r: Report) => {
-    const row = m.get(w) ?? { count: 0, reports: new Set<string>(), bySector: Object.fromEntries(SECTORS.map((s) => [s, 0])) };
-    row.count++;
-    row.reports.add(r.id);
-    row.bySector[r.sector]++;
-    m.set(w, row);
-  };
-  let occurrences = 0;
-  for (const { report, tokens, tags } of entries) {
-    if (!keep(report)) continue;
-    tokens.forEach((t, i) => {
-      if (!terms.has(t)) return;
-      occurrences++;
-      // previous words inside the clause
-      const prev: number[] = [];
-      for (let k = i - 1; k >= 0 && prev.length < 8; k--) {
-        if (isWord(tokens[k])) prev.push(k);
-        else if (!see(tokens[k])) break;
-      }
-      let skipped = 0;
-      for (const k of prev) {
-        if (verb(tags[k], tokens[k])) {
-          if (!glued(tokens, tags, k, i)) add(verbs, headOf(tokens[k]), report);
-          break;
-        }
-        if (tokens[k] === "的") continue;
-        if (!MOD.has(tags[k]) || ++skipped > 3) break;
-      }
-      for (let k = i + 1; k < tokens.length; k++) {
-        if (isWord(tokens[k])) {
-          if ((tags[k].startsWith("n") || tags[k].startsWith("v")) && !numeric(tokens[k]) && !glued(tokens, tags, k, i)) add(after, tokens[k], report);
-          break;
-        }
-        if (!see(tokens[k])) break;
-      }
-    });
-  }
-  return { occurrences, verb: verbs, after };
-}
+// The rules as the README states them, written again over strings (test/helpers/framesRecount.ts).
+const recount = (term: string | string[], keep?: (r: Report) => boolean) => framesRecount(entries).recount(term, keep);
+const headOf = (w: string) => framesRecount(entries).headOf(w);
 
 describe("frames of a term", () => {
   it("送温暖: the verbs before it and the words after it, counted as a recount finds them", async () => {

@@ -5,10 +5,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser.ts";
 import { readStore } from "../../core/store.ts";
 import { ROOT, SEED_CORPUS, startApp } from "../helpers/app.ts";
+import { framesRecount, type TaggedEntry } from "../helpers/framesRecount.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const DRAFT = "我们积极开展送温暖活动，走访慰问困难职工。坚持职代会制度，推进厂务公开。加强师德建设，提高教职工队伍素质。";
@@ -17,6 +18,7 @@ let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
 let texts: Map<string, string>;
 let canon: { sector: string; tokens: string[] }[];
+let tagged: TaggedEntry[];
 const SHOTS = "/tmp/wenyuan-shots";
 
 beforeAll(async () => {
@@ -25,6 +27,7 @@ beforeAll(async () => {
   const store = readStore(app.dataDir);
   texts = new Map(store.entries.map((e) => [e.report.id, e.report.text]));
   canon = store.entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null).map((e) => ({ sector: e.report.sector, tokens: e.tokens }));
+  tagged = store.entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null).map((e) => ({ report: e.report, tokens: e.tokens, tags: e.tags! }));
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
 });
@@ -32,6 +35,120 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+});
+
+// Sketch difference (issue 25 item 4): 职代会 vs 教代会 on /write, 职代会 hospital vs agency on
+// /compare; every count the tables show recounted from the store's tokens and tags.
+describe("sketch difference in Chromium", () => {
+  const ZDH = ["职代会", "职工代表大会"];
+  const JDH = ["教代会", "教职工代表大会"];
+  type Shown = { word: string; a: number; b: number; diff: number; cls: string; exA: string | null; exB: string | null };
+  const rowsOf = (page: Page, rel: string) =>
+    page.locator(`.sketch-diff .sd-table[data-relation="${rel}"] tbody tr`).evaluateAll((trs) =>
+      trs.map((tr) => ({
+        word: tr.querySelector(".sd-word")!.textContent!,
+        a: Number(tr.querySelector(".sd-count-a")!.textContent),
+        b: Number(tr.querySelector(".sd-count-b")!.textContent),
+        diff: Number(tr.querySelector("td:nth-of-type(5)")!.textContent!.replace("+", "")),
+        cls: tr.className,
+        exA: tr.querySelector('.sd-example[data-side="a"] .frame-text')?.textContent ?? null,
+        exB: tr.querySelector('.sd-example[data-side="b"] .frame-text')?.textContent ?? null,
+      })),
+    ) as Promise<Shown[]>;
+  /** each relation's rows against the recount of each side; colours and order from the diff shown */
+  const checkTables = async (page: Page, A: ReturnType<ReturnType<typeof framesRecount>["recount"]>, B: typeof A, termsA: string[], termsB: string[]) => {
+    let shown = 0;
+    for (const rel of ["verb", "after"] as const) {
+      const rows = await rowsOf(page, rel);
+      const union = new Set([...A[rel].keys(), ...B[rel].keys()]);
+      expect(rows.length).toBe(Math.min(30, union.size));
+      for (const r of rows) {
+        expect([r.a, r.b], `${rel} ${r.word}`).toEqual([A[rel].get(r.word)?.count ?? 0, B[rel].get(r.word)?.count ?? 0]);
+        if (r.diff >= 1.05) expect(r.cls).toMatch(/\bsd-a\b/);
+        if (r.diff <= -1.05) expect(r.cls).toMatch(/\bsd-b\b/);
+        if (Math.abs(r.diff) < 0.95) expect(r.cls).toBe("sd-both");
+        // each side's example holds that side's term, or there is none because the side has no such row
+        expect(r.exA === null).toBe(r.a === 0);
+        expect(r.exB === null).toBe(r.b === 0);
+        if (r.exA) expect(termsA.some((t) => r.exA!.includes(t))).toBe(true);
+        if (r.exB) expect(termsB.some((t) => r.exB!.includes(t))).toBe(true);
+      }
+      const ranked = rows.filter((r) => r.a >= 3 || r.b >= 3).map((r) => r.diff);
+      expect(ranked).toEqual([...ranked].sort((p, q) => q - p));
+      shown += rows.length;
+    }
+    expect(shown).toBeGreaterThan(0);
+  };
+
+  it("职代会 vs 教代会 on /write (1280 px, 中文) and 职代会 hospital vs agency on /compare: counts recounted, rows coloured by side, examples of each side, a CSV of every row", async () => {
+    const rc = framesRecount(tagged);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    try {
+      await page.goto(`${app.url}/write?lang=zh&term=${encodeURIComponent("职代会")}`);
+      await page.locator('input[name="vs"]').fill("教代会");
+      await page.locator('input[name="vs"]').press("Enter");
+      await page.waitForURL((u) => u.searchParams.get("vs") === "教代会");
+      const sd = page.locator('.sketch-diff[data-contrast="term"]');
+      await sd.waitFor();
+      const A = rc.recount(ZDH);
+      const B = rc.recount(JDH);
+      expect(Number(await sd.getAttribute("data-a-occurrences"))).toBe(A.occurrences);
+      expect(Number(await sd.getAttribute("data-b-occurrences"))).toBe(B.occurrences);
+      await checkTables(page, A, B, ZDH, JDH);
+      const classes = await page.locator(".sketch-diff tbody tr").evaluateAll((trs) => trs.map((tr) => tr.className));
+      expect(classes.some((c) => c.includes("sd-a"))).toBe(true);
+      expect(classes.some((c) => c.includes("sd-b"))).toBe(true);
+      // the download link: every row, with its provenance
+      const href = await page.locator('.sketch-diff .downloads a[data-format="csv"]').getAttribute("href");
+      expect(href).toContain("export/sketchdiff");
+      const csv = await (await fetch(new URL(href!, app.url))).text();
+      expect(csv).toContain("# wenyuan export sketchdiff");
+      const lines = csv.trim().split("\r\n");
+      expect(lines.at(-1)).toMatch(/^# rows: \d+$/);
+      await sd.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, "writer-zh-sketchdiff.png"), fullPage: false });
+      await page.locator('.sketch-diff .sd-table[data-relation="after"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, "writer-zh-sketchdiff-after.png"), fullPage: false });
+
+      // one term, two subcorpora: /compare
+      await page.goto(`${app.url}/compare?lang=zh&a.sector=hospital&b.sector=agency&term=${encodeURIComponent("职代会")}`);
+      const cd = page.locator('.sketch-diff[data-contrast="subcorpus"]');
+      await cd.waitFor();
+      const H = rc.recount(ZDH, (r) => r.sector === "hospital");
+      const G = rc.recount(ZDH, (r) => r.sector === "agency");
+      expect(Number(await cd.getAttribute("data-a-occurrences"))).toBe(H.occurrences);
+      expect(Number(await cd.getAttribute("data-b-occurrences"))).toBe(G.occurrences);
+      await checkTables(page, H, G, ZDH, ZDH);
+      await cd.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, "compare-zh-sketchdiff.png"), fullPage: false });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("at 375 px in English: the page does not overflow, the tables scroll inside their box", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: "en-US" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    try {
+      await page.goto(`${app.url}/write?lang=en&term=${encodeURIComponent("职代会")}&vs=${encodeURIComponent("教代会")}`);
+      const sd = page.locator('.sketch-diff[data-contrast="term"]');
+      await sd.waitFor();
+      expect(await page.locator("#wsd-h").innerText()).toBe("Sketch difference");
+      expect(await page.locator(".sketch-diff .sd-legend").innerText()).toContain("Prefers A");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.locator("#wsd-h").evaluate((h) => h.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: join(ARTIFACTS, "writer-en-375-sketchdiff.png"), fullPage: false });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe.each([
@@ -59,7 +176,10 @@ describe.each([
         return u.pathname.endsWith("/api/frames") && u.searchParams.get("term") === "送温暖" && !u.searchParams.has("pick");
       });
       await page.locator('.draft-sentence[data-sentence="1"] .key-terms button[data-term="送温暖"]').click();
-      const frames = (await (await framesAnswer).json()) as {
+      const framesRes = await framesAnswer;
+      // the writing page orders its frames by count (issue 25)
+      expect(new URL(framesRes.url()).searchParams.get("sort")).toBe("count");
+      const frames = (await framesRes.json()) as {
         variants: { example?: { reportId: string; text: string; start: number } | null }[];
         relations: { name: string; rows: { word: string; count: number; variants: { term: string; count: number }[] }[] }[];
       };
@@ -67,6 +187,12 @@ describe.each([
       await page.waitForSelector('.frames[data-term="送温暖"] .frame-table[data-relation="verb"] tbody tr');
       const verbs = await page.locator('.frame-table[data-relation="verb"] tbody th button').allTextContents();
       for (const v of ["开展", "实施", "做好"]) expect(verbs).toContain(v);
+      // the writing page orders frames by count (issue 25): the verb used most with 送温暖 leads — 开展,
+      // with 深入开展 and 积极开展 under it — as the recount of the store's tokens finds it
+      const recounted = framesRecount(tagged).recount("送温暖").verb;
+      const most = Math.max(...[...recounted.values()].map((r) => r.count));
+      expect(verbs[0]).toBe("开展");
+      expect(recounted.get("开展")!.count).toBe(most);
       // 深入开展 and 积极开展 are shown small under their head 开展, no rows of their own (issue 25 item 3);
       // their counts are the answer's, which test/analytics/frames.test.ts recounts from the tokens
       expect(verbs).not.toContain("深入开展");
@@ -81,6 +207,12 @@ describe.each([
       expect(head.count).toBeGreaterThanOrEqual(forms.reduce((n, f) => n + f.count, 0));
       await page.locator('.frame-table[data-relation="verb"]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, `writer-${lang}-frames-verbs.png`), fullPage: false });
+      // logDice stays one click away: Sketch Engine's order, where the frequent 开展 is not first
+      await page.locator(".frames .segmented label", { has: page.locator('input[name="frames-sort"][value="logDice"]') }).click();
+      await page.waitForURL((u) => u.searchParams.get("fsort") === "logDice");
+      await expect.poll(async () => (await page.locator('.frame-table[data-relation="verb"] tbody th button').allTextContents())[0]).not.toBe("开展");
+      await page.locator(".frames .segmented label", { has: page.locator('input[name="frames-sort"][value="count"]') }).click();
+      await expect.poll(async () => (await page.locator('.frame-table[data-relation="verb"] tbody th button').allTextContents())[0]).toBe("开展");
       // every sector is a column, empty ones too
       expect(await page.locator('.frame-table[data-relation="after"] thead th').count()).toBe(5 + 5);
       await page.locator(".frames").scrollIntoViewIfNeeded();

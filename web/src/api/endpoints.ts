@@ -31,6 +31,7 @@ export const themes = (p: Params, s?: Signal) => call("themes", p, s);
 export const phrasing = (p: Params, s?: Signal) => call("phrasing", p, s);
 export const formulas = (p: Params, s?: Signal) => call("formulas", p, s);
 export const frames = (p: Params, s?: Signal) => call("frames", p, s);
+export const sketchdiff = (p: Params, s?: Signal) => call("sketchdiff", p, s);
 export const similar = (p: Params, s?: Signal) => call("similar", p, s);
 export const suggest = (p: Params, s?: Signal) => call("suggest", p, s);
 export const getSources = (s?: Signal) => call("sources", {}, s);

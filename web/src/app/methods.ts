@@ -3,7 +3,7 @@
 // The anchors are the ids the "?" links beside each measure point to (components/Explain.tsx).
 import type { Lang } from "./i18n.ts";
 
-export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "mi", "t", "llr", "dp", "trend", "trends", "match", "formulas", "themes", "gdex", "export"] as const;
+export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "sketchdiff", "mi", "t", "llr", "dp", "trend", "trends", "match", "formulas", "themes", "gdex", "export"] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 
 export interface Method {
@@ -23,6 +23,7 @@ const REF = {
   gries: "Gries, S. Th. (2008). Dispersions and adjusted frequencies in corpora. International Journal of Corpus Linguistics 13(4), 403–437.",
   kilgarriff: "Kilgarriff, A., Husák, M., McAdam, K., Rundell, M. & Rychlý, P. (2008). GDEX: Automatically finding good dictionary examples in a corpus. Proceedings of the XIII EURALEX International Congress, 425–432.",
   bh: "Benjamini, Y. & Hochberg, Y. (1995). Controlling the false discovery rate: a practical and powerful approach to multiple testing. Journal of the Royal Statistical Society, Series B 57(1), 289–300.",
+  sketch: "Kilgarriff, A., Rychlý, P., Smrž, P. & Tugwell, D. (2004). The Sketch Engine. Proceedings of the XI EURALEX International Congress, 105–116.",
   church: "Church, K. W. & Hanks, P. (1990). Word association norms, mutual information, and lexicography. Computational Linguistics 16(1), 22–29.",
 };
 
@@ -73,9 +74,20 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
       body: [
         "Sketch Engine 的默认搭配度量（Rychlý 2008）：只看共现次数与两词各自的频率，与语料库大小无关，最大值 14。适合比较不同子语料中的搭配强度。",
         "写作页的搭配框架（/api/frames）：搭配词至少出现 rankMin 次（默认 3）才按 logDice 排序；更少的排在后面，按次数排列——只共现一两次的词（如“帮困送温暖”中的帮困）logDice 偶然偏高。动词按中心动词合并：一个词以语料中另一个被标为动词（v、vd、vi、vg）且至少两个字的词结尾时（深入开展、积极开展 → 开展；认真落实 → 落实），计入该中心动词并作为其形式列出；中心动词的 f(c) 为它本身及其所有形式在子语料中的次数之和。",
+        "写作页的框架表默认按次数排列（sort=count）：写作者要的是与该词最常连用的说法，合并后的“开展”（含深入开展、积极开展）因此排在最前，logDice 照常列出以便比较；“按 logDice”切换回 Sketch Engine 的排序（也是 API 的默认值）。logDice 把高频动词排得较低，因为 f(c) 很大。",
       ],
       formula: "logDice = 14 + log₂( 2·O ÷ (f(n) + f(c)) )",
       refs: [REF.rychly],
+    },
+    sketchdiff: {
+      title: "搭配对比（sketch difference）",
+      body: [
+        "Sketch Engine 的 sketch difference（Kilgarriff 等 2004）：同一个词在两个子语料中（如医院与机关、2015–2018 与 2019–2024），或两个词在同一子语料中（职代会与教代会），各关系（前面的动词、后接词、修饰语）的搭配词合成一张表。每一侧就是该侧的搭配框架（/api/frames，同一个选择函数），不另行计数。",
+        "差值 = A 侧 logDice − B 侧 logDice。某一侧没有出现的搭配词，该侧按 0 计（logDice 0 表示几乎没有关联），所以只出现在一侧的搭配词，差值就是它在那一侧的 logDice。差值 ≥ 1（A 侧关联至少是 B 侧的两倍）偏向 A，≤ −1 偏向 B，其间为两者共有；颜色越深差值越大。",
+        "至少一侧出现 rankMin 次（默认 3）的搭配词才参与排序；两侧都更少的排在后面。表中保留差值绝对值最大的行，从偏向 A 排到偏向 B，每侧给出 GDEX 评分最高的例句。",
+      ],
+      formula: "diff = logDice_A − logDice_B　（缺失一侧 logDice 记为 0）",
+      refs: [REF.sketch, REF.rychly],
     },
     mi: {
       title: "MI（互信息）",
@@ -201,9 +213,20 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
       body: [
         "Sketch Engine's default collocation score (Rychlý 2008): co-occurrences against the two words' own frequencies, independent of corpus size, at most 14. Good for comparing collocations across subcorpora.",
         "In the writer's frames (/api/frames), a collocate is ranked by logDice only from rankMin occurrences (default 3); rarer rows follow, by count — a word seen once or twice with the term (帮困 in 帮困送温暖) scores a high logDice by chance. Verbs are grouped under their head verb: a word ending in another corpus word of at least two characters tagged as a verb (v, vd, vi, vg) counts under it and is listed as its form (深入开展, 积极开展 → 开展; 认真落实 → 落实); the head's f(c) is its own frequency plus its forms' in the subcorpus.",
+        "The writing page orders its frames by count (sort=count): a writer wants the wording used most with the term, so the grouped 开展 (with 深入开展 and 积极开展 under it) comes first, its logDice shown beside; “by logDice” switches back to Sketch Engine's ranking (the API's default), which ranks a frequent verb lower because its f(c) is large.",
       ],
       formula: "logDice = 14 + log₂( 2·O ÷ (f(n) + f(c)) )",
       refs: [REF.rychly],
+    },
+    sketchdiff: {
+      title: "Sketch difference",
+      body: [
+        "Sketch Engine's sketch difference (Kilgarriff et al. 2004): one term in two subcorpora (hospital vs agency, 2015–2018 vs 2019–2024) or two terms in one (职代会 vs 教代会), each relation's collocates (verbs before, words after, modifiers) in one table. Each side is that side's frames (/api/frames, the one selection function); nothing is counted a second way.",
+        "diff = logDice on side A − logDice on side B. A collocate absent on one side scores 0 there (logDice 0: next to no association), so a collocate of one side only has that side's logDice as its difference. diff ≥ 1 (A's association at least twice B's) prefers A, ≤ −1 prefers B, in between both; the deeper the colour, the larger the difference.",
+        "A collocate is ranked when it has rankMin occurrences (default 3) on at least one side; rows rarer on both sides follow. The table keeps the rows with the largest |diff|, from A-preferred to B-preferred, with each side's best example by GDEX.",
+      ],
+      formula: "diff = logDice_A − logDice_B   (an absent side's logDice counts as 0)",
+      refs: [REF.sketch, REF.rychly],
     },
     mi: {
       title: "MI (mutual information)",

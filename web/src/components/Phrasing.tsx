@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { frames } from "../api/endpoints.ts";
 import type { Params } from "../api/client.ts";
-import type { FramesResponse } from "../../../core/api/schema.ts";
+import { FRAME_SORTS, type FramesResponse } from "../../../core/api/schema.ts";
 import type { Sector } from "../../../core/model.ts";
 import { useLang } from "../app/lang.tsx";
 import { useApi } from "../hooks/useApi.ts";
@@ -17,6 +17,9 @@ import { Empty, ErrorBox } from "./ErrorBox.tsx";
 import { Pagination } from "./Pagination.tsx";
 import { Panel } from "./Panel.tsx";
 import { SearchBox } from "./SearchBox.tsx";
+import { Segmented } from "./Segmented.tsx";
+
+export type FrameSort = (typeof FRAME_SORTS)[number];
 
 type Example = FramesResponse["variants"][number]["example"];
 /** the API's default rankMin (core/api/schema.ts FramesQuerySchema) */
@@ -150,10 +153,11 @@ function FrameTable({ title, rows, sectors, term, params, kind }: { title: strin
   );
 }
 
-/** The frames of `term` in the subcorpus `filters`; `scope` says in words which selection that is. */
-export function Phrasing({ term, filters = {}, title, scope }: { term: string; filters?: Params; title?: string; scope?: string }) {
+/** The frames of `term` in the subcorpus `filters`; `scope` says in words which selection that is.
+ *  `sort`: the rows' order (count on the writing page, logDice elsewhere); `onSort` shows the switch. */
+export function Phrasing({ term, filters = {}, title, scope, sort, onSort }: { term: string; filters?: Params; title?: string; scope?: string; sort?: FrameSort; onSort?: (s: FrameSort) => void }) {
   const { t } = useLang();
-  const params = { ...filters, term: term.trim(), limit: 15 };
+  const params = { ...filters, term: term.trim(), limit: 15, sort };
   const q = useApi("frames", params, frames, term.trim() !== "");
   if (!term.trim()) return <Empty>{t("phrasingHint")}</Empty>;
   if (q.error) return <ErrorBox error={q.error} onRetry={() => void q.refetch()} />;
@@ -168,6 +172,7 @@ export function Phrasing({ term, filters = {}, title, scope }: { term: string; f
         {title && <h3>{title}</h3>}
         <p className="muted">{t("framesTotal", { term: d.term, occurrences: d.occurrences, reports: d.reports })}</p>
         {scope && <p className="muted frames-scope">{t("framesScope", { selection: scope })}</p>}
+        {sort && onSort && <Segmented legend={t("framesSort")} name="frames-sort" options={FRAME_SORTS} value={sort} onChange={onSort} format={(v) => t(`framesSort_${v}`)} />}
         <DownloadLinks endpoint="frames" params={params} />
       </div>
       <p className="muted frame-legend">
@@ -189,6 +194,8 @@ export function PhrasingPanel({
   sides,
   filters,
   scope,
+  sort,
+  onSort,
 }: {
   id: string;
   term: string;
@@ -197,6 +204,8 @@ export function PhrasingPanel({
   /** one block: the page's selection (write), and its description */
   filters?: Params;
   scope?: string;
+  sort?: FrameSort;
+  onSort?: (s: FrameSort) => void;
 }) {
   const { t } = useLang();
   return (
@@ -208,7 +217,7 @@ export function PhrasingPanel({
           ))}
         </div>
       ) : (
-        <Phrasing term={term} filters={filters} scope={scope} />
+        <Phrasing term={term} filters={filters} scope={scope} sort={sort} onSort={onSort} />
       )}
     </Panel>
   );

@@ -16,6 +16,7 @@ import { InlineSelect } from "../components/InlineSelect.tsx";
 import { Panel } from "../components/Panel.tsx";
 import { PhrasingPanel } from "../components/Phrasing.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
+import { SketchDiff } from "../components/SketchDiff.tsx";
 import { formatNumber } from "../lib/numbers.ts";
 import { useApi } from "../hooks/useApi.ts";
 import { useFacetCounts } from "../hooks/useFacetCounts.ts";
@@ -207,6 +208,16 @@ export default function CompareView() {
             <SideKwic which="a" term={state.term} filters={state.a} q={state.aq} label={labelA} />
             <SideKwic which="b" term={state.term} filters={state.b} q={state.bq} label={labelB} />
           </div>
+        </Panel>
+      )}
+      {ready && state.term && (
+        // one term in the two subcorpora: its sketch difference
+        <Panel id="sd-h" title={`${t("sketchDiff")}: ${state.term}`}>
+          <SketchDiff
+            params={{ ...filtersToApi(state.a, "a."), "a.q": state.aq.trim() || undefined, ...filtersToApi(state.b, "b."), "b.q": state.bq.trim() || undefined, term: state.term }}
+            labelA={labelA}
+            labelB={labelB}
+          />
         </Panel>
       )}
       <PhrasingPanel

@@ -8,11 +8,17 @@ import { DOC_TYPES, SECTORS } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { Empty, QueryError } from "../components/ErrorBox.tsx";
 import { PhrasingPanel } from "../components/Phrasing.tsx";
+import { Panel } from "../components/Panel.tsx";
+import { SearchBox } from "../components/SearchBox.tsx";
+import { SketchDiff } from "../components/SketchDiff.tsx";
 import { SimilarList } from "../components/SimilarList.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import * as writeUrl from "../state/write.ts";
 import type { WriteState } from "../state/write.ts";
+
+/** the page's filters as one side's (a.sector, a.docType …) */
+const prefixed = (f: Params, p: string): Params => Object.fromEntries(Object.entries(f).map(([k, v]) => [`${p}${k}`, v]));
 
 function CopyButton({ text }: { text: string }) {
   const { t } = useLang();
@@ -140,7 +146,17 @@ export default function WriteView() {
           ))}
         </section>
       )}
-      <PhrasingPanel id="wphr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} filters={filters} scope={scope} />
+      <PhrasingPanel id="wphr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} filters={filters} scope={scope} sort={state.fsort} onSort={(fsort) => setState({ fsort })} />
+      {state.term.trim() && (
+        // two terms in the page's one selection: the sketch difference of the term vs a second one
+        <Panel id="wsd-h" title={t("sketchDiff")} tools={<SearchBox label={t("sketchVs")} name="vs" value={state.vs} onCommit={(v, o) => setState({ vs: v }, o)} />}>
+          {state.vs.trim() && state.vs.trim() !== state.term.trim() ? (
+            <SketchDiff params={{ ...prefixed(filters, "a."), term: state.term.trim(), termB: state.vs.trim() }} labelA={state.term.trim()} labelB={state.vs.trim()} />
+          ) : (
+            <p className="muted">{t("sketchHint")}</p>
+          )}
+        </Panel>
+      )}
     </div>
   );
 }
