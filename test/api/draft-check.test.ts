@@ -6,6 +6,7 @@ import type { DraftCheckResponse } from "../../core/api/schema.ts";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
+import { hasProblems } from "../helpers/draftParts.ts";
 
 let app: TestApp;
 let reports: Report[];
@@ -39,24 +40,6 @@ const WITH_PROBLEMS = [
   "三、下一步工作打算",
   "新的一年，院工会将继续围绕医院中心工作，加强工会自身建设。",
 ].join("\n");
-
-/**
- * The test's own reading of "has a problems part": a top-level heading (一、 …) naming 问题/不足/差距/
- * 困难/缺点 in a short heading, or a paragraph conceding one (但/也/还/仍 … 存在 … 问题/不足/差距, 不足之处,
- * 还有/仍有 … 差距/不足) near its start.
- */
-function hasProblems(text: string): boolean {
-  return text.split("\n").some((raw) => {
-    const line = raw.trim();
-    const heading = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、．.])\s*(.*)$/.exec(line);
-    if (heading) {
-      const core = heading[1].split(/[，,：:；;（(—…。]/)[0].replace(/(?:20|19)?[\dxX_~]{0,4}年度?/g, "");
-      if (core.length <= 14 && /问题|不足|差距|困难|缺点|短板|薄弱/.test(core)) return true;
-    } else if (line.length <= 40 && !/[，。；！？,;!?]/.test(line) && /问题|不足|差距|困难|缺点/.test(line) && line.length <= 20) return true;
-    const head = line.slice(0, 100);
-    return /(?:但|也|还|仍|同时)[^。；！？]{0,16}存在[^。；！？]{0,10}(?:问题|不足|差距|缺点|困难)|不足之处|(?:还有|仍有)[^。；！？]{0,10}(?:差距|不足)/.test(head);
-  });
-}
 
 describe("POST /api/draft-check (issue 25 item 5)", () => {
   it("shows 存在的问题 missing from a hospital 工作总结 without one, with its share recounted and examples that open at the part", async () => {

@@ -368,8 +368,9 @@ describe("the methods page", () => {
     const a = recount("机关", ofSector("hospital")).count;
     const b = recount("机关", ofSector("agency")).count;
     expect(await example.locator("pre").textContent()).toContain(`a = ${a}   b = ${b}`);
-    // 17 since words rising and falling (升降词) have their own section
-    expect(await page.locator("section.method").count()).toBe(17);
+    // 18 since words rising and falling (升降词) and the draft check have their own sections
+    expect(await page.locator("section.method").count()).toBe(18);
+    expect(await page.locator("section#draftcheck").count()).toBe(1);
     expect(await page.locator("section#trends").count()).toBe(1);
     expect(await page.locator("section#gdex").count()).toBe(1);
     const text = (await page.locator(".view-methods").textContent()) ?? "";

@@ -9,6 +9,7 @@ import { type Browser, type Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser.ts";
 import { readStore } from "../../core/store.ts";
 import { ROOT, SEED_CORPUS, startApp } from "../helpers/app.ts";
+import { hasProblems } from "../helpers/draftParts.ts";
 import { framesRecount, type TaggedEntry } from "../helpers/framesRecount.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
@@ -292,4 +293,80 @@ describe.each([
       await context.close();
     }
   });
+});
+
+// Issue 25 item 5: a whole hospital 工作总结 without a problems part, checked on /write.
+describe("checking a whole draft (issue 25 item 5)", () => {
+  const DRAFT_TEXT = [
+    "某市人民医院工会2023年工作总结",
+    "一、工会主要工作回顾",
+    "一年来，院工会在医院党委和上级工会的领导下，深化院务公开，坚持职代会制度，维护职工合法权益。",
+    "工会开展送温暖活动，走访慰问困难职工和一线医务人员，把党和组织的关怀送到职工心坎上。",
+    "二、下一步工作打算",
+    "新的一年，院工会将继续围绕医院中心工作，加强工会自身建设，丰富职工文化生活。",
+  ].join("\n");
+  /** hospital 工作总结 + 工作报告 (the seed corpus has no hospital 工作总结: the check widens to both), recounted from the store */
+  const recount = () => {
+    const basis = readStore(app.dataDir).entries.map((e) => e.report).filter((r) => r.kind === "report" && r.duplicateOf === null && r.sector === "hospital" && (r.docType === "summary" || r.docType === "report"));
+    return { basis: basis.length, problems: basis.filter((r) => hasProblems(r.text)).length };
+  };
+
+  for (const [lang, locale, width, height, via] of [
+    ["zh", "zh-CN", 1280, 1000, "paste"],
+    ["en", "en-US", 375, 800, "upload"],
+  ] as const) {
+    it(`${via} at ${width} px (${lang}): 存在的问题 missing with its recounted share and examples; the draft only in a POST body`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, locale });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      try {
+        await page.goto(`${app.url}/write?lang=${lang}`);
+        await page.locator(".dc-toggle").click();
+        const form = page.locator(".dc-form");
+        if (via === "paste") await form.locator("textarea").fill(DRAFT_TEXT);
+        else await form.locator("input[type=file]").setInputFiles({ name: "草稿.txt", mimeType: "text/plain", buffer: Buffer.from(DRAFT_TEXT, "utf8") });
+        await expect.poll(() => form.locator("textarea").inputValue()).toBe(DRAFT_TEXT);
+        await form.locator('select[name="dc-sector"]').selectOption("hospital");
+        await form.locator('select[name="dc-docType"]').selectOption("summary");
+        const request = page.waitForRequest((r) => new URL(r.url()).pathname.endsWith("/api/draft-check"));
+        await form.locator("button[type=submit]").click();
+        const sent = await request;
+        expect(sent.method()).toBe("POST");
+        expect(new URL(sent.url()).search).toBe("");
+        expect(JSON.parse(sent.postData() ?? "{}")).toEqual({ text: DRAFT_TEXT, sector: "hospital", docType: "summary" });
+        await page.locator(".dc-result").waitFor();
+        // the page's URL never holds the draft
+        expect(decodeURIComponent(page.url())).not.toContain("院工会");
+
+        const { basis, problems } = recount();
+        expect(problems / basis).toBeGreaterThanOrEqual(0.5);
+        const row = page.locator('.dc-kinds tr[data-kind="problems"]');
+        expect(await row.getAttribute("data-missing")).toBe("true");
+        expect(await row.innerText()).toContain(`${problems}/${basis} (${Math.round((problems / basis) * 100)}%)`);
+        expect(await row.innerText()).toContain(lang === "zh" ? "存在的问题" : "Problems and shortcomings");
+        // the draft's own parts are present, not missing
+        for (const k of ["review", "next"]) expect(await page.locator(`.dc-kinds tr[data-kind="${k}"]`).getAttribute("data-missing")).toBe("false");
+        const missing = page.locator('.dc-missing-kind[data-kind="problems"]');
+        const links = missing.locator("a");
+        expect(await links.count()).toBeGreaterThan(0);
+        for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) expect(href).toMatch(/\/report\/[\w-]+\?.*at=\d+/);
+        // each prose paragraph got its closest sentences
+        expect(await page.locator(".dc-paragraph").count()).toBe(3);
+        expect(await page.locator(".dc-paragraph").first().locator(".similar-list li").count()).toBeGreaterThan(0);
+        // 375 px: nothing sticks out of the page
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.locator(".draft-check").scrollIntoViewIfNeeded();
+        await page.locator(".dc-result").screenshot({ path: join(ARTIFACTS, `writer-${lang}-${width}-draftcheck.png`) });
+
+        // an example opens its report at the part
+        await links.first().click();
+        await page.waitForURL(/\/report\//);
+        await page.locator("mark, .report-text").first().waitFor();
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

@@ -3,7 +3,7 @@
 // The anchors are the ids the "?" links beside each measure point to (components/Explain.tsx).
 import type { Lang } from "./i18n.ts";
 
-export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "sketchdiff", "mi", "t", "llr", "dp", "trend", "trends", "match", "formulas", "themes", "gdex", "export"] as const;
+export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "sketchdiff", "mi", "t", "llr", "dp", "trend", "trends", "match", "formulas", "themes", "gdex", "draftcheck", "export"] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 
 export interface Method {
@@ -159,6 +159,16 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
       ],
       refs: [REF.kilgarriff],
     },
+    draftcheck: {
+      title: "整篇草稿的检查（结构、相似句、提法）",
+      body: [
+        "结构：草稿和语料报告的“部分”用同一规则识别。一级标题（一、 第一部分）和单独成行、没有句中标点的短标题，去掉序号、年份（20xx年）和占位符，截到第一个逗号、冒号或括号为止；剩下的核心不超过 14 字时按关键词归类，按以下顺序取第一个匹配的：存在的问题（问题、不足、差距、困难、缺点、短板、薄弱）、下一步打算（下一步、今后、明年、新的一年、打算、展望、设想）、指导思想（指导思想、总体要求、思路、目标、方针）、下一步打算（计划、安排、部署、对策、方向、任务、措施）、经验体会（体会、经验、启示、思考、做法）、工作回顾（回顾、总结、成绩、成效、亮点、工作情况、主要工作）。所以“存在问题及今后改进办法”算存在的问题，“主要工作打算”算下一步打算。较长的标题（加强民主管理，深化院务公开）是工作内容，不算部分；（一）及以下是部分中的条目。没有标题时，段首 100 字内的让步说法（但/也/还/仍……存在……问题/不足/差距，不足之处，还有……差距）算存在的问题；以“下一步、今后、新的一年、明年”开头、30 字内有“将、要、继续、重点”的段落算下一步打算。",
+        "对照范围是同一行业、同一文种的报告；不足 3 篇时依次放宽为：同行业的工作总结与工作报告（二者都回顾一段时间的工作）、所有行业的同一文种、所有行业的总结与报告、全部报告，页面注明用了哪一级。每种部分给出有它的报告数与比例；至少一半的报告都有、草稿却没有的列为缺少，附至多 3 个例子（标题优先），点击在报告中打开到该处。",
+        "每段最接近的句子：草稿的每个非标题段落（至多 40 段）用相似句的同一个算法（/api/similar）在该行业的报告中查找，每段 3 句。",
+        "提法（计数覆盖全部报告）：同义词表（corpus/synonyms.json）中的词，若另一个成员的次数至少是它的 2 倍且不少于 3 次，列出那个更常用的说法（互相包含的成员，如送温暖与送温暖活动，不算替代）；有年份的报告按年份中位数分成前后两段（每段至少 10 篇才比较），前段至少 5 次、后段每万字频率不到前段一半且 G² ≥ 3.84 的词列为用法下降；语料中至多出现 1 次、又不在同义词表里的词列为罕见。只列数据支持的，并给出次数。",
+        "草稿不保存：以 POST 请求体发送，不进网址、不写日志、不进结果缓存，算完即弃。代码：server/analytics/shared/sectionKinds.ts、server/analytics/draftCheck.ts。",
+      ],
+    },
     export: {
       title: "导出与来源说明",
       body: [
@@ -297,6 +307,16 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
         "Ties keep their order (report order). The score reads only the sentence's own text and is reproducible: server/analytics/shared/gdex.ts.",
       ],
       refs: [REF.kilgarriff],
+    },
+    draftcheck: {
+      title: "Checking a whole draft (outline, similar sentences, formulations)",
+      body: [
+        "Outline: the draft's parts and the corpus reports' parts are found by one rule. Top-level headings (一、, 第一部分) and short lines of their own without sentence punctuation lose their numbering, years (20xx年) and placeholders and are cut at their first comma, colon or bracket; a core of at most 14 characters is a part, named by the first of these that matches: problems (问题, 不足, 差距, 困难, 缺点, 短板, 薄弱), next steps (下一步, 今后, 明年, 新的一年, 打算, 展望, 设想), guiding principles (指导思想, 总体要求, 思路, 目标, 方针), next steps (计划, 安排, 部署, 对策, 方向, 任务, 措施), lessons (体会, 经验, 启示, 思考, 做法), review (回顾, 总结, 成绩, 成效, 亮点, 工作情况, 主要工作). So 存在问题及今后改进办法 is a problems part and 主要工作打算 a next-steps part. A longer heading (加强民主管理，深化院务公开) is a topic, not a part; （一） and below are items of a part. Without a heading, a paragraph conceding problems in its first 100 characters (但/也/还/仍 … 存在 … 问题/不足/差距, 不足之处, 还有 … 差距) is a problems part, and one opening with 下一步, 今后, 新的一年 or 明年 with 将, 要, 继续 or 重点 within 30 characters a next-steps part.",
+        "The draft is compared with the reports of its sector and type; with fewer than 3 of them the comparison widens, in this order, to the sector's 工作总结 and 工作报告 together (both review a period's work), the type in every sector, 总结 and 报告 in every sector, every report — the page says which. Each part is shown with the number and share of those reports that have it; a part at least half of them have and the draft lacks is missing, with up to 3 examples (headings first) that open the report at the part.",
+        "Closest sentences: each paragraph of the draft that is not a heading (at most 40) is looked up with the similar-sentences analytic (/api/similar) among the sector's reports, 3 sentences each.",
+        "Formulations, counted over every report: a word of the synonym list (corpus/synonyms.json) whose fellow member the corpus uses at least twice as often, and at least 3 times, is shown with that member (members holding one another, 送温暖 and 送温暖活动, are not alternatives); the dated reports are split at the median year into an earlier and a later half (compared only with at least 10 reports in each), and a word with at least 5 occurrences in the earlier half whose per-10k rate in the later half is below half of it, with G² ≥ 3.84, fell; a word the corpus has at most once and the synonym list lacks is rare. Only what the data carries is shown, with its counts.",
+        "Nothing of the draft is kept: it is sent in a POST body, never in a URL, a log line or the result cache, and is dropped once answered. Code: server/analytics/shared/sectionKinds.ts, server/analytics/draftCheck.ts.",
+      ],
     },
     export: {
       title: "Exports and their provenance",

@@ -12,6 +12,7 @@ import { Panel } from "../components/Panel.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { SketchDiff } from "../components/SketchDiff.tsx";
 import { SimilarList } from "../components/SimilarList.tsx";
+import { DraftCheck } from "./write/DraftCheck.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import * as writeUrl from "../state/write.ts";
@@ -146,6 +147,7 @@ export default function WriteView() {
           ))}
         </section>
       )}
+      <DraftCheck />
       <PhrasingPanel id="wphr-h" term={state.term} onTerm={(v, o) => setState({ term: v }, o)} filters={filters} scope={scope} sort={state.fsort} onSort={(fsort) => setState({ fsort })} />
       {state.term.trim() && (
         // two terms in the page's one selection: the sketch difference of the term vs a second one
