@@ -368,11 +368,12 @@ describe("the methods page", () => {
     const a = recount("机关", ofSector("hospital")).count;
     const b = recount("机关", ofSector("agency")).count;
     expect(await example.locator("pre").textContent()).toContain(`a = ${a}   b = ${b}`);
-    // 18 since words rising and falling (升降词) and the draft check have their own sections
-    expect(await page.locator("section.method").count()).toBe(18);
+    // 19 since words rising and falling (升降词), the sketch difference and the draft check have their own sections
+    expect(await page.locator("section.method").count()).toBe(19);
     expect(await page.locator("section#draftcheck").count()).toBe(1);
     expect(await page.locator("section#trends").count()).toBe(1);
     expect(await page.locator("section#gdex").count()).toBe(1);
+    expect(await page.locator("section#sketchdiff pre.formula").textContent()).toContain("logDice_A − logDice_B");
     const text = (await page.locator(".view-methods").textContent()) ?? "";
     for (const ref of ["Dunning", "Rayson", "Hardie", "Evert", "Rychlý", "Gries", "Kilgarriff", "Benjamini"]) expect(text).toContain(ref);
     await shot("methods-zh");
