@@ -29,6 +29,8 @@ const CASES: [keyof TaskBuilders, string][] = [
   ["frequency", "limit=50&sector=school&stopwords=false&minLength=2"],
   ["breakdown", "term=送温暖&by=sector"],
   ["breakdown", "term=职代会&by=year&synonyms=false"],
+  ["trends", "minReports=1&minYears=3&limit=20"],
+  ["trends", `minReports=1&minYears=3&terms=${encodeURIComponent("职代会\n关爱: 送温暖|困难职工")}`],
   ["keyness", "a.sector=hospital&b.sector=school&limit=100"],
   ["keyness", "a.sector=enterprise&limit=50"],
   ["collocates", "term=职工&window=5&limit=50"],
