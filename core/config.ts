@@ -7,6 +7,8 @@ export interface ResolvedConfig {
   /** interface the HTTP server listens on; loopback unless the operator opens it */
   readonly host: string;
   readonly port: number;
+  /** a second port answering only liveness, from a thread of its own (server/liveness.ts); null = none */
+  readonly livenessPort: number | null;
   /** the app is reached over TLS (directly or through a proxy): send HSTS, upgrade-insecure-requests, Secure cookies */
   readonly https: boolean;
   /** Express `trust proxy`: false, true, a hop count or a list of addresses/subnets */
@@ -82,6 +84,7 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env, projectRoot 
   return Object.freeze({
     host: pick(env, "HOST", z.string().min(1), "127.0.0.1"),
     port: pick(env, "PORT", port, 3000),
+    livenessPort: pick(env, "WENYUAN_LIVENESS_PORT", port, null as number | null),
     https: pick(env, "WENYUAN_HTTPS", bool, false),
     trustProxy: pick(env, "WENYUAN_TRUST_PROXY", trustProxy, false),
     basePath: pick(env, "WENYUAN_BASE_PATH", basePath, ""),

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
 
   if (app.indexed.mode !== "unchanged") say(formatSummary(app.indexed));
   const meili = app.meili.owned ? `Meilisearch started at ${app.meili.url}, pid ${app.meili.pid}` : `Meilisearch at ${app.meili.url}`;
-  say(`\n文渊 Wenyuan is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${app.url}\n(server pid ${process.pid}; ${meili}; Ctrl-C stops everything)`);
+  say(`\n文渊 Wenyuan is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${app.url}\n(server pid ${process.pid}; ${meili};${app.livenessPort === null ? "" : ` liveness on port ${app.livenessPort};`} Ctrl-C stops everything)`);
 }
 
 main().catch((e: unknown) => {

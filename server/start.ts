@@ -23,6 +23,7 @@ import { reportThemes } from "./analytics/reportThemes.ts";
 import { createApp } from "./app.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { listen } from "./listen.ts";
+import { startLiveness } from "./liveness.ts";
 
 export interface StartOptions {
   config: ResolvedConfig;
@@ -38,6 +39,8 @@ export interface StartOptions {
 export interface Started {
   url: string;
   port: number;
+  /** the liveness listener's port (WENYUAN_LIVENESS_PORT), or null */
+  livenessPort: number | null;
   indexed: IndexSummary;
   meili: MeiliConnection;
   names: IndexNames;
@@ -113,6 +116,18 @@ export async function start(opts: StartOptions): Promise<Started> {
   const listening = await listen(config, lifecycle);
   const { server } = listening;
   server.on("clientError", jsonClientError);
+  // liveness that does not queue behind searches, when a port is given for it
+  const liveness =
+    config.livenessPort == null
+      ? null
+      : await startLiveness({ host: config.host, port: config.livenessPort, path: `${config.basePath}/api/health/live` }, lifecycle).catch((e: unknown) => {
+          server.close();
+          throw e;
+        });
+  const stopListening = () => {
+    server.close();
+    void liveness?.close();
+  };
   let meili: MeiliConnection;
   try {
     const tightened = privateDataDir(config.dataDir);
@@ -123,7 +138,7 @@ export async function start(opts: StartOptions): Promise<Started> {
     // process needs restarting). An external one (MEILI_URL) is only reported by readiness.
     meili = opts.connection ?? (await connectMeili(config, { restarts: config.meiliRestarts, log, onFailure: (reason) => lifecycle.fail(reason) }));
   } catch (e) {
-    server.close();
+    stopListening();
     throw isNoSpace(e) && !(e instanceof Error && e.name === "DiskFullError") ? diskFull(config.dataDir, "Meilisearch could not start") : e;
   }
   try {
@@ -222,6 +237,7 @@ export async function start(opts: StartOptions): Promise<Started> {
     return {
       url: `http://${/^(0\.0\.0\.0|::)$/.test(config.host) ? "localhost" : config.host.includes(":") ? `[${config.host}]` : config.host}:${port}${config.basePath}`,
       port,
+      livenessPort: liveness?.port ?? null,
       indexed,
       meili,
       names,
@@ -246,12 +262,13 @@ export async function start(opts: StartOptions): Promise<Started> {
           }, 10_000).unref();
         });
         unwatch();
+        await liveness?.close();
         await corpus.close();
         if (!opts.connection) await meili.close();
       },
     };
   } catch (e) {
-    server.close();
+    stopListening();
     if (!opts.connection) await meili.close();
     // The failed run removed what it could (indexer/load.ts abort); on a full disk Meilisearch could
     // not, so its queued batches are dropped here, now that it is stopped. What is left: one line.
