@@ -395,6 +395,7 @@ describe("the analyst's pages at 1280 and 375 px, in Chinese and English", () =>
     ["compare", "/compare?a.sector=hospital&b.sector=agency&term=%E6%9C%BA%E5%85%B3"],
     ["term", "/analytics?tab=term&term=%E5%B7%A5%E4%BC%9A"],
     ["words", "/analytics?tab=words&sector=hospital"],
+    ["trends", "/analytics?tab=trends"],
     ["kwic", "/kwic?term=%E9%80%81%E6%B8%A9%E6%9A%96"],
     ["methods", "/methods"],
   ] as const;
@@ -459,6 +460,18 @@ describe("batch queries (issue 26 item 4)", () => {
 });
 
 describe("words rising and falling (issue 26 item 5)", () => {
+  it("on the bundled corpus, whose years are few and small, lists nothing and says why", async () => {
+    const years = new Map<number, number>();
+    for (const r of live) if (r.year !== null) years.set(r.year, (years.get(r.year) ?? 0) + 1);
+    const fitted = [...years.values()].filter((n) => n >= 5).length;
+    expect(fitted).toBeLessThan(5);
+    await page.goto(`${app.url}/analytics?tab=trends`);
+    await poll(() => page.locator("table.trends-years tbody tr").count()).toBe(years.size);
+    expect(await page.locator(".trends-summary").textContent()).toContain(`另有 ${live.filter((r) => r.year === null).length} 篇报告没有年份`);
+    expect(await page.locator(".view-analytics").textContent()).toContain(`没有趋势：${years.size} 个年份中只有 ${fitted} 个年份有至少 5 篇报告`);
+    expect(await page.locator("table.trends-list").count()).toBe(0);
+  });
+
   let trendsApp: TestApp;
   let trendsCorpus: string;
   beforeAll(async () => {
