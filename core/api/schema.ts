@@ -410,18 +410,20 @@ export function parseBatchList(text: string): { terms: BatchTerm[] } | { error: 
   if (terms.length > BATCH_MAX_TERMS) return { error: `line ${terms[BATCH_MAX_TERMS].line}: more than ${BATCH_MAX_TERMS} terms (${terms.length}); split the list` };
   return { terms };
 }
+/** A batch list's terms, or the malformed line as the parameter's 400 (zod transform). */
+function batchTerms(s: string, ctx: z.RefinementCtx): BatchTerm[] {
+  const r = parseBatchList(s);
+  if ("error" in r) {
+    ctx.addIssue({ code: "custom", message: r.error });
+    return z.NEVER;
+  }
+  return r.terms;
+}
 export const BatchQuerySchema = z.object({
   ...filterShape,
   ...format,
   terms: text(20_000)
-    .transform((s, ctx) => {
-      const r = parseBatchList(s);
-      if ("error" in r) {
-        ctx.addIssue({ code: "custom", message: r.error });
-        return z.NEVER;
-      }
-      return r.terms;
-    })
+    .transform(batchTerms)
     .describe(
       `The list, one term a line (at most ${BATCH_MAX_TERMS}): \`职代会\`, \`职代会|职工代表大会\` (synonyms; the first names the row) or \`民主管理: 职代会|职工代表大会\` (a label, then the synonyms); full-width ： and ｜ work too; blank lines and lines starting with # are skipped. Each term is counted as /api/breakdown counts a \`term\` (words, adjacent; corpus synonyms too unless synonyms=false). A malformed line is a 400 naming it (required).`,
     ),
@@ -454,15 +456,7 @@ export const TrendsQuerySchema = z.object({
   ...format,
   terms: text(20_000)
     .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || !s.trim()) return undefined;
-      const r = parseBatchList(s);
-      if ("error" in r) {
-        ctx.addIssue({ code: "custom", message: r.error });
-        return z.NEVER;
-      }
-      return r.terms;
-    })
+    .transform((s, ctx) => (s === undefined || !s.trim() ? undefined : batchTerms(s, ctx)))
     .describe(
       "A batch list (the syntax of /api/batch `terms`: one term a line, `label: term|synonym`), each term counted as /api/breakdown counts it; every term is answered in `terms` with its verdict. Default: every word of the selection (the kept per-report word counts summed by year).",
     ),
