@@ -2,7 +2,7 @@
 // what they hand the API validates against the shared server schemas.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { DOC_TYPES, KwicQuerySchema, LEVELS, SECTORS, SearchQuerySchema, KeynessQuerySchema } from "../../core/api/schema.ts";
+import { DOC_TYPES, FRAME_SORTS, KwicQuerySchema, LEVELS, SECTORS, SearchQuerySchema, KeynessQuerySchema } from "../../core/api/schema.ts";
 import * as search from "../../web/src/state/search.ts";
 import * as report from "../../web/src/state/report.ts";
 import * as kwic from "../../web/src/state/kwic.ts";
@@ -59,7 +59,7 @@ const arbitraries = {
     sort: fc.constantFrom(...KEYNESS_SORTS),
     term: text(20),
   }),
-  write: fc.record({ text: text(100), term: text(20), sector: fc.constantFrom("" as const, ...SECTORS), docType: fc.constantFrom("" as const, ...DOC_TYPES), yearFrom: fc.constantFrom(0, 1990, 2023) }),
+  write: fc.record({ text: text(100), term: text(20), sector: fc.constantFrom("" as const, ...SECTORS), docType: fc.constantFrom("" as const, ...DOC_TYPES), yearFrom: fc.constantFrom(0, 1990, 2023), fsort: fc.constantFrom(...FRAME_SORTS), vs: text(20) }),
 };
 
 const codecs: [string, RouteCodec<unknown>, fc.Arbitrary<unknown>, unknown][] = [
