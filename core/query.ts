@@ -76,7 +76,8 @@ export function parseTerm(text: string, seg: Segmenter, synonyms: Synonyms, opts
   const own = wordTokens(seg, folded);
   if (!own.length) return null;
   const alternatives = [own];
-  const syns = !opts.phrase && opts.synonyms !== false ? synonyms[folded] : undefined;
+  // own keys only: a part spelled "constructor" or "__proto__" is a word, not an Object property
+  const syns = !opts.phrase && opts.synonyms !== false && Object.hasOwn(synonyms, folded) ? synonyms[folded] : undefined;
   if (syns) {
     const seen = new Set([own.join(" ")]);
     for (const s of syns) {

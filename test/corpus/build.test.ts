@@ -82,6 +82,10 @@ describe("selectReports", () => {
     expect(select({}, "竞赛")).toEqual(["h2"]);
     expect(select({}, "没有的词")).toEqual([]);
   });
+  it("a query word spelled like an Object property is a word, not a synonym list (the fuzz test's 500)", () => {
+    for (const w of ["constructor", "toString", "__proto__", "hasOwnProperty"]) expect(() => select({}, w, {}), w).not.toThrow();
+    expect(select({}, "constructor", {})).toEqual([]);
+  });
   it("a word jieba splits matches only where its tokens are adjacent", () => {
     // 师德 → 师|德: s1 has 师德 twice; no other report has both characters as tokens side by side
     expect(select({}, "师德")).toEqual(["s1"]);
