@@ -29,14 +29,26 @@ export function regexSource(source: string, field: string): string {
   return folded;
 }
 
-/** Runs `run` with a context whose signal also fires when the budget is spent; that becomes a RegexBudgetError. */
+/**
+ * Runs `run` with a context whose signal also fires when the budget is spent; that becomes a
+ * RegexBudgetError. The budget starts when a worker picks the first task up (RunContext.onStart),
+ * not when the request arrives: time waiting in the pool's queue behind other analyses is not
+ * the expression's fault (the pool's own deadline bounds the wait).
+ */
 export async function withRegexBudget<T>(ctx: RunContext, run: (ctx: RunContext) => Promise<T>, budgetMs = REGEX_BUDGET_MS): Promise<T> {
-  const budget = AbortSignal.timeout(budgetMs);
+  const budget = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onStart = () => {
+    ctx.onStart?.();
+    timer ??= setTimeout(() => budget.abort(), budgetMs);
+  };
   try {
-    return await run({ ...ctx, signal: ctx.signal ? AbortSignal.any([budget, ctx.signal]) : budget });
+    return await run({ ...ctx, onStart, signal: ctx.signal ? AbortSignal.any([budget.signal, ctx.signal]) : budget.signal });
   } catch (e) {
-    if (budget.aborted && !ctx.signal?.aborted) throw new RegexBudgetError(budgetMs);
+    if (budget.signal.aborted && !ctx.signal?.aborted) throw new RegexBudgetError(budgetMs);
     throw e;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -28,11 +28,21 @@ export interface PoolOptions {
 }
 
 /** Who asks and whether they are still there: from the HTTP request (routes/endpoint.ts). */
+/** Who asks, and when they went away: what every route hands an analysis. */
+export type RequestContext = Required<Pick<RunContext, "client" | "signal">>;
+
 export interface RunContext {
   /** the client's address (req.ip) */
   client?: string;
   /** aborted when the client goes away */
   signal?: AbortSignal;
+  /** called once when a worker picks the task up (not while it waits in the queue): where a budget of the task's own run starts */
+  onStart?: () => void;
+}
+
+/** Atomics.waitAsync (Node 16+), not yet in the ES2022 lib this project compiles against. */
+interface AtomicsWaitAsync {
+  waitAsync(a: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> };
 }
 
 export class AnalyticsPool {
@@ -76,15 +86,25 @@ export class AnalyticsPool {
     this.running.set(client, mine + 1);
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = ctx.signal ? AbortSignal.any([deadline, ctx.signal]) : deadline;
+    // The worker sets the flag to 1 when it starts the task; 2 here once the task is over, so the waiter always ends.
+    const started = ctx.onStart ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    if (started) {
+      const onStart = ctx.onStart!;
+      const wait = (Atomics as unknown as AtomicsWaitAsync).waitAsync(started, 0, 0);
+      const fire = () => Atomics.load(started, 0) === 1 && onStart();
+      if (wait.async) void wait.value.then(fire);
+      else fire();
+    }
     try {
       // Aborting a running task terminates its worker (piscina starts a fresh one): real cancellation.
-      return await this.piscina.run(envelope, { signal });
+      return await this.piscina.run(started ? { ...envelope, started } : envelope, { signal });
     } catch (e) {
       if (deadline.aborted) throw new AnalyticsTimeoutError(timeoutMs);
       if (ctx.signal?.aborted) throw new ClientClosedError();
       if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") throw new AnalyticsMemoryError();
       throw e;
     } finally {
+      if (started && Atomics.compareExchange(started, 0, 0, 2) === 0) Atomics.notify(started, 0);
       const n = (this.running.get(client) ?? 1) - 1;
       if (n) this.running.set(client, n);
       else this.running.delete(client);

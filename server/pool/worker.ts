@@ -19,6 +19,8 @@ export interface Envelope {
   /** every metadata correction made since the load, oldest first, and a version that changes with them */
   patches: { version: number; list: ReportPatch[] };
   task: AnalysisTask | { name: "warm" };
+  /** set to 1 (and notified) when this worker starts the task: the main thread's RunContext.onStart */
+  started?: Int32Array;
 }
 
 const { stopwords } = workerData as { stopwords: string[] };
@@ -41,5 +43,6 @@ export default function run(e: Envelope): unknown {
     scope.cache.clear();
   }
   if (e.task.name === "warm") return null;
+  if (e.started && Atomics.compareExchange(e.started, 0, 0, 1) === 0) Atomics.notify(e.started, 0);
   return runTask(scope, e.task);
 }

@@ -5,12 +5,12 @@ import express, { type RequestHandler, type Response, type Router } from "expres
 import type { z } from "zod";
 import { API, type BodyOf, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from "../../core/api/endpoints.ts";
 import { toCsv } from "../analytics/csv.ts";
-import type { RunContext } from "../pool/pool.ts";
+import type { RequestContext } from "../pool/pool.ts";
 import { HttpError } from "../../core/errors.ts";
 import { MAX_SOURCE_BYTES } from "../../core/sources.ts";
 
 /** `ctx`: who asks, and a signal aborted when they go away (analyses in the pool are cancelled then). */
-export type Handler<N extends EndpointName> = (input: { query: QueryOf<N>; params: ParamsOf<N>; body: BodyOf<N>; ctx: Required<RunContext> }) => ResponseOf<N> | Promise<ResponseOf<N>>;
+export type Handler<N extends EndpointName> = (input: { query: QueryOf<N>; params: ParamsOf<N>; body: BodyOf<N>; ctx: RequestContext }) => ResponseOf<N> | Promise<ResponseOf<N>>;
 
 export interface RouteOptions<N extends EndpointName> {
   /** the HTTP status of a successful answer; default the entry's, else 200 */

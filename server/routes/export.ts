@@ -10,7 +10,7 @@
 // last so it holds the count) or provenance (the sidecar alone). The provenance states the
 // parameters applied (limit: "none") and the rows written. Rows go out in chunks of about 64 KiB.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Router, type Response } from "express";
 import type { z } from "zod";
@@ -18,12 +18,13 @@ import { API, EXPORTABLE, type Exportable } from "../../core/api/endpoints.ts";
 import { ReportsQuerySchema, SearchQuerySchema, type ExportProvenance } from "../../core/api/schema.ts";
 import { readManifest } from "../../core/store.ts";
 import { csvComments, csvHeader, csvLine } from "../analytics/csv.ts";
+import { rowsToParquet } from "../analytics/parquet.ts";
 import { search } from "../search/search.ts";
 import { listReports } from "../search/reports.ts";
 import { jsonSize } from "../cache.ts";
 import type { AppDeps } from "../app.ts";
 import { analyticsTasks } from "./analytics.ts";
-import type { RunContext } from "../pool/pool.ts";
+import type { RequestContext } from "../pool/pool.ts";
 
 type Row = Record<string, unknown>;
 type Columns = { key: string; header: string }[];
@@ -59,7 +60,7 @@ const REPORT_COLUMNS = ["id", "title", "sector", "sectorConfidence", "year", "do
 
 // the table entry's own schemas (core/api/endpoints.ts)
 const exportParams = API.export.params as z.ZodObject<{ name: z.ZodEnum<{ [K in Exportable]: K }> }>;
-const exportQuery = API.export.query as z.ZodObject<{ format: z.ZodDefault<z.ZodEnum<{ csv: "csv"; json: "json"; provenance: "provenance" }>> }>;
+const exportQuery = API.export.query as z.ZodObject<{ format: z.ZodDefault<z.ZodEnum<{ csv: "csv"; json: "json"; parquet: "parquet"; provenance: "provenance" }>> }>;
 
 export function exportRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -67,7 +68,7 @@ export function exportRoutes(deps: AppDeps): Router {
   const holder = deps.analytics.corpus;
 
   /** One endpoint's rows, page by page (a page = one array of rows). */
-  async function* pages(name: Exportable, raw: Row, ctx: Required<RunContext>): AsyncGenerator<{ rows: Row[]; columns: Columns; total?: number }> {
+  async function* pages(name: Exportable, raw: Row, ctx: RequestContext): AsyncGenerator<{ rows: Row[]; columns: Columns; total?: number }> {
     if (name === "search") {
       const base = SearchQuerySchema.parse({ ...raw, perPage: 100 });
       for (let page = 1; ; page++) {
@@ -158,6 +159,20 @@ export function exportRoutes(deps: AppDeps): Router {
       await out.end();
       return;
     }
+    if (format === "parquet") {
+      // every row, typed, written whole before the first byte (a Parquet footer ends the file)
+      const rows: Row[] = [];
+      const columns = first.done ? [] : first.value.columns;
+      for (let p = first; !p.done; p = await it.next()) for (const row of p.value.rows) rows.push(row);
+      const { dir, file: path } = await rowsToParquet(rows, columns, parquetProvenance({ ...stamp, rows: rows.length }));
+      res.setHeader("Content-Type", "application/vnd.apache.parquet");
+      res.setHeader("Content-Disposition", `attachment; filename="${file}.parquet"`);
+      res.sendFile(path, (err) => {
+        rmSync(dir, { recursive: true, force: true });
+        if (err && !res.headersSent) res.status(500).end();
+      });
+      return;
+    }
     res.setHeader("Content-Type", "application/json; charset=utf-8");
     res.setHeader("Content-Disposition", `attachment; filename="${file}.json"`);
     await out.add(`{"rows":[`);
@@ -172,6 +187,21 @@ export function exportRoutes(deps: AppDeps): Router {
 function maxOf(schema: z.ZodType): number {
   for (const probe of [100_000, 10_000, 5000, 1000, 500, 200, 100, 50]) if (schema.safeParse(String(probe)).success) return probe;
   return 50;
+}
+
+/** The provenance as a Parquet file's key-value metadata: the CSV block's fields, one key each. */
+function parquetProvenance(p: ExportProvenance): Record<string, string> {
+  return {
+    "wenyuan.endpoint": p.endpoint,
+    "wenyuan.parameters": JSON.stringify(p.query),
+    "wenyuan.corpus.generation": String(p.corpus.generation),
+    "wenyuan.corpus.fingerprint": p.corpus.fingerprint,
+    "wenyuan.corpus.reports": String(p.corpus.reports),
+    ...(p.corpus.builtWith ? { "wenyuan.corpus.built": `${p.corpus.builtWith.createdAt} (corpus ${p.corpus.builtWith.corpusHash}, segmenter ${p.corpus.builtWith.segmenter})` } : {}),
+    "wenyuan.exported_at": p.exportedAt,
+    "wenyuan.rows": String(p.rows),
+    "wenyuan.software": p.software,
+  };
 }
 
 /** The CSV's leading comment block: what, from which corpus, with which parameters; the row count follows as the file's last line. */

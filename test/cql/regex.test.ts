@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { REGEX_BUDGET_MS } from "../../server/analytics/regex.ts";
-import { getJson, seedApp, type TestApp } from "../helpers/app.ts";
+import { getJson, SEED_CORPUS, seedApp, startApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;
 let reports: Report[];
@@ -57,4 +57,32 @@ describe("match=regex", () => {
     expect(after.status).toBe(200);
     expect(after.body.total).toBe(reports.reduce((n, r) => n + count(r.text, "职工"), 0));
   }, 20_000);
+});
+
+describe("the regex budget", () => {
+  let own: TestApp;
+  const BUDGET = 1500;
+  beforeAll(async () => {
+    own = await startApp({ corpus: SEED_CORPUS, env: { WENYUAN_REGEX_BUDGET_MS: String(BUDGET) } });
+  });
+  afterAll(() => own?.stop());
+
+  it("starts when a worker picks the expression up, not while it waits in the queue behind others", async () => {
+    // Four expressions that backtrack without end (distinct, so none is shared from the cache) keep
+    // both pool workers busy for two budgets; a quick one sent after them waits that long in the
+    // queue. Counting the wait, it was stopped as "too slow" before it ran.
+    const slow = [5, 6, 7, 8].map((n) => getJson<{ error: { code: string } }>(own.url, `/api/kwic?match=regex&perPage=1&term=${enc(`(\\p{L}+)+\\d{${n}}`)}`));
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    const quick = await getJson<{ total: number }>(own.url, `/api/kwic?match=regex&perPage=1&term=${enc("职工.{0,2}活动")}`);
+    const waited = performance.now() - t0;
+    expect(quick.status).toBe(200);
+    const texts = readStore(own.dataDir).entries.map((e) => e.report).filter((r) => r.kind === "report" && r.duplicateOf === null);
+    expect(quick.body.total).toBe(texts.reduce((n, r) => n + count(r.text, "职工.{0,2}活动"), 0));
+    expect(waited).toBeGreaterThan(BUDGET);
+    for (const s of await Promise.all(slow)) {
+      expect(s.status).toBe(422);
+      expect(s.body.error.code).toBe("regex_too_slow");
+    }
+  }, 40_000);
 });
