@@ -428,15 +428,20 @@ export const BatchQuerySchema = z.object({
       `The list, one term a line (at most ${BATCH_MAX_TERMS}): \`职代会\`, \`职代会|职工代表大会\` (synonyms; the first names the row) or \`民主管理: 职代会|职工代表大会\` (a label, then the synonyms); full-width ： and ｜ work too; blank lines and lines starting with # are skipped. Each term is counted as /api/breakdown counts a \`term\` (words, adjacent; corpus synonyms too unless synonyms=false). A malformed line is a 400 naming it (required).`,
     ),
   by: single(z.enum(BREAKDOWN_BY)).default("sector").describe("Group by sector, year, docType or level. Default sector."),
-});
+  then: single(z.enum(BREAKDOWN_BY))
+    .optional()
+    .describe("A second grouping inside each group of `by` (by=sector&then=year: the term × sector × year matrix, one row per term, sector and year present in the selection, `key2` the year). Must differ from `by`. Default: none."),
+}).refine((q) => q.then === undefined || q.then !== q.by, { message: "then: must differ from by (a grouping inside itself is the grouping)", path: ["then"] });
 export const BatchResponseSchema = z.object({
   by: z.enum(BREAKDOWN_BY),
+  then: z.enum(BREAKDOWN_BY).nullable().describe("the second grouping, or null"),
   terms: z.array(z.object({ line: z.number().int(), label: z.string(), matches: z.array(z.string()).describe("the term, its synonyms on the line and the corpus synonyms it matched") })),
   rows: z
     .array(
       z.object({
         label: z.string().describe("the term's label"),
         key: z.string().describe("the group (sector, year, docType or level)"),
+        key2: z.string().nullable().describe("with then=: the group inside `key` (e.g. the year); null without"),
         count: z.number().int().describe("occurrences of the term (any of its synonyms) in the group"),
         docs: z.number().int().describe("reports of the group containing it"),
         totalDocs: z.number().int(),

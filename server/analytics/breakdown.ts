@@ -15,12 +15,16 @@ export interface BreakdownOptions {
   /** the term and its synonyms as token sequences (core/query.ts parseTerm), matched as kwic's word mode */
   alternatives: string[][];
   by: GroupBy;
+  /** a second grouping inside each group of `by` (batch's then=): rows are keyed by both */
+  then?: GroupBy;
   /** match=cql: count the matches of this corpus query instead of the term (server/analytics/cql.ts) */
   pattern?: Pattern;
 }
 
 export type BreakdownRow = {
   key: string;
+  /** with `then`: the group inside `key` */
+  key2?: string;
   /** by=report: the report's title */
   label?: string;
   /** occurrences of the term */
@@ -53,8 +57,10 @@ export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownO
   const groups = new Map<string, BreakdownRow>();
   for (const doc of docs) {
     const key = groupKey(doc.report, options.by);
-    let row = groups.get(key);
-    if (!row) groups.set(key, (row = { key, ...(options.by === "report" ? { label: doc.report.title } : {}), count: 0, docs: 0, totalDocs: 0, tokens: 0, chars: 0, per10k: 0, perMillion: 0 }));
+    const key2 = options.then ? groupKey(doc.report, options.then) : undefined;
+    const id = key2 === undefined ? key : `${key}\u0001${key2}`;
+    let row = groups.get(id);
+    if (!row) groups.set(id, (row = { key, ...(key2 !== undefined ? { key2 } : {}), ...(options.by === "report" ? { label: doc.report.title } : {}), count: 0, docs: 0, totalDocs: 0, tokens: 0, chars: 0, per10k: 0, perMillion: 0 }));
     const upper = perDoc[P.docIndex.get(doc) ?? -1] ?? 0;
     const n = !upper ? 0 : exact ? upper : forEachMatch(corpus, doc, term);
     row.count += n;
@@ -64,7 +70,8 @@ export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownO
     row.chars += doc.report.chars;
   }
   const order = compareGroupKeys(options.by);
-  const rows = [...groups.values()].sort((a, b) => order(a.key, b.key));
+  const order2 = options.then ? compareGroupKeys(options.then) : () => 0;
+  const rows = [...groups.values()].sort((a, b) => order(a.key, b.key) || order2(a.key2 ?? "", b.key2 ?? ""));
   for (const row of rows) Object.assign(row, rates(row.count, row.chars, row.tokens));
   return { rows };
 }

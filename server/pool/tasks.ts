@@ -108,8 +108,9 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
       // the breakdown analytic once per term, over the one selection
       return {
         by: t.q.by,
+        then: t.q.then ?? null,
         terms: t.terms.map(({ line, label, matches }) => ({ line, label, matches })),
-        rows: t.terms.flatMap((x) => breakdown(corpus, docs, { alternatives: x.alternatives, by: t.q.by }, ix).rows.map((r) => ({ label: x.label, ...r }))),
+        rows: t.terms.flatMap((x) => breakdown(corpus, docs, { alternatives: x.alternatives, by: t.q.by, then: t.q.then }, ix).rows.map((r) => ({ label: x.label, ...r, key2: r.key2 ?? null }))),
       };
     case "trends": {
       const k = t.q;

@@ -14,6 +14,7 @@ import { API } from "../../core/api/endpoints.ts";
 import type { Corpus } from "../../core/corpus/types.ts";
 import type { AppDeps } from "../app.ts";
 import { corpusOf } from "./export.ts";
+import { kvMetadata } from "../analytics/parquet.ts";
 
 const query = API.exportParquet.query as z.ZodObject<{ table: z.ZodDefault<z.ZodEnum<{ reports: "reports"; tokens: "tokens" }>> }>;
 
@@ -64,8 +65,6 @@ function fill(table: "reports" | "tokens", a: DuckDBAppender, corpus: Corpus): v
   }
 }
 
-/** A Parquet key-value metadata literal: {'k': 'v', …} with quotes doubled. */
-const kv = (m: Record<string, string>) => `{${Object.entries(m).map(([k, v]) => `'${k}': '${v.replaceAll("'", "''")}'`).join(", ")}}`;
 
 export function parquetRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -83,7 +82,7 @@ export function parquetRoutes(deps: AppDeps): Router {
       fill(table, appender, corpus);
       appender.closeSync();
       const meta = { table, generation: String(stamp.generation), fingerprint: stamp.fingerprint, exported_at: stamp.exportedAt, software: "Wenyuan" };
-      await con.run(`COPY ${table} TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, KV_METADATA ${kv(meta)})`);
+      await con.run(`COPY ${table} TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, KV_METADATA ${kvMetadata(meta)})`);
     } finally {
       con.closeSync();
       db.closeSync();

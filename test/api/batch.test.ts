@@ -3,6 +3,10 @@
 // word-mode rule: a term's words adjacent, any of its synonyms, the longest where two start
 // together, none overlapping) — not through the product's match code; the CSV export holds every
 // row with its provenance; a bad list is a 400 naming the line.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
@@ -58,21 +62,25 @@ function recount(stream: string[], variants: string[]): number {
   return n;
 }
 
-type Row = { label: string; key: string; count: number; docs: number; totalDocs: number; per10k: number };
+type Row = { label: string; key: string; key2?: string | null; count: number; docs: number; totalDocs: number; per10k: number };
 
-function expected(): Row[] {
+/** A cell's group: the sector, or with a second grouping the sector and the year ("unknown" when the report has none). */
+const sectorOf = (r: Report) => r.sector;
+const sectorYear = (r: Report) => `${r.sector}/${r.year ?? "unknown"}`;
+
+function expected(groupOf: (r: Report) => string = sectorOf): Row[] {
   const live = reports.filter((r) => r.kind === "report" && r.duplicateOf === null);
   const out: Row[] = [];
   for (const t of TERMS) {
     const bySector = new Map<string, { count: number; docs: number; totalDocs: number; chars: number }>();
     for (const r of live) {
-      const g = bySector.get(r.sector) ?? { count: 0, docs: 0, totalDocs: 0, chars: 0 };
+      const g = bySector.get(groupOf(r)) ?? { count: 0, docs: 0, totalDocs: 0, chars: 0 };
       const n = recount(streams.get(r.id)!, t.variants);
       g.count += n;
       if (n) g.docs++;
       g.totalDocs++;
       g.chars += r.text.length;
-      bySector.set(r.sector, g);
+      bySector.set(groupOf(r), g);
     }
     for (const [key, g] of bySector) out.push({ label: t.label, key, count: g.count, docs: g.docs, totalDocs: g.totalDocs, per10k: (g.count / g.chars) * 10_000 });
   }
@@ -100,18 +108,65 @@ describe("batch queries", () => {
     expect([...new Set(res.body.rows.map((r) => r.label))]).toEqual(TERMS.map((t) => t.label));
   });
 
+  it("then=year breaks each sector down by year: the term × sector × year matrix, every cell the recount's", async () => {
+    const res = await getJson<{ then: string | null; rows: Row[] }>(app.url, `/api/batch?by=sector&then=year&terms=${list}`);
+    expect(res.status).toBe(200);
+    expect(res.body.then).toBe("year");
+    const want = expected(sectorYear);
+    // more cells than by sector alone: some sector has reports of more than one year (or a known and an unknown one)
+    expect(want.length).toBeGreaterThan(expected().length);
+    const got = byCell(res.body.rows.map((r) => ({ ...r, key: `${r.key}/${r.key2}` })));
+    expect(got.map((r) => [r.label, r.key, r.count, r.docs, r.totalDocs])).toEqual(byCell(want).map((r) => [r.label, r.key, r.count, r.docs, r.totalDocs]));
+    const csv = parseExportCsv(await (await fetch(`${app.url}/api/export/batch?by=sector&then=year&terms=${list}`)).text());
+    expect(csv.records[0].slice(0, 3)).toEqual(["label", "key", "key2"]);
+    expect(csv.records.length - 1).toBe(want.length);
+    const same = await getJson<{ error: { field: string; message: string } }>(app.url, `/api/batch?by=year&then=year&terms=${list}`);
+    expect(same.status).toBe(400);
+    expect(same.body.error.message).toMatch(/then: must differ from by/);
+  });
+
   it("the CSV export holds every row, with the provenance block and the row count", async () => {
     const res = await fetch(`${app.url}/api/export/batch?by=sector&terms=${list}`);
     expect(res.status).toBe(200);
     const { comments, records } = parseExportCsv(await res.text());
     const want = expected();
-    expect(records[0].slice(0, 4)).toEqual(["label", "key", "count", "docs"]);
+    expect(records[0].slice(0, 5)).toEqual(["label", "key", "key2", "count", "docs"]);
     expect(records.length - 1).toBe(want.length);
     expect(comments.at(-1)).toBe(`rows: ${want.length}`);
     expect(comments.join("\n")).toMatch(/\/api\/batch/);
     expect(comments.join("\n")).toContain("民主管理");
-    const csvCells = byCell(records.slice(1).map(([label, key, count, docs]) => ({ label, key, count: Number(count), docs: Number(docs) })));
+    const csvCells = byCell(records.slice(1).map(([label, key, , count, docs]) => ({ label, key, count: Number(count), docs: Number(docs) })));
     expect(csvCells.map((r) => [r.label, r.key, r.count, r.docs])).toEqual(byCell(want).map((r) => [r.label, r.key, r.count, r.docs]));
+  });
+
+  it("the Parquet export holds every row, typed, with the provenance in its metadata, read back with DuckDB", async () => {
+    const res = await fetch(`${app.url}/api/export/batch?by=sector&then=year&terms=${list}&format=parquet`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/parquet/);
+    const dir = mkdtempSync(join(tmpdir(), "wenyuan-batch-parquet-"));
+    const file = join(dir, "batch.parquet");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    try {
+      const read = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+      const rows = await read(`SELECT label, key, key2, count, docs, totalDocs, typeof(count) AS t, typeof(per10k) AS tr FROM read_parquet('${file}')`);
+      const want = expected(sectorYear);
+      expect(rows.length).toBe(want.length);
+      expect(rows[0].t).toBe("BIGINT");
+      expect(rows[0].tr).toBe("DOUBLE");
+      const got = byCell(rows.map((r) => ({ label: String(r.label), key: `${r.key}/${r.key2}`, count: Number(r.count), docs: Number(r.docs), totalDocs: Number(r.totalDocs) })));
+      expect(got.map((r) => [r.label, r.key, r.count, r.docs, r.totalDocs])).toEqual(byCell(want).map((r) => [r.label, r.key, r.count, r.docs, r.totalDocs]));
+      const meta = new Map((await read(`SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${file}')`)).map((m) => [String(m.k), String(m.v)]));
+      expect(meta.get("wenyuan.endpoint")).toBe("/api/batch");
+      expect(meta.get("wenyuan.rows")).toBe(String(want.length));
+      expect(JSON.parse(meta.get("wenyuan.parameters")!)).toMatchObject({ by: "sector", then: "year" });
+      expect(meta.get("wenyuan.corpus.fingerprint")).toMatch(/^sha256:[0-9a-f]{16,}$/);
+    } finally {
+      con.closeSync();
+      db.closeSync();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a bad list is a 400 whose message names the line", async () => {

@@ -457,6 +457,28 @@ describe("batch queries (issue 26 item 4)", () => {
     expect(comments.at(-1)).toBe(`rows: ${records.length - 1}`);
     await shot("analytics-batch");
   });
+
+  it("then by year: each sector's columns split by year, every cell the recount's", async () => {
+    await page.goto(`${app.url}/analytics?tab=batch&by=sector`);
+    await page.locator("#batch-terms").fill("劳动竞赛\n职代会");
+    await page.getByRole("button", { name: "统计" }).click();
+    await page.locator("table.batch-matrix").waitFor();
+    await page.getByLabel("再按").selectOption("year");
+    await poll(() => page.url()).toContain("then=year");
+    const table = page.locator("table.batch-matrix");
+    await poll(() => table.locator("td[data-group2]").count()).toBeGreaterThan(0);
+    const groups = new Set(live.map((r) => `${r.sector}/${r.year ?? "unknown"}`));
+    expect(await table.locator("thead th").count()).toBe(groups.size + 1);
+    for (const word of ["劳动竞赛", "职代会"])
+      for (const g of groups) {
+        const [sector, year] = g.split("/");
+        const cell = table.locator(`tr[data-term="${word}"] td[data-group="${sector}"][data-group2="${year}"]`);
+        const want = recount(word, live.filter((r) => r.sector === sector && String(r.year ?? "unknown") === year));
+        expect([Number(await cell.getAttribute("data-count")), Number(await cell.getAttribute("data-docs"))], `${word} ${g}`).toEqual([want.count, want.reports]);
+      }
+    expect(await table.locator("thead th").allTextContents()).toContain("医院 · 年份不详");
+    await shot("analytics-batch-then-year");
+  });
 });
 
 describe("words rising and falling (issue 26 item 5)", () => {

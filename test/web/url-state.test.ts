@@ -46,6 +46,7 @@ const arbitraries = {
     tab: fc.constantFrom(...analytics.TABS),
     term: text(20),
     by: fc.constantFrom("sector" as const, "year" as const, "docType" as const, "level" as const),
+    then: fc.constantFrom("" as const, "sector" as const, "year" as const, "docType" as const, "level" as const),
     measure: fc.constantFrom(...analytics.MEASURES),
     window: fc.integer({ min: 1, max: 20 }),
     minLength: fc.integer({ min: 1, max: 20 }),

@@ -1,6 +1,7 @@
 // Exports of what a table, list or chart shows — in full, not the rows on screen: GET
 // /api/export/{endpoint} walks every page and lifts row limits. CSV (UTF-8 with a BOM, opens in
-// Excel; its provenance in "#" comment lines), JSON with its provenance, and the provenance sidecar
+// Excel; its provenance in "#" comment lines), JSON with its provenance, Parquet (typed columns,
+// the provenance in its metadata), and the provenance sidecar
 // alone (query, filters, corpus generation and fingerprint, time, rows) to keep beside a CSV. When
 // the pointer or the keyboard reaches the links, the sidecar is asked once for the row count, so
 // the links say how many rows the file will hold (never the rows on screen).
@@ -36,6 +37,9 @@ export function DownloadLinks({ endpoint, params, label }: { endpoint: Exportabl
       </a>
       <a href={url("json")} download data-format="json" title={t("exportAllRows")}>
         JSON
+      </a>
+      <a href={url("parquet")} download data-format="parquet" title={t("exportAllRows")}>
+        Parquet
       </a>
       <a href={url("provenance")} download data-format="provenance" title={t("provenanceHint")}>
         {t("provenance")}

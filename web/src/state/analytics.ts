@@ -10,6 +10,8 @@ export interface AnalyticsState {
   tab: (typeof TABS)[number];
   term: string;
   by: (typeof BREAKDOWN_BY)[number];
+  /** batch: a second grouping inside `by` ("" = none): the term × sector × year matrix */
+  then: (typeof BREAKDOWN_BY)[number] | "";
   measure: (typeof MEASURES)[number];
   window: number;
   minLength: number;
@@ -22,6 +24,7 @@ export const defaultAnalyticsState = (): AnalyticsState => ({
   tab: "words",
   term: "",
   by: "sector",
+  then: "",
   measure: "logdice",
   window: 5,
   minLength: 2,
@@ -35,6 +38,7 @@ export function stateToRoute(s: AnalyticsState): URLSearchParams {
   put(p, "tab", s.tab, "words");
   put(p, "term", s.term);
   put(p, "by", s.by, "sector");
+  put(p, "then", s.then);
   put(p, "measure", s.measure, "logdice");
   put(p, "window", s.window, 5);
   put(p, "minLength", s.minLength, 2);
@@ -49,6 +53,7 @@ export function routeToState(p: URLSearchParams): AnalyticsState {
     tab: oneOf(p, "tab", TABS, "words"),
     term: str(p, "term", 100),
     by: oneOf(p, "by", BREAKDOWN_BY, "sector"),
+    then: oneOf(p, "then", ["", ...BREAKDOWN_BY] as const, ""),
     measure: oneOf(p, "measure", MEASURES, "logdice"),
     window: int(p, "window", 1, 20, 5),
     minLength: int(p, "minLength", 1, 20, 2),
