@@ -163,6 +163,9 @@ it("filter the metadata table, bulk-correct two reports, see the history and und
   const history = page.locator("table.correction-history tbody tr");
   await expect.poll(async () => (await history.evaluateAll((rows) => rows.filter((r) => r.getAttribute("data-action") === "set").map((r) => r.getAttribute("data-report")))).filter((id) => expected.some((e) => e.id === id)).sort(), POLL).toEqual(changed.map((r) => r.id).sort());
   expect(await history.first().innerText()).toMatch(/local/);
+  // the time in the UI's language, not the browser's (en-US here): 2026年12月7日 20:59
+  expect(await history.first().innerText()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+  expect(await page.locator("table.sources tbody tr").first().innerText()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
   await page.screenshot({ path: join(SHOTS, "corpus-history-zh.png"), fullPage: true });
   const target = changed[0];
   expect(target).toBeDefined();
@@ -181,6 +184,7 @@ it("filter the metadata table, bulk-correct two reports, see the history and und
   await en.locator(".metadata-contains").fill("碧水湾");
   await en.locator(".metadata-contains").press("Enter");
   await expect.poll(() => en.locator("table.metadata tbody tr").count(), POLL).toBe(2);
+  expect(await en.locator("table.correction-history tbody tr").first().innerText()).toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);
   await en.screenshot({ path: join(SHOTS, "corpus-history-en.png"), fullPage: true });
   await en.close();
 }, 180_000);

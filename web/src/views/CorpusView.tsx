@@ -10,6 +10,7 @@ import { getJob, getSources, startJob, uploadFile } from "../api/endpoints.ts";
 import { useLang } from "../app/lang.tsx";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
 import { MetadataTable } from "./corpus/MetadataTable.tsx";
+import { formatTime } from "../lib/dates.ts";
 
 const UPLOAD_MB = MAX_SOURCE_BYTES / 1048576;
 type Phase = "queued" | "read" | "discover" | "segment" | "load" | "reload";
@@ -140,7 +141,7 @@ function JobProgress({ job }: { job: Job }) {
 }
 
 function Sources({ onJob }: { onJob: (job: Job) => void }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const sources = useQuery({ queryKey: ["sources"], queryFn: ({ signal }) => getSources(signal) });
   const [error, setError] = useState<string | null>(null);
   if (sources.error) return <ErrorBox error={sources.error as ApiError} onRetry={() => void sources.refetch()} />;
@@ -180,7 +181,7 @@ function Sources({ onJob }: { onJob: (job: Job) => void }) {
                   {s.reason && <span className="muted"> — {s.reason}</span>}
                 </td>
                 <td className="num">{s.reports.length || ""}</td>
-                <td>{new Date(s.updatedAt).toLocaleString()}</td>
+                <td>{formatTime(s.updatedAt, lang)}</td>
                 <td>
                   {s.status !== "removed" && (
                     <button type="button" className="link-button" onClick={() => void remove(s.path)} aria-label={t("corpusRemoveLabel", { path: s.path })}>

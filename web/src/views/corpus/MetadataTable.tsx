@@ -10,6 +10,7 @@ import { call, correctMany, correctReport, undoCorrection } from "../../api/endp
 import { useLang } from "../../app/lang.tsx";
 import { Pagination } from "../../components/Pagination.tsx";
 import { useComposedInput } from "../../hooks/useComposedInput.ts";
+import { formatTime } from "../../lib/dates.ts";
 
 const PER_PAGE = 20;
 type Sort = "title:asc" | "added:desc";
@@ -197,7 +198,7 @@ const shown = (e: CorrectionHistoryEntry, v: CorrectionHistoryEntry["from"], cor
 
 /** Who changed what (GET /api/corrections/history), newest first, each entry with an undo. */
 function History({ onUndone }: { onUndone: () => void }) {
-  const { t, label } = useLang();
+  const { t, label, lang } = useLang();
   const history = useQuery({ queryKey: ["correction-history"], queryFn: ({ signal }) => call("correctionHistory", { limit: 50 }, signal) });
   const [error, setError] = useState<string | null>(null);
   const undo = async (seq: number) => {
@@ -232,7 +233,7 @@ function History({ onUndone }: { onUndone: () => void }) {
               {entries.map((e) => (
                 <tr key={e.seq} data-seq={e.seq} data-action={e.action} data-report={e.report}>
                   <td className="num">{e.seq}</td>
-                  <td>{new Date(e.at).toLocaleString()}</td>
+                  <td>{formatTime(e.at, lang)}</td>
                   <td>{e.who}</td>
                   <td>
                     <Link to={`/report/${encodeURIComponent(e.report)}`}>{e.report}</Link>
