@@ -467,7 +467,7 @@ function documentsFromStore(dataDir: string, outDir: string, segmenter: Segmente
     for (const d of toPassageDocuments(e.report, e.tokens, syn)) add("passages", d);
   }
   for (const kind of ["reports", "passages"] as const) save(kind, batchers[kind].flush());
-  // Meilisearch alone gets all reports, then all passages, like loadIndexes.
+  // Meilisearch alone gets all reports, then all passages, as the indexer's IndexLoader sends them.
   built.batches.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "reports" ? -1 : 1));
   return built;
 }

@@ -135,11 +135,6 @@ export function parseQuery(q: string | undefined, seg: Segmenter, synonyms: Syno
   };
 }
 
-/** Every alternative of the required parts: what a snippet or a report view marks. */
-export function markSequences(parsed: ParsedQuery): string[][] {
-  return parsed.required.flatMap((t) => t.alternatives);
-}
-
 /**
  * The synonym-set keys whose alternatives occur in a token stream: what the indexer writes to
  * Meilisearch's `syn` field, so that a query for the key finds any member. `sequences` come from

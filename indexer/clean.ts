@@ -3,7 +3,7 @@
 // download stubs, counters) or how scrapers damage text (hard wraps, cut characters) — never a
 // string copied from one page. All regexes are anchored or bounded so that a 20 MB line stays linear.
 import type { CleanParagraph } from "../core/model.ts";
-import { CJK, hasCjk, isCjkChar, isHeadingLine, isTitleLike, SENTENCE_END } from "./text-patterns.ts";
+import { hasCjk, isCjkChar, isHeadingLine, isTitleLike, SENTENCE_END } from "./text-patterns.ts";
 
 /** Markers that introduce a page's "related documents" block; they become a `boundary` sentinel. */
 const RELATED_MARKER =
@@ -195,4 +195,3 @@ function canJoin(a: CleanParagraph, b: CleanParagraph): boolean {
   return isCjkChar(last) || /[，、,\d《“（(A-Za-z*]/.test(last ?? "");
 }
 
-export const _internal = { cleanLine, isChromeLine, CJK };

@@ -7,6 +7,7 @@
 // Reports are compared with reports and excerpts with excerpts, never across.
 import { createHash } from "node:crypto";
 import type { DuplicateLinks } from "../core/model.ts";
+import { bareText } from "./text-patterns.ts";
 
 const SHINGLE = 5;
 const BUCKETS = 128;
@@ -97,7 +98,7 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
   // earlier texts it shares a band with — while its own shingle set is still in the cache (a
   // separate comparison pass after all signatures rebuilt most sets: 100k took 84 s, mostly that).
   for (const b of members) {
-    const bare = normalise(pieces[b].text);
+    const bare = bareText(pieces[b].text);
     // Exact copies first, by a hash of the normalised text: free, and it keeps LSH buckets small.
     // A copy joins the first text with its hash and stays out of the buckets (its root stands for it).
     const key = createHash("sha1").update(bare).digest("base64");
@@ -152,14 +153,11 @@ function groupKind(pieces: DedupeInput[], members: number[], threshold: number, 
   }
 }
 
-/** Spaces, punctuation and symbols removed, case folded: what "the same text" means here. */
-const normalise = (text: string): string => text.replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
-
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Sorted unique 32-bit hashes of the text's 5-character shingles. */
 export function shingleSet(text: string): Uint32Array {
-  return shinglesOf(normalise(text));
+  return shinglesOf(bareText(text));
 }
 
 /** Code points of the text being shingled; grown as needed, reused (no array per text). */

@@ -19,11 +19,6 @@ import { call } from "../core/meili/call.ts";
 import { cancelTasks, DOCUMENTS, waitTask } from "../core/meili/tasks.ts";
 import { MeiliTaskError } from "../core/meili/errors/task.ts";
 
-export interface LoadInput {
-  reports: Iterable<ReportDocument>;
-  passages: Iterable<PassageDocument>;
-}
-
 export interface LoadProgress {
   (done: number, total: number, phase: string): void;
 }
@@ -170,14 +165,6 @@ export class IndexLoader {
     this.tasks.push({ kind, task: await addNdjson(this.client, this.target[kind], batch.ndjson) });
     this.added[kind] += batch.documents;
   }
-}
-
-/** Loads ready-made documents (all reports, then all passages) through an IndexLoader. */
-export async function loadIndexes(client: Meilisearch, names: IndexNames, input: LoadInput, progress?: LoadProgress): Promise<void> {
-  const loader = await IndexLoader.open(client, names);
-  for (const doc of input.reports) await loader.add("reports", doc);
-  for (const doc of input.passages) await loader.add("passages", doc);
-  await loader.finish(progress);
 }
 
 /**

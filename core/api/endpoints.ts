@@ -379,7 +379,6 @@ export const API = {
 
 
 export type EndpointName = keyof typeof API;
-export type AnyEndpoint = (typeof API)[EndpointName];
 
 /** Every endpoint, in the table's order. */
 export const ENDPOINTS: readonly Endpoint[] = Object.values(API) as readonly Endpoint[];

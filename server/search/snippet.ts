@@ -1,5 +1,5 @@
 // Snippets cut from the corpus store, not from Meilisearch: cropping whole
-// reports in Meilisearch costs ~30× the search itself (DESIGN.md, measured).
+// reports in Meilisearch costs ~30× the search itself (measured in round one).
 import type { Hit, Snippet } from "../../core/api/schema.ts";
 import { sectionAt } from "../../core/documents.ts";
 import type { Report } from "../../core/model.ts";
