@@ -1,5 +1,5 @@
-// Facet controls shared by every view: sector / document type / level checkboxes
-// with disjunctive counts, a year range, and the duplicates switch. On narrow
+// Facet controls shared by every view: the named subcorpus, sector / document type / level
+// checkboxes with disjunctive counts, a year range, and the duplicates switch. On narrow
 // screens the panel collapses behind a toggle above the results.
 import { useId, useState, type ReactNode } from "react";
 import { DOC_TYPES, LEVELS, SECTORS } from "../../../core/api/schema.ts";
@@ -8,11 +8,12 @@ import { useLang } from "../app/lang.tsx";
 import { emptyFilters, isEmptyFilters, type FacetFilters } from "../state/filters.ts";
 import type { LabelKind } from "../app/i18n.ts";
 import { useCorpusYears } from "../hooks/useFacetCounts.ts";
+import { SubcorpusPicker } from "./SubcorpusPicker.tsx";
 
 type Counts = SearchResponse["facets"] | undefined;
 
 function activeCount(f: FacetFilters): number {
-  return f.sector.length + f.docType.length + f.level.length + (f.yearFrom !== null ? 1 : 0) + (f.yearTo !== null ? 1 : 0) + (f.includeDuplicates ? 1 : 0);
+  return (f.subcorpus !== null ? 1 : 0) + f.sector.length + f.docType.length + f.level.length + (f.yearFrom !== null ? 1 : 0) + (f.yearTo !== null ? 1 : 0) + (f.includeDuplicates ? 1 : 0);
 }
 
 function CheckGroup<T extends string>({
@@ -121,6 +122,7 @@ export function FacetPanel({
         {n > 0 && <span className="badge">{n}</span>}
       </button>
       <div className="facet-body" id={`${id}-body`}>
+        <SubcorpusPicker value={filters.subcorpus} onChange={(subcorpus) => set({ subcorpus })} />
         {children}
         {countsNote && <p className="muted facet-counts-note">{countsNote}</p>}
         <CheckGroup legend={t("facetSector")} kind="sector" all={SECTORS} selected={filters.sector} counts={counts?.sector} onChange={(sector) => set({ sector })} />
