@@ -103,6 +103,16 @@ describe("a researcher's subcorpora", () => {
     await shot("subcorpora-list");
   }, 120_000);
 
+  it("on a phone, the collapsed facet panel still names the subcorpus the view counts over", async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${app.url}/?subcorpus=${HOSP}`);
+    const toggle = page.locator(".facet-toggle");
+    await poll(() => toggle.locator(".subcorpus-chip").textContent()).toBe("hospital reports 2015–2020");
+    expect(await page.locator(".facet-body").isVisible()).toBe(false);
+    await poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "")[0]).toBe(hospital().length);
+    await shot("subcorpora-phone");
+  });
+
   it("compares the two in /compare, one on each side", async () => {
     await page.goto(`${app.url}/compare`);
     const sides = page.locator(".facet-panel");
@@ -155,5 +165,23 @@ describe("a researcher's subcorpora", () => {
     await page.locator(".subcorpus-saved button").click();
     await page.waitForURL((u) => u.searchParams.get("subcorpus") !== null);
     expect(await page.locator(".subcorpus-scope").textContent()).toContain(`${holding} 篇报告`);
+  }, 120_000);
+
+  it("the list names a hand-picked report that left the corpus, and the picker says so", async () => {
+    const picked = agency().slice(0, 3);
+    const res = await fetch(`${app.url}/api/subcorpora`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "三篇机关报告", id: "picked", definition: { kind: "reports", ids: picked.map((r) => r.id) } }) });
+    expect(res.status).toBe(201);
+    rmSync(join(app.corpusDir, picked[0].source), { force: true });
+    await app.reindex();
+    await page.goto(`${app.url}/subcorpora`);
+    const row = page.locator('tr[data-subcorpus="picked"]');
+    await row.waitFor();
+    expect(await row.locator('[data-col="missing"] li').allTextContents()).toEqual([picked[0].id]);
+    expect(numbers((await row.locator('[data-col="reports"]').textContent()) ?? "")).toEqual([3, 2]);
+    expect(await row.locator('[data-col="definition"]').textContent()).toBe("手选报告 3 篇");
+    await shot("subcorpora-list-missing");
+    await page.goto(`${app.url}/kwic?term=${encodeURIComponent(STEADY)}&subcorpus=picked`);
+    await poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "")[1]).toBe(2);
+    expect(await page.locator(".subcorpus-scope .warn").textContent()).toContain("1 篇手选报告已不在语料中");
   }, 120_000);
 });

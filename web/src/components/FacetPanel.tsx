@@ -9,6 +9,7 @@ import { emptyFilters, isEmptyFilters, type FacetFilters } from "../state/filter
 import type { LabelKind } from "../app/i18n.ts";
 import { useCorpusYears } from "../hooks/useFacetCounts.ts";
 import { SubcorpusPicker } from "./SubcorpusPicker.tsx";
+import { useSubcorpora } from "../hooks/useSubcorpora.ts";
 
 type Counts = SearchResponse["facets"] | undefined;
 
@@ -114,12 +115,15 @@ export function FacetPanel({
   const years = yearOptions(counts, filters, useCorpusYears());
   const set = (patch: Partial<FacetFilters>) => onChange({ ...filters, ...patch });
   const n = activeCount(filters);
+  // collapsed on a phone, the panel still says which subcorpus the view counts over
+  const subcorpus = useSubcorpora().data?.subcorpora.find((s) => s.id === filters.subcorpus);
   return (
     <section className={`facet-panel${open ? " is-open" : ""}`} aria-label={title ?? t("filters")}>
       {title && <h2 className="facet-title">{title}</h2>}
       <button type="button" className="facet-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
         {open ? t("hideFilters") : t("showFilters")}
         {n > 0 && <span className="badge">{n}</span>}
+        {subcorpus && <span className="chip subcorpus-chip">{subcorpus.name}</span>}
       </button>
       <div className="facet-body" id={`${id}-body`}>
         <SubcorpusPicker value={filters.subcorpus} onChange={(subcorpus) => set({ subcorpus })} />
