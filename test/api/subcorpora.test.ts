@@ -5,9 +5,11 @@
 // Then: unknown ids are 400s, a hand-picked report that leaves the corpus is listed as missing,
 // everything survives a reindex and a restart, an edit is a new revision (never a cached answer
 // of the old one), and an export's provenance names the subcorpus with its definition.
-import { rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { getJson, startApp, type TestApp } from "../helpers/app.ts";
@@ -175,6 +177,26 @@ describe("named subcorpora", () => {
     expect(line).toContain(JSON.stringify({ kind: "filters", filters: { sector: ["agency"], yearFrom: 2018 } }));
     const json = await getJson<{ provenance: { subcorpora: { parameter: string; id: string; rev: number; reports: number; definition: unknown }[] } }>(app.url, "/api/export/kwic?format=json&term=" + encodeURIComponent(STEADY) + "&subcorpus=agency-reports");
     expect(json.body.provenance.subcorpora).toMatchObject([{ parameter: "subcorpus", id: "agency-reports", rev: 2, reports: later.length, definition: { kind: "filters", filters: { sector: ["agency"], yearFrom: 2018 } } }]);
+
+    // the Parquet export of the subcorpus: exactly its reports, and its key-value metadata names it
+    const res = await fetch(`${app.url}/api/export/parquet?table=reports&subcorpus=agency-reports`);
+    expect(res.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), "wenyuan-subcorpus-parquet-"));
+    const file = join(dir, "reports.parquet");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    try {
+      const ids = (await con.runAndReadAll(`SELECT id FROM read_parquet('${file}') ORDER BY id`)).getRowObjectsJson().map((r) => r.id);
+      expect(ids).toEqual(later.map((r) => r.id).sort());
+      const meta = (await con.runAndReadAll(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${file}')`)).getRowObjectsJson() as { key: string; value: string }[];
+      const named = JSON.parse(meta.find((m) => m.key === "subcorpus")!.value) as { id: string; rev: number; reports: number; definition: unknown };
+      expect(named).toMatchObject({ id: "agency-reports", rev: 2, reports: later.length, definition: { kind: "filters", filters: { sector: ["agency"], yearFrom: 2018 } } });
+    } finally {
+      con.closeSync();
+      db.closeSync();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a hand-picked report that leaves the corpus is listed as missing, never dropped; all of it survives a reindex and a restart", async () => {
