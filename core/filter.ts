@@ -30,9 +30,9 @@ export function passesFacet(r: Report, f: Filters, facet: FacetName): boolean {
   }
 }
 
-/** kind and near-duplicates are not facets: they narrow before anything is counted. */
-export function inScope(r: Report, f: Pick<Filters, "kind" | "includeDuplicates">): boolean {
-  return r.kind === (f.kind ?? "report") && (f.includeDuplicates === true || r.duplicateOf === null);
+/** kind, near-duplicates and a named subcorpus (its resolved reports, `within`) are not facets: they narrow before anything is counted. */
+export function inScope(r: Report, f: Pick<Filters, "kind" | "includeDuplicates" | "within">): boolean {
+  return r.kind === (f.kind ?? "report") && (f.includeDuplicates === true || r.duplicateOf === null) && (f.within === undefined || f.within.ids.has(r.id));
 }
 
 /**

@@ -23,6 +23,8 @@ import { corpusRoutes } from "./routes/corpus.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { parquetRoutes } from "./routes/parquet.ts";
 import type { CorpusManager } from "./corpus/manage.ts";
+import { Subcorpora } from "./corpus/subcorpora.ts";
+import { subcorpusRoutes } from "./routes/subcorpora.ts";
 
 export type AppConfig = Pick<ResolvedConfig, "rateLimit" | "rateLimitLocal" | "projectRoot" | "https" | "trustProxy" | "basePath" | "readToken" | "adminToken" | "dataDir">;
 
@@ -137,8 +139,12 @@ export function createApp(deps: AppDeps): Express {
   r.use("/api", analyticsRoutes(deps.analytics));
   r.use("/api", draftRoutes(deps.analytics));
   r.use("/api", corpusRoutes(deps.manager, config));
-  r.use("/api", parquetRoutes(deps));
-  r.use("/api", exportRoutes(deps));
+  // named subcorpora: every route of the table resolves `subcorpus=` through this one store (routes/endpoint.ts)
+  const subcorpora = new Subcorpora({ dataDir: config.dataDir, corpus: deps.analytics.corpus, segmenter: deps.analytics.segmenter, synonyms: deps.analytics.synonyms });
+  app.locals.subcorpora = subcorpora;
+  r.use("/api", subcorpusRoutes(subcorpora, config));
+  r.use("/api", parquetRoutes(deps, subcorpora));
+  r.use("/api", exportRoutes(deps, subcorpora));
   r.use("/api", unmatchedApi());
 
   if (deps.webDir && existsSync(join(deps.webDir, "index.html"))) {

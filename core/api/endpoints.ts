@@ -35,8 +35,8 @@ export interface Endpoint<
   response: R;
   /** present: `format=csv` answers text/csv with these rows and columns */
   csv?: Csv<z.output<R>>;
-  /** default GET; the corpus-management writes are POST and PUT */
-  method?: "GET" | "POST" | "PUT";
+  /** default GET; the corpus-management writes are POST, PUT and DELETE */
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   /** a write's JSON body; "raw" = the request body is a file's bytes */
   body?: B;
   /** true: only with the admin token (WENYUAN_ADMIN_TOKEN), or from this machine when none is set */
@@ -279,7 +279,10 @@ export const API = {
     summary: "The whole corpus as Parquet",
     description:
       "table=reports: one row per report (id, title, source, kind, sector, sector_confidence, year, doc_type, level, period, chars, words, duplicate_of, text), corrections applied. table=tokens: one row per jieba token (report_id, position, start = character offset, token, is_word, is_stopword). Canonical reports are kind = 'report' AND duplicate_of IS NULL. The file's key-value metadata holds the corpus generation and fingerprint and the time of export. For pandas, R (arrow), DuckDB, Spark.",
-    query: z.object({ table: z.enum(["reports", "tokens"]).default("reports").describe("reports (metadata and text) or tokens (with positions). Default reports.") }),
+    query: z.object({
+      table: z.enum(["reports", "tokens"]).default("reports").describe("reports (metadata and text) or tokens (with positions). Default reports."),
+      subcorpus: S.filterShape.subcorpus.describe("Only the reports of this named subcorpus (GET /api/subcorpora), whose id, revision, definition and size go in the file's key-value metadata. Default: the whole corpus."),
+    }),
     response: z.string().describe("a Parquet file (application/vnd.apache.parquet)"),
   }),
   export: endpoint({
@@ -374,6 +377,50 @@ export const API = {
     summary: "Undo a correction",
     description: "`{ report: id }`: the report's latest write not yet undone goes back (again: the one before it); `{ entry: seq }`: that one history entry's field goes back (undoing a retire entry re-applies the retired correction). A field changed again since is a 400 naming the later entry (undo that one first).",
     response: S.UndoResponseSchema,
+  }),
+  subcorpora: endpoint({
+    path: "/api/subcorpora",
+    summary: "Named subcorpora, shared by everyone on the instance",
+    description:
+      "Every subcorpus saved on the instance (data/subcorpora.json): name, description, who made it, its definition (a query plus filters, hand-picked reports, or the reports of a concordance's hits), its size when saved (`at`) and now (`now`), and the hand-picked reports no longer in the corpus (`missing`). Any view takes one as `subcorpus=<id>` (/compare as a.subcorpus, b.subcorpus). Reading follows read access; writing needs the admin token.",
+    response: S.SubcorporaResponseSchema,
+  }),
+  subcorpus: endpoint({
+    path: "/api/subcorpora/{id}",
+    summary: "One named subcorpus",
+    description: "As GET /api/subcorpora lists it: definition, size when saved and now, missing reports.",
+    params: S.SubcorpusParamsSchema,
+    response: S.SubcorpusInfoSchema,
+  }),
+  createSubcorpus: endpoint({
+    path: "/api/subcorpora",
+    method: "POST",
+    body: S.SubcorpusWriteSchema,
+    admin: true,
+    status: 201,
+    summary: "Save a named subcorpus",
+    description:
+      "`{ name, description?, by?, id?, definition }` with definition `{ kind: \"filters\", q?, filters }`, `{ kind: \"reports\", ids }` or `{ kind: \"hits\", term, match: \"word\", q?, filters }` (filters as JSON: sector, year, yearFrom, yearTo, docType, level, includeDuplicates, synonyms, kind). The id is made from the name unless given; a taken id, an unknown report id or a query with no word is a 400 naming it. Answers the subcorpus with its size now.",
+    response: S.SubcorpusInfoSchema,
+  }),
+  replaceSubcorpus: endpoint({
+    path: "/api/subcorpora/{id}",
+    method: "PUT",
+    body: S.SubcorpusWriteSchema,
+    admin: true,
+    summary: "Edit a named subcorpus",
+    description: "Replaces its name, description and definition (the id stays); `rev` goes up by one and `at` is measured again, so exports made before and after name different revisions.",
+    params: S.SubcorpusParamsSchema,
+    response: S.SubcorpusInfoSchema,
+  }),
+  deleteSubcorpus: endpoint({
+    path: "/api/subcorpora/{id}",
+    method: "DELETE",
+    admin: true,
+    summary: "Delete a named subcorpus",
+    description: "Removes it from data/subcorpora.json; a view that names it afterwards is a 400.",
+    params: S.SubcorpusParamsSchema,
+    response: z.object({ deleted: z.string() }),
   }),
 };
 

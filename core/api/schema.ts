@@ -45,6 +45,9 @@ export const filterShape = {
     .optional()
     .describe("true|false (or 1|0): a query word (or term) that is a key of corpus/synonyms.json also matches its synonyms, in `q`, in its exclusions and in `term`. Default true. Quoted phrases never take synonyms."),
   kind: single(z.enum(KINDS)).optional().describe('report = reports; excerpt = the "related documents" excerpts split from scraped pages. Default: report (excerpts are left out of every total).'),
+  subcorpus: single(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "not a subcorpus id (lower-case letters, digits and -)"))
+    .optional()
+    .describe("A named subcorpus (GET /api/subcorpora): only its reports, then every other filter as usual. An unknown id is a 400 naming it. Default: no subcorpus (every report)."),
 };
 export const FiltersSchema = z.object(filterShape);
 
@@ -57,7 +60,17 @@ export const QueryPartSchema = z.object({
 });
 export type QueryPart = z.infer<typeof QueryPartSchema>;
 const matched = { matched: z.array(QueryPartSchema).describe("what the query and the term matched (synonyms included)") };
-export type Filters = z.infer<typeof FiltersSchema>;
+/**
+ * A subcorpus resolved to its reports (server/corpus/subcorpora.ts), set by the server after
+ * validation — never a URL parameter. `key` names the set (id, definition revision and a hash of
+ * the ids) for cache keys and provenance; a Set is JSON-serialised as {}, so a key built with
+ * JSON.stringify holds `key`, not thousands of ids.
+ */
+export interface ReportSet {
+  key: string;
+  ids: ReadonlySet<string>;
+}
+export type Filters = z.infer<typeof FiltersSchema> & { within?: ReportSet };
 
 export const FACETS = ["sector", "year", "docType", "level"] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -90,7 +103,7 @@ export const SearchQuerySchema = z.object({
   mode: single(z.enum(["report", "passage"])).default("report").describe("report = one hit per report; passage = one hit per passage (a section or a run of paragraphs) holding the query. Default report."),
   match: patternMatchParam,
 });
-export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+export type SearchQuery = z.infer<typeof SearchQuerySchema> & Pick<Filters, "within">;
 
 export const SnippetSchema = z.object({
   text: z.string(),
@@ -150,7 +163,7 @@ export const ReportsQuerySchema = z.object({
   contains: text(200).optional().describe("Only reports whose title, source or id contains this text (case- and script-folded, as search folds). Default: no such filter."),
   match: single(z.enum(["word", "cql"])).default("word").describe("word = `q` as words; cql = `q` is a corpus query, the reports where it matches (as /api/search?match=cql selects them). Default word."),
 });
-export type ReportsQuery = z.infer<typeof ReportsQuerySchema>;
+export type ReportsQuery = z.infer<typeof ReportsQuerySchema> & Pick<Filters, "within">;
 
 export const ReportRowSchema = z.object({
   id: z.string(),
@@ -245,6 +258,95 @@ export const ErrorSchema = z.object({
 
 // ---------------------------------------------------------------- analytics
 
+// ---------------------------------------------------------------- subcorpora (issue 26)
+
+export const SUBCORPUS_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A definition's filters, as JSON (the URL's filters without `q` and `subcorpus`: a subcorpus is not made of another). */
+export const SubcorpusFiltersSchema = z
+  .object({
+    sector: z.array(z.enum(SECTORS)).max(SECTORS.length).optional(),
+    year: z.number().int().min(1900).max(2100).optional(),
+    yearFrom: z.number().int().min(1900).max(2100).optional(),
+    yearTo: z.number().int().min(1900).max(2100).optional(),
+    docType: z.array(z.enum(DOC_TYPES)).max(DOC_TYPES.length).optional(),
+    level: z.array(z.enum(LEVELS)).max(LEVELS.length).optional(),
+    includeDuplicates: z.boolean().optional(),
+    synonyms: z.boolean().optional(),
+    kind: z.enum(KINDS).optional(),
+  })
+  .strict();
+export type SubcorpusFilters = z.infer<typeof SubcorpusFiltersSchema>;
+export const SUBCORPUS_KINDS = ["filters", "reports", "hits"] as const;
+export const SubcorpusDefinitionSchema = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("filters"),
+      q: z.string().max(500).optional().describe("a query (as `q`): only reports matching it"),
+      filters: SubcorpusFiltersSchema.default({}),
+    })
+    .strict()
+    .describe("a query plus facet filters: the reports they select now (re-evaluated as the corpus changes)"),
+  z
+    .object({ kind: z.literal("reports"), ids: z.array(z.string().min(1).max(64)).min(1).max(100_000).describe("report ids, as search hits and the document table give them") })
+    .strict()
+    .describe("hand-picked reports; one that left the corpus is listed in `missing`, never dropped from the definition"),
+  z
+    .object({
+      kind: z.literal("hits"),
+      term: z.string().trim().min(1).max(100).describe("the concordance's term"),
+      match: z.literal("word").default("word").describe("word (the concordance's whole-word match; other modes are not saved as subcorpora yet)"),
+      q: z.string().max(500).optional(),
+      filters: SubcorpusFiltersSchema.default({}),
+    })
+    .strict()
+    .describe("the reports holding a concordance hit of `term` (word match, synonyms unless filters.synonyms is false) under q and the filters"),
+]);
+export type SubcorpusDefinition = z.infer<typeof SubcorpusDefinitionSchema>;
+const SubcorpusSizeSchema = z.object({ reports: z.number().int(), words: z.number().int().describe("word tokens (stopwords included), as every rate's per-million base") });
+export const SubcorpusSchema = z.object({
+  id: z.string().regex(SUBCORPUS_ID),
+  name: z.string(),
+  description: z.string(),
+  by: z.string().describe("who made it (as typed, or the admin token / local address when nothing was typed)"),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  rev: z.number().int().describe("1, then +1 at every edit: provenance names it, so a figure names the definition it counted"),
+  definition: SubcorpusDefinitionSchema,
+  at: SubcorpusSizeSchema.extend({ generation: z.number().int() }).describe("its size when saved (or last edited), and the corpus generation then"),
+});
+export type Subcorpus = z.infer<typeof SubcorpusSchema>;
+/** A subcorpus as the API answers it: as saved, with its size now and the hand-picked reports no longer in the corpus. */
+export const SubcorpusInfoSchema = SubcorpusSchema.extend({
+  now: SubcorpusSizeSchema.describe("its size in the corpus loaded now"),
+  missing: z.array(z.string()).describe("hand-picked report ids no longer in the corpus (kept in the definition)"),
+  key: z.string().describe("id, revision and a hash of the report ids now: what cache keys and provenance name"),
+});
+export type SubcorpusInfo = z.infer<typeof SubcorpusInfoSchema>;
+export const SubcorpusWriteSchema = z
+  .object({
+    name: z.string().trim().min(1, "name is required").max(100),
+    description: z.string().max(2000).default(""),
+    by: z.string().trim().max(100).optional().describe("who makes it (free text); default: the admin token or local address"),
+    id: z.string().regex(SUBCORPUS_ID, "not a subcorpus id (lower-case letters, digits and -)").optional().describe("create only: the id to use (default: made from the name)"),
+    definition: SubcorpusDefinitionSchema,
+  })
+  .strict();
+export const SubcorpusParamsSchema = z.object({ id: z.string().regex(SUBCORPUS_ID, "not a subcorpus id (lower-case letters, digits and -)").describe("the subcorpus's id (GET /api/subcorpora)") });
+export const SubcorporaResponseSchema = z.object({ subcorpora: z.array(SubcorpusInfoSchema) });
+/** What an export's provenance says of a subcorpus it counted over: all of it, so the figure can be reproduced after the subcorpus changes. */
+export const SubcorpusProvenanceSchema = z.object({
+  parameter: z.string().describe("subcorpus, a.subcorpus or b.subcorpus"),
+  id: z.string(),
+  name: z.string(),
+  rev: z.number().int(),
+  updatedAt: z.string(),
+  definition: SubcorpusDefinitionSchema,
+  reports: z.number().int().describe("its reports in the corpus the export counted"),
+  words: z.number().int(),
+  missing: z.array(z.string()),
+  key: z.string(),
+});
+
 /** What an export (GET /api/export/{name}) says about where its rows came from. */
 export const ExportProvenanceSchema = z.object({
   endpoint: z.string().describe("the endpoint whose rows these are"),
@@ -258,6 +360,7 @@ export const ExportProvenanceSchema = z.object({
   exportedAt: z.string().describe("ISO 8601 time of the export"),
   rows: z.number().int().nullable().describe("rows written (a CSV states it in its last line, # rows: N)"),
   software: z.string(),
+  subcorpora: z.array(SubcorpusProvenanceSchema).optional().describe("the named subcorpora the rows were counted over, each with its full definition and size"),
 });
 export type ExportProvenance = z.infer<typeof ExportProvenanceSchema>;
 

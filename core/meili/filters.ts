@@ -20,11 +20,24 @@ function anyOf(field: string, values: readonly (string | number)[] | undefined):
   return `${field} IN [${values.map(quote).join(", ")}]`;
 }
 
+/**
+ * A named subcorpus: its reports by id (a report document's `id`, a passage's `reportId`). No
+ * reports at all is a clause nothing passes (Meilisearch has no literal false).
+ */
+function within(f: Filters): string | null {
+  if (!f.within) return null;
+  const ids = [...f.within.ids];
+  if (!ids.length) return `id = ${quote("")}`;
+  const list = ids.map(quote).join(", ");
+  return `(id IN [${list}] OR reportId IN [${list}])`;
+}
+
 /** AND of clauses; `except` leaves one facet out (for disjunctive facet counts). */
 export function meiliFilter(f: Filters, except?: FacetName): string[] {
   const clauses: (string | null)[] = [
     `kind = ${quote(f.kind ?? "report")}`,
     f.includeDuplicates ? null : "isDuplicate = false",
+    within(f),
     except === "sector" ? null : anyOf("sector", f.sector),
     except === "docType" ? null : anyOf("docType", f.docType),
     except === "level" ? null : anyOf("level", f.level),

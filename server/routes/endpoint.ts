@@ -1,13 +1,14 @@
 // One route per entry of the endpoint table (core/api/endpoints.ts): validate the query and path
 // parameters with the entry's schemas, call the handler, send its answer with `send`. Routes never
 // build error responses: a ZodError or a typed error goes to the error middleware.
-import express, { type RequestHandler, type Response, type Router } from "express";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import type { z } from "zod";
 import { API, type BodyOf, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from "../../core/api/endpoints.ts";
 import { toCsv } from "../analytics/csv.ts";
 import type { RequestContext } from "../pool/pool.ts";
 import { HttpError } from "../../core/errors.ts";
 import { MAX_SOURCE_BYTES } from "../../core/sources.ts";
+import type { Subcorpora } from "../corpus/subcorpora.ts";
 
 /** `ctx`: who asks, and a signal aborted when they go away (analyses in the pool are cancelled then). */
 export type Handler<N extends EndpointName> = (input: { query: QueryOf<N>; params: ParamsOf<N>; body: BodyOf<N>; ctx: RequestContext }) => ResponseOf<N> | Promise<ResponseOf<N>>;
@@ -37,7 +38,7 @@ export function route<N extends EndpointName>(r: Router, name: N, handler: Handl
   const querySchema = "query" in e ? e.query : undefined;
   const paramsSchema = "params" in e ? e.params : undefined;
   const bodySchema = (e as { body?: z.ZodType | "raw" }).body;
-  const method = ((e as { method?: string }).method ?? "GET").toLowerCase() as "get" | "post" | "put";
+  const method = ((e as { method?: string }).method ?? "GET").toLowerCase() as "get" | "post" | "put" | "delete";
   const before: RequestHandler[] = [];
   if ((e as { admin?: true }).admin) {
     if (!options.guard) throw new Error(`route ${name}: an admin entry needs a guard`);
@@ -45,7 +46,7 @@ export function route<N extends EndpointName>(r: Router, name: N, handler: Handl
   }
   if (bodySchema === "raw") before.push(rawBody);
   r[method](path, ...before, async (req, res) => {
-    const query = (querySchema ? querySchema.parse(req.query) : {}) as QueryOf<N>;
+    const query = withSubcorpora(req, querySchema ? querySchema.parse(req.query) : {}) as QueryOf<N>;
     const params = (paramsSchema ? paramsSchema.parse(req.params) : {}) as ParamsOf<N>;
     const body = (bodySchema === "raw" ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : bodySchema ? bodySchema.parse(req.body ?? {}) : undefined) as BodyOf<N>;
     const gone = new AbortController();
@@ -55,6 +56,19 @@ export function route<N extends EndpointName>(r: Router, name: N, handler: Handl
     const answer = await handler({ query, params, body, ctx: { client: req.ip ?? req.socket.remoteAddress ?? "", signal: gone.signal } });
     send(res, name, (query as { format?: string }).format, answer, options.status?.(answer) ?? (e as { status?: number }).status ?? 200);
   });
+}
+
+/**
+ * The named subcorpora a validated query gives (`subcorpus`, `a.subcorpus`, `b.subcorpus`),
+ * resolved to their reports by the app's one store (createApp puts it in app.locals), so every
+ * endpoint of the table selects within them the same way.
+ */
+export function withSubcorpora<Q extends object>(req: Request, query: Q): Q {
+  const store = req.app.locals.subcorpora as Subcorpora | undefined;
+  if (store) return store.resolveQuery(query);
+  const named = Object.keys(query).find((k) => /(^|\.)subcorpus$/.test(k) && (query as Record<string, unknown>)[k] !== undefined);
+  if (named) throw new HttpError(503, "corpus_unavailable", `${named}: this server keeps no subcorpora`);
+  return query;
 }
 
 /** JSON, or with format=csv and a CSV entry, the entry's rows and columns (with a BOM, so Excel opens Chinese correctly). */

@@ -25,6 +25,7 @@ import { jsonSize } from "../cache.ts";
 import type { AppDeps } from "../app.ts";
 import { analyticsTasks } from "./analytics.ts";
 import type { RequestContext } from "../pool/pool.ts";
+import type { Subcorpora } from "../corpus/subcorpora.ts";
 
 type Row = Record<string, unknown>;
 type Columns = { key: string; header: string }[];
@@ -62,7 +63,7 @@ const REPORT_COLUMNS = ["id", "title", "sector", "sectorConfidence", "year", "do
 const exportParams = API.export.params as z.ZodObject<{ name: z.ZodEnum<{ [K in Exportable]: K }> }>;
 const exportQuery = API.export.query as z.ZodObject<{ format: z.ZodDefault<z.ZodEnum<{ csv: "csv"; json: "json"; parquet: "parquet"; provenance: "provenance" }>> }>;
 
-export function exportRoutes(deps: AppDeps): Router {
+export function exportRoutes(deps: AppDeps, subcorpora: Subcorpora): Router {
   const r = Router();
   const tasks = analyticsTasks(deps.analytics);
   const holder = deps.analytics.corpus;
@@ -70,7 +71,7 @@ export function exportRoutes(deps: AppDeps): Router {
   /** One endpoint's rows, page by page (a page = one array of rows). */
   async function* pages(name: Exportable, raw: Row, ctx: RequestContext): AsyncGenerator<{ rows: Row[]; columns: Columns; total?: number }> {
     if (name === "search") {
-      const base = SearchQuerySchema.parse({ ...raw, perPage: 100 });
+      const base = subcorpora.resolveQuery(SearchQuerySchema.parse({ ...raw, perPage: 100 }));
       for (let page = 1; ; page++) {
         const res = await search(deps.search, { ...base, page }, ctx);
         yield { rows: res.hits.map((h) => ({ ...h, snippet: h.snippet.text })), columns: HIT_COLUMNS, total: res.total };
@@ -78,7 +79,7 @@ export function exportRoutes(deps: AppDeps): Router {
       }
     }
     if (name === "reports") {
-      const base = ReportsQuerySchema.parse({ ...raw, perPage: 100 });
+      const base = subcorpora.resolveQuery(ReportsQuerySchema.parse({ ...raw, perPage: 100 }));
       for (let page = 1; ; page++) {
         const res = await listReports(deps.search, { ...base, page });
         yield { rows: res.reports, columns: REPORT_COLUMNS, total: res.total };
@@ -93,7 +94,7 @@ export function exportRoutes(deps: AppDeps): Router {
     // paged endpoints walked at their largest page
     const perPage = shape.perPage ? maxOf(shape.perPage) : undefined;
     const run = async (q: Row) => {
-      const parsed = schema.parse(q) as Record<string, unknown>;
+      const parsed = subcorpora.resolveQuery(schema.parse(q) as Record<string, unknown>);
       if (shape.limit) parsed.limit = ALL;
       const key = JSON.stringify(Object.entries(parsed).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1)));
       holder.get();
@@ -119,6 +120,8 @@ export function exportRoutes(deps: AppDeps): Router {
     const ctx = { client: req.ip ?? req.socket.remoteAddress ?? "", signal: gone.signal };
     // validate before the first byte: a bad parameter is a 400 from the error middleware
     const query = applied((API[name] as { query: z.ZodObject }).query.parse(raw) as Row);
+    // each named subcorpus in full (definition, revision, size): the figure can be reproduced after it changes
+    const named = subcorpora.provenance(query);
     const provenance = (rows: number | null): ExportProvenance => ({
       endpoint: `/api/${name === "reports" ? "reports" : name}`,
       query,
@@ -126,6 +129,7 @@ export function exportRoutes(deps: AppDeps): Router {
       exportedAt: new Date().toISOString(),
       rows,
       software: "Wenyuan",
+      ...(named.length ? { subcorpora: named } : {}),
     });
     const stamp = provenance(null);
     const file = `wenyuan-${name}-g${stamp.corpus.generation}-${stamp.exportedAt.slice(0, 19).replace(/[-:T]/g, "")}`;
@@ -201,6 +205,7 @@ function parquetProvenance(p: ExportProvenance): Record<string, string> {
     "wenyuan.exported_at": p.exportedAt,
     "wenyuan.rows": String(p.rows),
     "wenyuan.software": p.software,
+    ...(p.subcorpora ? { "wenyuan.subcorpora": JSON.stringify(p.subcorpora) } : {}),
   };
 }
 
@@ -216,6 +221,7 @@ function provenanceLines(p: ExportProvenance): string[] {
     ...(p.corpus.builtWith ? [`corpus built: ${p.corpus.builtWith.createdAt} (corpus ${p.corpus.builtWith.corpusHash}, segmenter ${p.corpus.builtWith.segmenter})`] : []),
     `exported at: ${p.exportedAt}`,
     `software: ${p.software}`,
+    ...(p.subcorpora ?? []).map((s) => `${s.parameter}: ${s.id} "${s.name}" rev ${s.rev} (${s.updatedAt}), ${s.reports} reports, ${s.words} words${s.missing.length ? `, missing ${s.missing.join(" ")}` : ""}; definition ${JSON.stringify(s.definition)}`),
     `rows: written as the last line (# rows: N) once every row is out`,
     `read with: pandas.read_csv(f, comment="#", encoding="utf-8-sig") | R read.csv(f, comment.char="#", fileEncoding="UTF-8-BOM") | DuckDB read_csv(f, comment='#')`,
   ];

@@ -15,8 +15,10 @@ import type { Corpus } from "../../core/corpus/types.ts";
 import type { AppDeps } from "../app.ts";
 import { corpusOf } from "./export.ts";
 import { kvMetadata } from "../analytics/parquet.ts";
+import type { ReportSet } from "../../core/api/schema.ts";
+import type { Subcorpora } from "../corpus/subcorpora.ts";
 
-const query = API.exportParquet.query as z.ZodObject<{ table: z.ZodDefault<z.ZodEnum<{ reports: "reports"; tokens: "tokens" }>> }>;
+const query = API.exportParquet.query as unknown as z.ZodObject<{ table: z.ZodDefault<z.ZodEnum<{ reports: "reports"; tokens: "tokens" }>>; subcorpus: z.ZodOptional<z.ZodType<string>> }>;
 
 const DDL = {
   reports:
@@ -26,8 +28,9 @@ const DDL = {
 
 const text = (a: DuckDBAppender, v: string | null | undefined) => (v === null || v === undefined ? a.appendNull() : a.appendVarchar(v));
 
-function fill(table: "reports" | "tokens", a: DuckDBAppender, corpus: Corpus): void {
+function fill(table: "reports" | "tokens", a: DuckDBAppender, corpus: Corpus, keep: ReadonlySet<string> | null): void {
   for (const doc of corpus.docs) {
+    if (keep && !keep.has(doc.report.id)) continue;
     const r = doc.report;
     if (table === "reports") {
       text(a, r.id);
@@ -66,10 +69,12 @@ function fill(table: "reports" | "tokens", a: DuckDBAppender, corpus: Corpus): v
 }
 
 
-export function parquetRoutes(deps: AppDeps): Router {
+export function parquetRoutes(deps: AppDeps, subcorpora: Subcorpora): Router {
   const r = Router();
   r.get("/export/parquet", async (req, res) => {
-    const { table } = query.parse(req.query);
+    const parsed = subcorpora.resolveQuery(query.parse(req.query)) as z.output<typeof query> & { within?: ReportSet };
+    const { table } = parsed;
+    const named = subcorpora.provenance(parsed);
     const corpus = deps.analytics.corpus.get();
     const stamp = { ...corpusOf(deps.config.dataDir, corpus.docs.length), exportedAt: new Date().toISOString() };
     const dir = mkdtempSync(join(tmpdir(), "wenyuan-parquet-"));
@@ -79,9 +84,11 @@ export function parquetRoutes(deps: AppDeps): Router {
     try {
       await con.run(DDL[table]);
       const appender = await con.createAppender(table);
-      fill(table, appender, corpus);
+      fill(table, appender, corpus, parsed.within?.ids ?? null);
       appender.closeSync();
-      const meta = { table, generation: String(stamp.generation), fingerprint: stamp.fingerprint, exported_at: stamp.exportedAt, software: "Wenyuan" };
+      const meta: Record<string, string> = { table, generation: String(stamp.generation), fingerprint: stamp.fingerprint, exported_at: stamp.exportedAt, software: "Wenyuan" };
+      // the subcorpus in full (definition, revision, size), as a CSV export's provenance states it
+      if (named.length) meta.subcorpus = JSON.stringify(named[0]);
       await con.run(`COPY ${table} TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, KV_METADATA ${kvMetadata(meta)})`);
     } finally {
       con.closeSync();
@@ -89,7 +96,7 @@ export function parquetRoutes(deps: AppDeps): Router {
     }
     res.setHeader("X-Wenyuan-Corpus-Generation", String(stamp.generation));
     res.setHeader("X-Wenyuan-Corpus-Fingerprint", stamp.fingerprint);
-    res.attachment(`wenyuan-${table}-g${stamp.generation}.parquet`);
+    res.attachment(`wenyuan-${table}${named.length ? `-${named[0].id}` : ""}-g${stamp.generation}.parquet`);
     res.setHeader("Content-Type", "application/vnd.apache.parquet");
     res.sendFile(file, (err) => {
       rmSync(dir, { recursive: true, force: true });

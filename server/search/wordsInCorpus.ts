@@ -17,7 +17,7 @@ export function wordsInCorpus(corpus: Corpus, ix: CorpusIndexes, query: SearchQu
   const passages = query.mode === "passage";
   // Facet filters are left to searchUnits (a report failing one still counts in that facet);
   // a passage is matched on its own text, as Meilisearch matches a passage document, exclusions too.
-  const scope = { kind: query.kind, includeDuplicates: query.includeDuplicates };
+  const scope = { kind: query.kind, includeDuplicates: query.includeDuplicates, within: query.within };
   const docs = selectReports(corpus, scope, passages ? { ...parsed, excluded: [] } : parsed).filter((d) => failedFacets(d.report, query).length <= 1);
   const required = parsed.required.map((t) => ({ text: t.text, term: compileTerm(corpus, t.alternatives) }));
   const excluded = parsed.excluded.map((t) => ({ text: t.text, term: compileTerm(corpus, t.alternatives) }));

@@ -254,8 +254,18 @@ describe("the running server", () => {
     expect((await send(app, "PUT", "/api/uploads/a.txt", bytes)).status).toBe(403);
     expect((await send(app, "PUT", "/api/uploads/a.txt", bytes, { Authorization: "Bearer s3cret-admin-token-for-tests" })).status).toBe(201);
     expect((await send(app, "PUT", "/api/uploads/a.exe", bytes, { Authorization: "Bearer s3cret-admin-token-for-tests" })).status).toBe(400);
+    // a named subcorpus is a change to the instance too: saving, editing and deleting need the token
+    const sub = { name: "hospital", definition: { kind: "filters", filters: { sector: ["hospital"] } } };
+    const admin = { Authorization: "Bearer s3cret-admin-token-for-tests" };
+    expect((await send(app, "POST", "/api/subcorpora", sub)).status).toBe(403);
+    expect((await send(app, "POST", "/api/subcorpora", sub, admin)).status).toBe(201);
+    expect((await send(app, "PUT", "/api/subcorpora/hospital", { ...sub, description: "x" })).status).toBe(403);
+    expect((await send(app, "DELETE", "/api/subcorpora/hospital")).status).toBe(403);
     // reading stays open
     expect((await getJson(app.url, "/api/sources")).status).toBe(200);
+    expect((await getJson<{ subcorpora: { id: string }[] }>(app.url, "/api/subcorpora")).body.subcorpora.map((s) => s.id)).toEqual(["hospital"]);
+    expect((await getJson(app.url, "/api/search?subcorpus=hospital")).status).toBe(200);
+    expect((await send(app, "DELETE", "/api/subcorpora/hospital", undefined, admin)).status).toBe(200);
   });
 });
 

@@ -25,6 +25,7 @@ const filters: fc.Arbitrary<FacetFilters> = fc.record({
   yearTo: year,
   includeDuplicates: fc.boolean(),
   synonyms: fc.boolean(),
+  subcorpus: fc.option(fc.constantFrom("hospital-reports-2015-2020", "agency", "sub-3fa9c1", "a"), { nil: null }),
 });
 
 const page = fc.integer({ min: 1, max: 10_000 });

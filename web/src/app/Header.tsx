@@ -16,6 +16,7 @@ export function Header() {
     ["/kwic", t("navKwic")],
     ["/analytics", t("navAnalytics")],
     ["/compare", t("navCompare")],
+    ["/subcorpora", t("navSubcorpora")],
     ["/write", t("navWrite")],
     ["/corpus", t("navCorpus")],
   ] as const;

@@ -1,5 +1,5 @@
-// Facet controls shared by every view: sector / document type / level checkboxes
-// with disjunctive counts, a year range, and the duplicates switch. On narrow
+// Facet controls shared by every view: the named subcorpus, sector / document type / level
+// checkboxes with disjunctive counts, a year range, and the duplicates switch. On narrow
 // screens the panel collapses behind a toggle above the results.
 import { useId, useState, type ReactNode } from "react";
 import { DOC_TYPES, LEVELS, SECTORS } from "../../../core/api/schema.ts";
@@ -8,11 +8,13 @@ import { useLang } from "../app/lang.tsx";
 import { emptyFilters, isEmptyFilters, type FacetFilters } from "../state/filters.ts";
 import type { LabelKind } from "../app/i18n.ts";
 import { useCorpusYears } from "../hooks/useFacetCounts.ts";
+import { SubcorpusPicker } from "./SubcorpusPicker.tsx";
+import { useSubcorpora } from "../hooks/useSubcorpora.ts";
 
 type Counts = SearchResponse["facets"] | undefined;
 
 function activeCount(f: FacetFilters): number {
-  return f.sector.length + f.docType.length + f.level.length + (f.yearFrom !== null ? 1 : 0) + (f.yearTo !== null ? 1 : 0) + (f.includeDuplicates ? 1 : 0);
+  return (f.subcorpus !== null ? 1 : 0) + f.sector.length + f.docType.length + f.level.length + (f.yearFrom !== null ? 1 : 0) + (f.yearTo !== null ? 1 : 0) + (f.includeDuplicates ? 1 : 0);
 }
 
 function CheckGroup<T extends string>({
@@ -113,14 +115,18 @@ export function FacetPanel({
   const years = yearOptions(counts, filters, useCorpusYears());
   const set = (patch: Partial<FacetFilters>) => onChange({ ...filters, ...patch });
   const n = activeCount(filters);
+  // collapsed on a phone, the panel still says which subcorpus the view counts over
+  const subcorpus = useSubcorpora().data?.subcorpora.find((s) => s.id === filters.subcorpus);
   return (
     <section className={`facet-panel${open ? " is-open" : ""}`} aria-label={title ?? t("filters")}>
       {title && <h2 className="facet-title">{title}</h2>}
       <button type="button" className="facet-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
         {open ? t("hideFilters") : t("showFilters")}
         {n > 0 && <span className="badge">{n}</span>}
+        {subcorpus && <span className="chip subcorpus-chip">{subcorpus.name}</span>}
       </button>
       <div className="facet-body" id={`${id}-body`}>
+        <SubcorpusPicker value={filters.subcorpus} onChange={(subcorpus) => set({ subcorpus })} />
         {children}
         {countsNote && <p className="muted facet-counts-note">{countsNote}</p>}
         <CheckGroup legend={t("facetSector")} kind="sector" all={SECTORS} selected={filters.sector} counts={counts?.sector} onChange={(sector) => set({ sector })} />

@@ -20,6 +20,7 @@ import { SketchDiff } from "../components/SketchDiff.tsx";
 import { formatNumber } from "../lib/numbers.ts";
 import { useApi } from "../hooks/useApi.ts";
 import { useFacetCounts } from "../hooks/useFacetCounts.ts";
+import { useSubcorpora } from "../hooks/useSubcorpora.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import { divergingBars } from "../lib/chartOptions.ts";
 import { keynessSides, type KeynessSort } from "../lib/keynessSides.ts";
@@ -32,8 +33,8 @@ import { reportHref } from "../state/report.ts";
 type Row = Awaited<ReturnType<typeof keyness>>["rows"][number];
 type SetState = (p: Partial<CompareState>, o?: { replace: boolean }) => void;
 
-function sideLabel(f: FacetFilters, q: string, fallback: string, label: (k: "sector", v: string) => string): string {
-  const parts = [...f.sector.map((s) => label("sector", s)), ...(f.yearFrom || f.yearTo ? [`${f.yearFrom ?? ""}–${f.yearTo ?? ""}`] : []), ...(q ? [`“${q}”`] : [])];
+function sideLabel(f: FacetFilters, q: string, fallback: string, label: (k: "sector", v: string) => string, names: ReadonlyMap<string, string>): string {
+  const parts = [...(f.subcorpus !== null ? [`「${names.get(f.subcorpus) ?? f.subcorpus}」`] : []), ...f.sector.map((s) => label("sector", s)), ...(f.yearFrom || f.yearTo ? [`${f.yearFrom ?? ""}–${f.yearTo ?? ""}`] : []), ...(q ? [`“${q}”`] : [])];
   return parts.length ? `${fallback}: ${parts.join(" ")}` : fallback;
 }
 
@@ -147,8 +148,10 @@ export default function CompareView() {
   const params = toKeynessParams(state);
   const k = useApi("keyness", params, keyness, ready);
   const data = ready ? k.data : undefined;
-  const labelA = sideLabel(state.a, state.aq, "A", label);
-  const labelB = sideLabel(state.b, state.bq, "B", label);
+  const subcorpora = useSubcorpora();
+  const names = new Map((subcorpora.data?.subcorpora ?? []).map((s) => [s.id, s.name]));
+  const labelA = sideLabel(state.a, state.aq, "A", label, names);
+  const labelB = sideLabel(state.b, state.bq, "B", label, names);
   const sides = useMemo(() => (data ? keynessSides(data.rows, state.sort, state.lr) : undefined), [data, state.sort, state.lr]);
   const measure = charted(state.sort);
   const chartRows = useMemo(() => {

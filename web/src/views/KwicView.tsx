@@ -7,6 +7,8 @@ import { kwic } from "../api/endpoints.ts";
 import { PATTERN_MATCHES, type KwicResponse } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
+import { SaveSubcorpus } from "../components/SaveSubcorpus.tsx";
+import { definitionFilters } from "../lib/subcorpus.ts";
 import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
 import { AlsoMatched } from "../components/AlsoMatched.tsx";
 import { FacetPanel } from "../components/FacetPanel.tsx";
@@ -135,6 +137,14 @@ export default function KwicView() {
               <DownloadLinks endpoint="kwic" params={toKwicParams(state, true)} />
             </div>
           )}
+          {data && data.total > 0 && (
+            <SaveSubcorpus
+              label={t("saveHitsSubcorpus")}
+              definition={{ kind: "hits", term, match: "word", filters: definitionFilters(state.filters) }}
+              disabledReason={state.filters.subcorpus ? t("subcorpusNested") : state.match !== "word" || state.theme || state.collocate.trim() ? t("subcorpusHitsWordsOnly") : undefined}
+              onUse={(subcorpus) => set({ filters: { ...state.filters, sector: [], docType: [], level: [], yearFrom: null, yearTo: null, includeDuplicates: false, subcorpus } })}
+            />
+          )}
           {selected.size > 0 && (
             <p className="kwic-selection">
               <button type="button" className="kwic-export-selected" onClick={() => download("wenyuan-kwic-selected.csv", kwicLinesCsv([...selected.values()]))}>
@@ -144,6 +154,12 @@ export default function KwicView() {
                 {t("kwicClearSelection")}
               </button>
             </p>
+          )}
+          {selected.size > 0 && (
+            <SaveSubcorpus
+              label={t("saveSelectedSubcorpus", { n: new Set([...selected.values()].map((l) => l.reportId)).size })}
+              definition={{ kind: "reports", ids: [...new Set([...selected.values()].map((l) => l.reportId))] }}
+            />
           )}
           {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={state.theme ? undefined : (synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
           {res.error && term && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}

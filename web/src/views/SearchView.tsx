@@ -16,11 +16,13 @@ import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
+import { SaveSubcorpus } from "../components/SaveSubcorpus.tsx";
+import { definitionFilters } from "../lib/subcorpus.ts";
 import { Explain } from "../components/Explain.tsx";
 import { emptyFilters, filtersToApi, isEmptyFilters } from "../state/filters.ts";
 import { reportHref } from "../state/report.ts";
 import * as searchUrl from "../state/search.ts";
-import { MATCH_MODES, PER_PAGE, RESULT_MODES, SORTS, toSearchParams, type SearchState } from "../state/search.ts";
+import { MATCH_MODES, PER_PAGE, RESULT_MODES, SORTS, apiQuery, toSearchParams, type SearchState } from "../state/search.ts";
 
 function Result({ hit, state }: { hit: Hit; state: SearchState }) {
   const here = useLocation();
@@ -101,6 +103,14 @@ export function SearchView() {
               <DownloadLinks endpoint="search" params={params} label={t("exportResults")} />
               {state.match !== "substring" && state.match !== "regex" && <DownloadLinks endpoint="reports" params={{ ...filtersToApi(state.filters), q: params.q, match: params.match }} label={t("exportReports")} />}
             </p>
+          )}
+          {data && data.total > 0 && (
+            <SaveSubcorpus
+              label={t("saveSubcorpus")}
+              definition={{ kind: "filters", ...(apiQuery(state.q, state.match) ? { q: apiQuery(state.q, state.match) } : {}), filters: definitionFilters(state.filters) }}
+              disabledReason={state.filters.subcorpus ? t("subcorpusNested") : state.match === "word" || state.match === "phrase" ? undefined : t("subcorpusWordsOnly")}
+              onUse={(subcorpus) => setState({ q: "", match: "word", page: 1, filters: { ...emptyFilters(), synonyms: state.filters.synonyms, subcorpus } })}
+            />
           )}
           {data?.truncatedQuery && <p className="notice">{t("truncatedQuery")}</p>}
           {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={(synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
