@@ -20,6 +20,7 @@ import { healthRoutes, liveness } from "./routes/health.ts";
 import { analyticsRoutes, type AnalyticsDeps } from "./routes/analytics.ts";
 import { draftBody, draftRoutes } from "./routes/draft.ts";
 import { corpusRoutes } from "./routes/corpus.ts";
+import { queryRoutes } from "./routes/queries.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { parquetRoutes } from "./routes/parquet.ts";
 import type { CorpusManager } from "./corpus/manage.ts";
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps): Express {
   r.use("/api", analyticsRoutes(deps.analytics));
   r.use("/api", draftRoutes(deps.analytics));
   r.use("/api", corpusRoutes(deps.manager, config));
+  r.use("/api", queryRoutes(config));
   r.use("/api", parquetRoutes(deps));
   r.use("/api", exportRoutes(deps));
   r.use("/api", unmatchedApi());
