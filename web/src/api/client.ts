@@ -68,11 +68,11 @@ export async function request<S extends z.ZodType>(path: string, params: Params,
 }
 
 /**
- * A write (PUT/POST) with a JSON body, or a file's bytes with upload progress. XMLHttpRequest,
+ * A write (PUT/POST/DELETE) with a JSON body, or a file's bytes with upload progress. XMLHttpRequest,
  * not fetch: only it reports how much of a large upload has gone.
  */
 export function send<S extends z.ZodType>(
-  method: "PUT" | "POST",
+  method: "PUT" | "POST" | "DELETE",
   path: string,
   body: unknown,
   schema: S,

@@ -2,7 +2,7 @@
 // comes from the table and each answer is parsed with the entry's response schema, so its type is
 // the schema's z.infer.
 import { API, type EndpointName, type ResponseOf } from "../../../core/api/endpoints.ts";
-import type { Correction, DraftCheckRequest } from "../../../core/api/schema.ts";
+import type { Correction, DraftCheckRequest, SaveQueryRequest } from "../../../core/api/schema.ts";
 import { request, send, type Params } from "./client.ts";
 
 type Signal = AbortSignal | undefined;
@@ -38,9 +38,9 @@ export const getSources = (s?: Signal) => call("sources", {}, s);
 export const getJob = (id: string, s?: Signal) => call("job", {}, s, { id });
 
 /** A write entry of the table: its path (parameters filled), method and answer schema. */
-function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection" | "draftCheck">(name: N, path: Record<string, string>, body: unknown, onProgress?: (sent: number, total: number) => void): Promise<ResponseOf<N>> {
+function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection" | "draftCheck" | "saveQuery" | "deleteQuery">(name: N, path: Record<string, string>, body: unknown, onProgress?: (sent: number, total: number) => void): Promise<ResponseOf<N>> {
   const e = API[name];
-  return send(e.method === "POST" ? "POST" : "PUT", urlOf(name, path), body, e.response, onProgress) as Promise<ResponseOf<N>>;
+  return send(e.method === "POST" || e.method === "DELETE" ? e.method : "PUT", urlOf(name, path), body, e.response, onProgress) as Promise<ResponseOf<N>>;
 }
 
 export const uploadFile = (file: File, onProgress: (sent: number, total: number) => void) => write("upload", { name: file.name }, file, onProgress);
@@ -50,3 +50,6 @@ export const correctMany = (body: { ids: string[]; set: Correction }) => write("
 export const undoCorrection = (body: { entry: number } | { report: string }) => write("undoCorrection", {}, body);
 /** A whole draft checked against the corpus: POST, so the text is never in a URL. */
 export const checkDraft = (body: DraftCheckRequest) => write("draftCheck", {}, body);
+export const getQueries = (s?: Signal) => call("queries", {}, s);
+export const saveQuery = (body: SaveQueryRequest) => write("saveQuery", {}, body);
+export const deleteQuery = (id: string) => write("deleteQuery", { id }, undefined);

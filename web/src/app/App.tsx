@@ -14,6 +14,7 @@ const CompareView = lazy(() => import("../views/CompareView.tsx"));
 const WriteView = lazy(() => import("../views/WriteView.tsx"));
 const CorpusView = lazy(() => import("../views/CorpusView.tsx"));
 const MethodsView = lazy(() => import("../views/MethodsView.tsx"));
+const HistoryView = lazy(() => import("../views/HistoryView.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -57,6 +58,7 @@ export function App() {
                 <Route path="/write" element={<WriteView />} />
                 <Route path="/corpus" element={<CorpusView />} />
                 <Route path="/methods" element={<MethodsView />} />
+                <Route path="/history" element={<HistoryView />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>
