@@ -50,24 +50,26 @@ export function SaveQuery({ view, ...props }: { view: SavedView; count?: number 
         </button>
       )}
       {open && (
-        <form
-          className="save-query-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        // not a <form>: it sits inside the views' summary lines (a <p>); Enter saves
+        <span className="save-query-form" role="group" aria-label={t("saveQuery")}>
           <label className="inline-field">
             {t("saveQueryName")}
-            <input name="query-name" value={name} maxLength={100} required onChange={(e) => setName(e.target.value)} autoFocus />
+            <input
+              name="query-name"
+              value={name}
+              maxLength={100}
+              onChange={(e) => setName(e.target.value)}
+              onKeyDown={(e) => e.key === "Enter" && !e.nativeEvent.isComposing && name.trim() && void submit()}
+              autoFocus
+            />
           </label>{" "}
-          <button type="submit" disabled={here.busy || !name.trim()}>
+          <button type="button" className="save-query-submit" disabled={here.busy || !name.trim()} onClick={() => void submit()}>
             {t("saveQuerySubmit")}
           </button>{" "}
           <button type="button" className="link-button" onClick={() => setOpen(false)}>
             {t("saveQueryCancel")}
           </button>
-        </form>
+        </span>
       )}
       {here.saved && (
         <span className="save-query-done" role="status">

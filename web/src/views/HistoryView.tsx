@@ -153,8 +153,8 @@ function BrowserHistory() {
                     <Count view={e.view} url={e.url} n={e.count} />
                   </td>
                   <td>
-                    <button type="button" className="link-button history-delete" aria-label={t("historyDelete")} onClick={() => remove(e.url)}>
-                      ×
+                    <button type="button" className="link-button history-delete" title={t("historyDelete")} onClick={() => remove(e.url)}>
+                      {t("deleteSaved")}
                     </button>
                   </td>
                 </tr>
