@@ -20,6 +20,8 @@ let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 let texts: string[];
+/** word tokens (holding a letter or a digit) of the canonical reports: the word list's total */
+let words: number;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -28,6 +30,9 @@ beforeAll(async () => {
   texts = readStore(app.dataDir)
     .entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null)
     .map((e) => e.report.text);
+  words = readStore(app.dataDir)
+    .entries.filter((e) => e.report.kind === "report" && e.report.duplicateOf === null)
+    .reduce((n, e) => n + e.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t)).length, 0);
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" })).newPage();
   pageErrors = [];
@@ -131,6 +136,7 @@ it("saved queries: save a search and a concordance, restart the server, see its 
   await page.locator('input[name="query-name"]').fill("慰问（子串）");
   await page.locator('input[name="query-name"]').press("Enter");
   await page.waitForSelector(".save-query-done");
+  await shot("history-kwic-saved");
 
   await app.restart();
   await page.goto(`${app.url}/history`);
@@ -163,3 +169,29 @@ it("saved queries: save a search and a concordance, restart the server, see its 
   expect(await page.locator(".saved-list").count()).toBe(0);
   expect(pageErrors).toEqual([]);
 }, 180_000);
+
+it("analytics: the word list is recorded with its word total, and saved from the tab, with the same total now", async () => {
+  expect(words).toBeGreaterThan(100);
+  await page.goto(`${app.url}/analytics?minLength=1`);
+  await page.waitForSelector("table.data tbody tr");
+  await page.goto(`${app.url}/history`);
+  const entry = page.locator('.history-list tr[data-view="analytics"]');
+  await entry.waitFor();
+  expect(await entry.getAttribute("data-url")).toBe("/analytics?minLength=1");
+  expect(Number(await entry.locator("td[data-count]").getAttribute("data-count"))).toBe(words);
+  expect(await entry.locator("td[data-count]").innerText()).toBe(`${words.toLocaleString("zh-CN")} 词`);
+
+  await entry.locator("a.history-open").click();
+  await page.waitForSelector("table.data tbody tr");
+  await page.locator(".save-query-bar button.save-query-open").click();
+  await page.locator('input[name="query-name"]').fill("全部词表");
+  await page.locator("button.save-query-submit").click();
+  await page.waitForSelector(".save-query-done");
+  await page.goto(`${app.url}/history`);
+  const saved = page.locator('.saved-list tr[data-url="/analytics?minLength=1"]');
+  await saved.locator("[data-count-now]").waitFor();
+  expect(Number(await saved.locator("td[data-count-then]").getAttribute("data-count-then"))).toBe(words);
+  expect(Number(await saved.locator("[data-count-now]").getAttribute("data-count-now"))).toBe(words);
+  await shot("history-analytics");
+  expect(pageErrors).toEqual([]);
+}, 120_000);
