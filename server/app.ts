@@ -20,6 +20,7 @@ import { healthRoutes, liveness } from "./routes/health.ts";
 import { analyticsRoutes, type AnalyticsDeps } from "./routes/analytics.ts";
 import { draftBody, draftRoutes } from "./routes/draft.ts";
 import { corpusRoutes } from "./routes/corpus.ts";
+import { queryRoutes } from "./routes/queries.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { parquetRoutes } from "./routes/parquet.ts";
 import type { CorpusManager } from "./corpus/manage.ts";
@@ -143,6 +144,7 @@ export function createApp(deps: AppDeps): Express {
   const subcorpora = new Subcorpora({ dataDir: config.dataDir, corpus: deps.analytics.corpus, segmenter: deps.analytics.segmenter, synonyms: deps.analytics.synonyms });
   app.locals.subcorpora = subcorpora;
   r.use("/api", subcorpusRoutes(subcorpora, config));
+  r.use("/api", queryRoutes(config));
   r.use("/api", parquetRoutes(deps, subcorpora));
   r.use("/api", exportRoutes(deps, subcorpora));
   r.use("/api", unmatchedApi());

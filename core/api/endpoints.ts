@@ -35,7 +35,7 @@ export interface Endpoint<
   response: R;
   /** present: `format=csv` answers text/csv with these rows and columns */
   csv?: Csv<z.output<R>>;
-  /** default GET; the corpus-management writes are POST, PUT and DELETE */
+  /** default GET; the corpus-management writes are POST, PUT and DELETE; removing a subcorpus or a saved query is DELETE */
   method?: "GET" | "POST" | "PUT" | "DELETE";
   /** a write's JSON body; "raw" = the request body is a file's bytes */
   body?: B;
@@ -421,6 +421,32 @@ export const API = {
     description: "Removes it from data/subcorpora.json; a view that names it afterwards is a 400.",
     params: S.SubcorpusParamsSchema,
     response: z.object({ deleted: z.string() }),
+  }),
+  queries: endpoint({
+    path: "/api/queries",
+    summary: "Saved queries",
+    description: `The queries saved on this instance (data/queries.json), newest first: each with its name, view, URL parameters, the view's URL to open it exactly as saved, its headline count when saved (search: reports; KWIC: lines; analytics: the tab's count; compare: keywords), who saved it and when. Shared by everyone on the instance; kept across restarts and reindexing; at most ${S.SAVED_QUERIES_MAX}.`,
+    response: S.SavedQueriesResponseSchema,
+  }),
+  saveQuery: endpoint({
+    path: "/api/queries",
+    method: "POST",
+    body: S.SaveQueryRequestSchema,
+    admin: true,
+    status: 201,
+    summary: "Save a query",
+    description:
+      "`{ name, view, params, summary?, count? }`: view is search, kwic, analytics or compare; params the view's URL parameters (q=职代会&sector=hospital), checked with the schemas of the API the view calls — an unknown view, a parameter the view does not take or a value its API would refuse is a 400 naming it, and so is an empty or taken name. Needs the admin token like corpus changes.",
+    response: S.SavedQuerySchema,
+  }),
+  deleteQuery: endpoint({
+    path: "/api/queries/{id}",
+    method: "DELETE",
+    admin: true,
+    summary: "Delete a saved query",
+    description: "Removes one saved query (404 when there is none with that id). Needs the admin token.",
+    params: S.SavedQueryParamsSchema,
+    response: S.DeletedQueryResponseSchema,
   }),
 };
 

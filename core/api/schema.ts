@@ -1099,3 +1099,35 @@ export const DraftCheckResponseSchema = z.object({
   }),
 });
 export type DraftCheckResponse = z.infer<typeof DraftCheckResponseSchema>;
+
+// ---------------------------------------------------------------- saved queries (data/queries.json)
+
+/** The views a query can be saved from; core/api/savedViews.ts says what each one's URL may hold. */
+export const SAVED_VIEWS = ["search", "kwic", "analytics", "compare"] as const;
+export type SavedView = (typeof SAVED_VIEWS)[number];
+export const SavedQuerySchema = z.object({
+  id: z.string().describe("12 hex digits"),
+  name: z.string(),
+  view: z.enum(SAVED_VIEWS),
+  params: z.string().describe("the view's URL parameters (a query string without `?`)"),
+  url: z.string().describe("the view's path and parameters: opens the view exactly as saved"),
+  summary: z.string(),
+  count: z.number().int().nullable().describe("the view's headline count when saved (search: reports; KWIC: lines; …); null: none"),
+  who: z.string(),
+  at: z.string(),
+});
+export type SavedQuery = z.infer<typeof SavedQuerySchema>;
+export const SAVED_QUERIES_MAX = 1000;
+export const SaveQueryRequestSchema = z
+  .object({
+    name: z.string({ error: "name is required (a string)" }).trim().min(1, "the name is empty").max(100, "the name is longer than 100 characters").describe("what the query is called (unique on the instance, 1–100 characters)"),
+    view: z.enum(SAVED_VIEWS, { error: `view must be one of ${SAVED_VIEWS.join(", ")}` }).describe("the view it runs in: search, kwic, analytics or compare"),
+    params: z.string({ error: "params is required (a query string)" }).max(4000, "params is longer than 4000 characters").describe("the view's URL parameters as its address bar holds them (q=职代会&sector=hospital); checked with the view's API schemas"),
+    summary: z.string().max(500).default("").describe("a short description of the query (its text and filters), shown in the list"),
+    count: z.number().int().min(0).nullable().default(null).describe("the view's headline count when saved (search: reports; KWIC: lines); null: none"),
+  })
+  .strict();
+export type SaveQueryRequest = z.input<typeof SaveQueryRequestSchema>;
+export const SavedQueriesResponseSchema = z.object({ queries: z.array(SavedQuerySchema).describe("newest first"), max: z.number().int().describe("how many the instance keeps at most") });
+export const SavedQueryParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a saved query's id").describe("the saved query's id") });
+export const DeletedQueryResponseSchema = z.object({ deleted: SavedQuerySchema });

@@ -14,7 +14,7 @@ describe("GET /api/openapi.json", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
-    // a path may hold several methods (GET and POST /api/subcorpora): each entry is one operation
+    // a path may hold several methods (GET and POST /api/subcorpora, /api/queries): each entry is one operation
     expect(Object.keys(doc.paths).sort()).toEqual([...new Set(ENDPOINTS.map((e) => e.path))].sort());
     expect(Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0)).toBe(ENDPOINTS.length);
     for (const p of ["/api/search", "/api/kwic", "/api/keyness", "/api/phrasing", "/api/similar"]) expect(doc.paths).toHaveProperty([p]);
@@ -25,7 +25,7 @@ describe("GET /api/openapi.json", () => {
     let checked = 0;
     for (const [path, methods] of Object.entries(doc.paths))
       for (const [method, get] of Object.entries(methods)) {
-        // GET for reading; PUT, POST and DELETE for corpus management and subcorpora
+        // GET for reading; PUT, POST and DELETE for corpus management, subcorpora and saved queries
         expect(get.description, path).toMatch(/\S/);
         // Every query key of the table's schema is a parameter: none lost on the way.
         const e = ENDPOINTS.find((x) => x.path === path && (x.method ?? "GET").toLowerCase() === method)!;

@@ -136,10 +136,12 @@ describe("every write endpoint under random bodies", () => {
   const writes = ENDPOINTS.filter((e) => e.method && e.method !== "GET");
   it("are the table's PUT, POST and DELETE entries", () => {
     expect(writes.map((e) => `${e.method} ${e.path}`).sort()).toEqual([
+      "DELETE /api/queries/{id}",
       "DELETE /api/subcorpora/{id}",
       "POST /api/corrections/undo",
       "POST /api/draft-check",
       "POST /api/jobs",
+      "POST /api/queries",
       "POST /api/subcorpora",
       "PUT /api/reports/metadata",
       "PUT /api/reports/{id}/metadata",

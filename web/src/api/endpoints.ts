@@ -2,7 +2,7 @@
 // comes from the table and each answer is parsed with the entry's response schema, so its type is
 // the schema's z.infer.
 import { API, type EndpointName, type ResponseOf } from "../../../core/api/endpoints.ts";
-import type { Correction, DraftCheckRequest, SubcorpusDefinition } from "../../../core/api/schema.ts";
+import type { Correction, DraftCheckRequest, SaveQueryRequest, SubcorpusDefinition } from "../../../core/api/schema.ts";
 import { request, send, type Params } from "./client.ts";
 
 type Signal = AbortSignal | undefined;
@@ -38,7 +38,7 @@ export const getSources = (s?: Signal) => call("sources", {}, s);
 export const getJob = (id: string, s?: Signal) => call("job", {}, s, { id });
 
 /** A write entry of the table: its path (parameters filled), method and answer schema. */
-function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection" | "draftCheck" | "createSubcorpus" | "replaceSubcorpus" | "deleteSubcorpus">(
+function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection" | "draftCheck" | "createSubcorpus" | "replaceSubcorpus" | "deleteSubcorpus" | "saveQuery" | "deleteQuery">(
   name: N,
   path: Record<string, string>,
   body: unknown,
@@ -59,3 +59,7 @@ export const checkDraft = (body: DraftCheckRequest) => write("draftCheck", {}, b
 export const getSubcorpora = (s?: Signal) => call("subcorpora", {}, s);
 export const createSubcorpus = (body: { name: string; description?: string; by?: string; definition: SubcorpusDefinition }) => write("createSubcorpus", {}, body);
 export const deleteSubcorpus = (id: string) => write("deleteSubcorpus", { id }, undefined);
+
+export const getQueries = (s?: Signal) => call("queries", {}, s);
+export const saveQuery = (body: SaveQueryRequest) => write("saveQuery", {}, body);
+export const deleteQuery = (id: string) => write("deleteQuery", { id }, undefined);

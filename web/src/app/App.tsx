@@ -15,6 +15,7 @@ const WriteView = lazy(() => import("../views/WriteView.tsx"));
 const CorpusView = lazy(() => import("../views/CorpusView.tsx"));
 const MethodsView = lazy(() => import("../views/MethodsView.tsx"));
 const SubcorporaView = lazy(() => import("../views/SubcorporaView.tsx"));
+const HistoryView = lazy(() => import("../views/HistoryView.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -59,6 +60,7 @@ export function App() {
                 <Route path="/corpus" element={<CorpusView />} />
                 <Route path="/methods" element={<MethodsView />} />
                 <Route path="/subcorpora" element={<SubcorporaView />} />
+                <Route path="/history" element={<HistoryView />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>

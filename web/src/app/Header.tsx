@@ -52,6 +52,7 @@ export function Header() {
           <span className="corpus-size" aria-live="polite">
             {stats.data ? t("corpusSize", { reports: stats.data.reports, chars: stats.data.chars }) : "\u00a0"}
           </span>
+          <NavLink to="/history">{t("navHistory")}</NavLink>
           <NavLink to="/methods">{t("navMethods")}</NavLink>
           <a href={apiUrl("openapi.json")}>{t("apiDocs")}</a>
           <button type="button" className="lang-toggle" lang={lang === "zh" ? "en" : "zh-CN"} aria-label={t("switchLangLabel")} onClick={() => setLang(lang === "zh" ? "en" : "zh")}>

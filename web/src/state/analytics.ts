@@ -1,9 +1,11 @@
 // Analytics view (`/analytics`) URL state: one tab at a time, the filters shared by all.
 import { BREAKDOWN_BY } from "../../../core/api/schema.ts";
+import { ANALYTICS_TABS } from "../../../core/api/savedViews.ts";
 import { emptyFilters, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 
-export const TABS = ["words", "term", "themes", "ngrams", "batch", "trends"] as const;
+/** listed in core (core/api/savedViews.ts): a saved analytics query's tab is checked against them */
+export const TABS = ANALYTICS_TABS;
 export const MEASURES = ["logdice", "mi", "llr", "t"] as const;
 
 export interface AnalyticsState {
@@ -60,5 +62,15 @@ export function routeToState(p: URLSearchParams): AnalyticsState {
     stopwords: p.get("stopwords") !== "false",
     n: int(p, "n", 2, 8, 3),
     filters: routeToFilters(p),
+  };
+}
+
+/** Each tab's own API parameters beside the filters: what the tab asks and what the history re-counts (lib/savedViews.ts). */
+export function tabParams(s: AnalyticsState) {
+  return {
+    words: { limit: 200, minLength: s.minLength, stopwords: s.stopwords ? undefined : "false" },
+    term: { term: s.term.trim(), by: s.by },
+    themes: { by: "sector" },
+    ngrams: { n: s.n, limit: 100 },
   };
 }

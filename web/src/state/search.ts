@@ -1,9 +1,11 @@
 // Search view (`/`) URL state.
 import { SearchQuerySchema } from "../../../core/api/schema.ts";
+import { SEARCH_MATCH_MODES } from "../../../core/api/savedViews.ts";
 import { emptyFilters, filtersToApi, filtersToRoute, routeToFilters, type FacetFilters } from "./filters.ts";
 import { int, oneOf, put, str } from "./route.ts";
 
-export const MATCH_MODES = ["word", "phrase", "substring", "cql", "regex"] as const;
+/** listed in core (core/api/savedViews.ts): a saved search's match is checked against them */
+export const MATCH_MODES = SEARCH_MATCH_MODES;
 export type MatchMode = (typeof MATCH_MODES)[number];
 export const RESULT_MODES = ["report", "passage"] as const;
 export const SORTS = ["relevance", "year:desc", "year:asc"] as const;

@@ -19,6 +19,9 @@ import { SearchBox } from "../components/SearchBox.tsx";
 import { SketchDiff } from "../components/SketchDiff.tsx";
 import { formatNumber } from "../lib/numbers.ts";
 import { useApi } from "../hooks/useApi.ts";
+import { useRecordQuery } from "../hooks/useHistory.ts";
+import { headline } from "../lib/savedViews.ts";
+import { SaveQuery } from "../components/SaveQuery.tsx";
 import { useFacetCounts } from "../hooks/useFacetCounts.ts";
 import { useSubcorpora } from "../hooks/useSubcorpora.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
@@ -150,6 +153,8 @@ export default function CompareView() {
   const data = ready ? k.data : undefined;
   const subcorpora = useSubcorpora();
   const names = new Map((subcorpora.data?.subcorpora ?? []).map((s) => [s.id, s.name]));
+  const count = ready && k.data && !k.isPlaceholderData && !k.error ? headline.compare(k.data) : undefined;
+  useRecordQuery("compare", count);
   const labelA = sideLabel(state.a, state.aq, "A", label, names);
   const labelB = sideLabel(state.b, state.bq, "B", label, names);
   const sides = useMemo(() => (data ? keynessSides(data.rows, state.sort, state.lr) : undefined), [data, state.sort, state.lr]);
@@ -173,6 +178,7 @@ export default function CompareView() {
       <Explain id="logratio" />
       <InlineSelect label={t("topPerSide")} value={state.top} options={TOP_NS} onChange={(top) => setState({ top })} />
       {ready && <DownloadLinks endpoint="keyness" params={params} />}
+      {ready && <SaveQuery view="compare" count={count} />}
     </>
   );
   const summary = `A: ${chartRows.filter((r) => r.g2 > 0).map((r) => r.term).join(" ")} | B: ${chartRows.filter((r) => r.g2 < 0).map((r) => r.term).join(" ")}`;

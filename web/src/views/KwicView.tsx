@@ -19,6 +19,9 @@ import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useFacetCounts, useThemeFacetCounts } from "../hooks/useFacetCounts.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
+import { useRecordQuery } from "../hooks/useHistory.ts";
+import { headline } from "../lib/savedViews.ts";
+import { SaveQuery } from "../components/SaveQuery.tsx";
 import * as kwicUrl from "../state/kwic.ts";
 import { KWIC_PER_PAGE, KWIC_SORTS, KWIC_WIDTHS, KWIC_WINDOWS, toKwicParams, type KwicState } from "../state/kwic.ts";
 import { reportHref } from "../state/report.ts";
@@ -55,6 +58,8 @@ export default function KwicView() {
   const counts = state.theme ? themeCounts : termCounts;
   const set = (patch: Partial<KwicState>) => setState({ page: 1, ...patch });
   const data = term ? fresh : undefined;
+  const count = term && res.data && !res.isPlaceholderData && !res.error ? headline.kwic(res.data) : undefined;
+  useRecordQuery("kwic", count);
   // lines kept for export (across pages) and lines expanded in place, for this query only
   const [selected, setSelected] = useState<Map<string, Line>>(() => new Map());
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
@@ -134,6 +139,7 @@ export default function KwicView() {
               <p className="results-summary" aria-live="polite">
                 {data ? t(data.partial ? "kwicTotalsPartial" : "kwicTotals", { total: data.total, reports: data.reports }) : res.isLoading ? t("loading") : "\u00a0"}
               </p>
+              <SaveQuery view="kwic" count={count} />
               <DownloadLinks endpoint="kwic" params={toKwicParams(state, true)} />
             </div>
           )}

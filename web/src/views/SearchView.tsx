@@ -15,6 +15,9 @@ import { SearchBox } from "../components/SearchBox.tsx";
 import { Segmented } from "../components/Segmented.tsx";
 import { useApi } from "../hooks/useApi.ts";
 import { useRouteState } from "../hooks/useRouteState.ts";
+import { useRecordQuery } from "../hooks/useHistory.ts";
+import { headline } from "../lib/savedViews.ts";
+import { SaveQuery } from "../components/SaveQuery.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { SaveSubcorpus } from "../components/SaveSubcorpus.tsx";
 import { definitionFilters } from "../lib/subcorpus.ts";
@@ -76,6 +79,9 @@ export function SearchView() {
   const res = useApi("search", params, search);
   const data = res.data;
   const set = (patch: Partial<SearchState>) => setState({ page: 1, ...patch });
+  const asked = state.q.trim() !== "" || !isEmptyFilters(state.filters);
+  const count = data && !res.isPlaceholderData && !res.error ? headline.search(data) : undefined;
+  useRecordQuery("search", asked ? count : undefined);
 
   return (
     <div className="view view-search">
@@ -97,6 +103,12 @@ export function SearchView() {
         <section className="results" aria-busy={res.isFetching} aria-label={t("navSearch")}>
           <p className="results-summary" aria-live="polite">
             {data ? (state.q.trim() ? t("resultsSummary", { total: data.total, ms: Math.round(data.tookMs) }) : t("resultsSummaryAll", { total: data.total })) : res.isLoading ? t("loading") : "\u00a0"}
+            {asked && (
+              <>
+                {" "}
+                <SaveQuery view="search" count={count} />
+              </>
+            )}
           </p>
           {data && data.total > 0 && (
             <p className="exports">

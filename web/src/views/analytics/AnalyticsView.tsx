@@ -4,6 +4,8 @@ import { useLang } from "../../app/lang.tsx";
 import { FacetPanel } from "../../components/FacetPanel.tsx";
 import { useFacetCounts } from "../../hooks/useFacetCounts.ts";
 import { useRouteState } from "../../hooks/useRouteState.ts";
+import { RECORDED_TABS } from "../../lib/savedViews.ts";
+import { SaveQuery } from "../../components/SaveQuery.tsx";
 import * as analyticsUrl from "../../state/analytics.ts";
 import { TABS, type AnalyticsState } from "../../state/analytics.ts";
 import { filtersToApi } from "../../state/filters.ts";
@@ -31,6 +33,11 @@ export default function AnalyticsView() {
       <div className="with-facets">
         <FacetPanel filters={state.filters} counts={counts} onChange={(f) => setState({ filters: f })} />
         <div className="results" role="tabpanel" id="tabpanel" aria-labelledby={`tab-${state.tab}`}>
+          {(RECORDED_TABS as readonly string[]).includes(state.tab) && (state.tab !== "term" || state.term.trim() !== "") && (
+            <p className="save-query-bar">
+              <SaveQuery view="analytics" />
+            </p>
+          )}
           {state.tab === "words" && <WordsTab {...tab} />}
           {state.tab === "term" && <BreakdownTab {...tab} />}
           {state.tab === "themes" && <ThemesTab {...tab} />}

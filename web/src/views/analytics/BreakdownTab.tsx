@@ -16,6 +16,8 @@ import { InlineSelect } from "../../components/InlineSelect.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
 import { useApi } from "../../hooks/useApi.ts";
+import { useRecordQuery } from "../../hooks/useHistory.ts";
+import { headline } from "../../lib/savedViews.ts";
 import { trendPoints, verticalBars } from "../../lib/chartOptions.ts";
 import { kwicLink, narrow, searchLink } from "../../state/drill.ts";
 import { reportHref } from "../../state/report.ts";
@@ -91,6 +93,7 @@ function Breakdown({ term, by, filters, facets }: { term: string; by: TabProps["
   const { t, label } = useLang();
   const params = { ...filters, term, by };
   const q = useApi("breakdown", params, breakdown);
+  useRecordQuery("analytics", q.data && !q.isPlaceholderData ? headline.term(q.data) : undefined);
   const rows = q.data?.rows;
   const keyLabel = (k: string) => groupLabel(by, k, { t, label });
   const navigate = useNavigate();

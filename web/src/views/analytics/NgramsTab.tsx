@@ -10,6 +10,9 @@ import { Explain } from "../../components/Explain.tsx";
 import { InlineSelect } from "../../components/InlineSelect.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
+import { useRecordQuery } from "../../hooks/useHistory.ts";
+import { headline } from "../../lib/savedViews.ts";
+import { defaultAnalyticsState, tabParams } from "../../state/analytics.ts";
 import { kwicLink } from "../../state/drill.ts";
 import type { FacetFilters } from "../../state/filters.ts";
 import { fmt, type RowOf, type TabProps } from "./shared.ts";
@@ -25,8 +28,9 @@ export function NgramsTab({ state, filters, set }: TabProps) {
 
 function Ngrams({ n, filters, facets, onN }: { n: number; filters: TabProps["filters"]; facets: FacetFilters; onN: (n: number) => void }) {
   const { t } = useLang();
-  const params = { ...filters, n, limit: 100 };
+  const params = { ...filters, ...tabParams({ ...defaultAnalyticsState(), n }).ngrams };
   const q = useApi("ngrams", params, ngrams);
+  useRecordQuery("analytics", q.data && !q.isPlaceholderData ? headline.ngrams(q.data) : undefined);
   const columns: Column<RowOf<typeof ngrams>>[] = [
     { key: "ngram", header: t("ngram"), cell: (r) => <Link to={kwicLink(r.text, facets)}>{r.tokens.join(" ")}</Link> },
     { key: "count", header: t("count"), num: true, cell: (r) => fmt(r.count) },

@@ -12,6 +12,9 @@ import { QueryError } from "../../components/ErrorBox.tsx";
 import { Explain } from "../../components/Explain.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
+import { useRecordQuery } from "../../hooks/useHistory.ts";
+import { headline } from "../../lib/savedViews.ts";
+import { tabParams } from "../../state/analytics.ts";
 import { useMedia } from "../../hooks/useMedia.ts";
 import { heatmap } from "../../lib/chartOptions.ts";
 import { formatNumber } from "../../lib/numbers.ts";
@@ -27,8 +30,9 @@ const EXPECTED_THEMES = 20;
 export function ThemesTab({ state, filters }: Pick<TabProps, "state" | "filters">) {
   const { t, label, lang } = useLang();
   const navigate = useNavigate();
-  const params = { ...filters, by: "sector" };
+  const params = { ...filters, ...tabParams(state).themes };
   const q = useApi("themes", params, themes);
+  useRecordQuery("analytics", q.data && !q.isPlaceholderData ? headline.themes(q.data) : undefined);
   const d = q.data;
   const name = (th: Theme) => (lang === "zh" ? th.name : th.nameEn);
   // at phone width the cells are narrower than their numbers: the table below carries them

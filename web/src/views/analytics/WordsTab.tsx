@@ -11,6 +11,9 @@ import { QueryError } from "../../components/ErrorBox.tsx";
 import { InlineSelect } from "../../components/InlineSelect.tsx";
 import { Panel } from "../../components/Panel.tsx";
 import { useApi } from "../../hooks/useApi.ts";
+import { useRecordQuery } from "../../hooks/useHistory.ts";
+import { headline } from "../../lib/savedViews.ts";
+import { tabParams } from "../../state/analytics.ts";
 import { horizontalBars } from "../../lib/chartOptions.ts";
 import { kwicLink, termLink } from "../../state/drill.ts";
 import { fmt, type RowOf, type TabProps } from "./shared.ts";
@@ -19,8 +22,9 @@ type Row = RowOf<typeof frequency>;
 
 export function WordsTab({ state, filters, set }: TabProps) {
   const { t } = useLang();
-  const params = { ...filters, limit: 200, minLength: state.minLength, stopwords: state.stopwords ? undefined : "false" };
+  const params = { ...filters, ...tabParams(state).words };
   const q = useApi("frequency", params, frequency);
+  useRecordQuery("analytics", q.data && !q.isPlaceholderData ? headline.words(q.data) : undefined);
   const navigate = useNavigate();
   const option = useMemo(() => {
     const top = q.data?.rows.slice(0, 30) ?? [];
