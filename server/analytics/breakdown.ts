@@ -17,6 +17,8 @@ export interface BreakdownOptions {
   by: GroupBy;
   /** match=cql: count the matches of this corpus query instead of the term (server/analytics/cql.ts) */
   pattern?: Pattern;
+  /** hits to leave out per report id (a coding's excluded lines, server/corpus/codings.ts): each subtracts one */
+  excluded?: Readonly<Record<string, number>>;
 }
 
 export type BreakdownRow = {
@@ -56,7 +58,9 @@ export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownO
     let row = groups.get(key);
     if (!row) groups.set(key, (row = { key, ...(options.by === "report" ? { label: doc.report.title } : {}), count: 0, docs: 0, totalDocs: 0, tokens: 0, chars: 0, per10k: 0, perMillion: 0 }));
     const upper = perDoc[P.docIndex.get(doc) ?? -1] ?? 0;
-    const n = !upper ? 0 : exact ? upper : forEachMatch(corpus, doc, term);
+    const found = !upper ? 0 : exact ? upper : forEachMatch(corpus, doc, term);
+    // a report whose every hit is left out no longer holds the term
+    const n = options.excluded ? Math.max(0, found - (options.excluded[doc.report.id] ?? 0)) : found;
     row.count += n;
     if (n) row.docs++;
     row.totalDocs++;

@@ -37,7 +37,7 @@ export function route<N extends EndpointName>(r: Router, name: N, handler: Handl
   const querySchema = "query" in e ? e.query : undefined;
   const paramsSchema = "params" in e ? e.params : undefined;
   const bodySchema = (e as { body?: z.ZodType | "raw" }).body;
-  const method = ((e as { method?: string }).method ?? "GET").toLowerCase() as "get" | "post" | "put";
+  const method = ((e as { method?: string }).method ?? "GET").toLowerCase() as "get" | "post" | "put" | "delete";
   const before: RequestHandler[] = [];
   if ((e as { admin?: true }).admin) {
     if (!options.guard) throw new Error(`route ${name}: an admin entry needs a guard`);

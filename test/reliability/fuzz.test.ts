@@ -134,8 +134,18 @@ describe("every endpoint under random query strings", () => {
 // The corpus-management writes (loopback, no admin token: allowed) under random bodies and names.
 describe("every write endpoint under random bodies", () => {
   const writes = ENDPOINTS.filter((e) => e.method && e.method !== "GET");
-  it("are the table's PUT and POST entries", () => {
-    expect(writes.map((e) => `${e.method} ${e.path}`).sort()).toEqual(["POST /api/corrections/undo", "POST /api/draft-check", "POST /api/jobs", "PUT /api/reports/metadata", "PUT /api/reports/{id}/metadata", "PUT /api/uploads/{name}"]);
+  it("are the table's PUT, POST and DELETE entries", () => {
+    expect(writes.map((e) => `${e.method} ${e.path}`).sort()).toEqual([
+      "DELETE /api/codings/{id}",
+      "POST /api/corrections/undo",
+      "POST /api/draft-check",
+      "POST /api/jobs",
+      "PUT /api/codings",
+      "PUT /api/codings/{id}/assignments",
+      "PUT /api/reports/metadata",
+      "PUT /api/reports/{id}/metadata",
+      "PUT /api/uploads/{name}",
+    ]);
   });
 
   const json = fc.oneof(fc.jsonValue(), fc.record({ add: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }) }), fc.record({ remove: fc.array(fc.string({ maxLength: 30 }), { maxLength: 2 }) }), fc.record({ sector: fc.constantFrom(...SECTORS, "x"), year: fc.oneof(fc.integer(), fc.constant(null)), title: fc.string({ maxLength: 20 }) }, { requiredKeys: [] }));
