@@ -72,7 +72,7 @@ export async function request<S extends z.ZodType>(path: string, params: Params,
  * not fetch: only it reports how much of a large upload has gone.
  */
 export function send<S extends z.ZodType>(
-  method: "PUT" | "POST",
+  method: "PUT" | "POST" | "DELETE",
   path: string,
   body: unknown,
   schema: S,
@@ -103,6 +103,6 @@ export function send<S extends z.ZodType>(
       if (ok.success) resolve(ok.data);
       else reject(new ApiError(xhr.status, "bad_response", "The server's answer did not match the API schema", undefined, { cause: ok.error }));
     };
-    xhr.send(file ? body : JSON.stringify(body));
+    xhr.send(file ? body : body === undefined ? null : JSON.stringify(body));
   });
 }

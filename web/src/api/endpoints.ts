@@ -38,9 +38,14 @@ export const getSources = (s?: Signal) => call("sources", {}, s);
 export const getJob = (id: string, s?: Signal) => call("job", {}, s, { id });
 
 /** A write entry of the table: its path (parameters filled), method and answer schema. */
-function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection" | "draftCheck">(name: N, path: Record<string, string>, body: unknown, onProgress?: (sent: number, total: number) => void): Promise<ResponseOf<N>> {
+function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection" | "draftCheck" | "saveCoding" | "codeLines" | "deleteCoding">(
+  name: N,
+  path: Record<string, string>,
+  body: unknown,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<ResponseOf<N>> {
   const e = API[name];
-  return send(e.method === "POST" ? "POST" : "PUT", urlOf(name, path), body, e.response, onProgress) as Promise<ResponseOf<N>>;
+  return send(e.method === "POST" || e.method === "DELETE" ? e.method : "PUT", urlOf(name, path), body, e.response, onProgress) as Promise<ResponseOf<N>>;
 }
 
 export const uploadFile = (file: File, onProgress: (sent: number, total: number) => void) => write("upload", { name: file.name }, file, onProgress);
@@ -50,3 +55,10 @@ export const correctMany = (body: { ids: string[]; set: Correction }) => write("
 export const undoCorrection = (body: { entry: number } | { report: string }) => write("undoCorrection", {}, body);
 /** A whole draft checked against the corpus: POST, so the text is never in a URL. */
 export const checkDraft = (body: DraftCheckRequest) => write("draftCheck", {}, body);
+
+/** Categorised concordances: a query's coding, its distribution, and the writes (saved as the researcher codes). */
+export const getCoding = (p: Params, s?: Signal) => call("codingOf", p, s);
+export const codingDistribution = (p: Params, s?: Signal) => call("codingDistribution", p, s);
+export const saveCoding = (body: { query: Params; categories: { name: string; key?: string }[]; assignments?: Record<string, string> }) => write("saveCoding", {}, body);
+export const codeLines = (id: string, set: Record<string, string | null>) => write("codeLines", { id }, { set });
+export const deleteCoding = (id: string) => write("deleteCoding", { id }, undefined);
