@@ -1063,7 +1063,7 @@ export type Coding = z.infer<typeof CodingSchema>;
 export const CodingAnswerSchema = z.object({
   coding: CodingSchema.nullable().describe("null: the query has no coding yet"),
   query: CodingSchema.shape.query,
-  lines: z.number().int().describe("lines of the concordance now"),
+  lines: z.number().int().nullable().describe("lines of the concordance now; null when it has no coding (not counted: /api/kwic says how many)"),
   coded: z.number().int().describe("of them, lines with a category"),
   stale: z.array(z.object({ line: z.string(), category: z.string() })).describe("assignments whose line is no longer in the concordance (a reindex changed or removed its report): kept, not counted"),
 });

@@ -81,6 +81,8 @@ export class Codings {
   }
 
   private async answer(coding: Coding | null, query: CanonicalQuery, ctx: RunContext): Promise<Answer> {
+    // every KWIC view asks for its coding: an uncoded concordance is not walked to the end for it
+    if (!coding) return { coding, query, lines: null, coded: 0, stale: [] };
     const lines = await concordanceLines(this.deps, query, ctx);
     const stale = Object.entries(coding?.assignments ?? {})
       .filter(([line]) => !lines.has(line))

@@ -96,7 +96,7 @@ export function CodingBar({ coding, filter, onFilter, excludeHref }: { coding: C
           <span className={`coding-status coding-${coding.state}`} data-save={coding.state} role="status">
             {t(coding.state === "saved" ? "codingSaved" : coding.state === "unsaved" ? "codingUnsaved" : coding.state === "saving" ? "codingSaving" : "codingFailed")}
           </span>
-          {answer && (
+          {answer && answer.lines !== null && (
             <span className="muted coding-counts" data-lines={answer.lines}>
               {t("codingCounts", { coded: Object.keys(coding.assignments).filter((k) => !stale.has(k)).length, lines: answer.lines })}
             </span>
