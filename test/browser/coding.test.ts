@@ -163,4 +163,23 @@ describe("coding a concordance of 职代会", () => {
     await poll(cells).toEqual(firstPage.map((_, i) => want.get(i) ?? ""));
     await context.close();
   }, 120_000);
+
+  it("in English at 1280 and 375 px: the coded concordance in the UI's words, no page overflow", async () => {
+    for (const width of [1280, 375]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "en-US" });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${app.url}/kwic?lang=en&term=${encodeURIComponent(TERM)}`);
+      await poll(() => page.locator(".coding-categories li[data-category]").count()).toBe(3);
+      expect(await page.locator("#coding-h").innerText()).toContain("Categories");
+      expect(await page.locator(".coding-status").innerText()).toBe("saved");
+      expect(await page.locator("#coding-dist-h").innerText()).toBe("Categories by group");
+      expect(await page.locator(".coding-exclude a").first().innerText()).toMatch(/^Counts without “实指”/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(ART, `coding-kwic-en-${width}.png`) });
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -57,7 +57,7 @@ export function BreakdownTab({ state, filters, set }: TabProps) {
 
 /** What the counts below leave out: "不含标为「无关」的 N 行", and the way back to every line. */
 function Exclusion({ term, filters, onClear }: { term: string; filters: TabProps["filters"]; onClear: () => void }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const q = useApi("breakdown", { ...filters, term, by: "sector" }, breakdown);
   const ex = q.data?.excluded;
   return (
@@ -65,7 +65,7 @@ function Exclusion({ term, filters, onClear }: { term: string; filters: TabProps
       <QueryError q={q} />
       {ex && (
         <p>
-          {t("excludedNote", { n: ex.lines, categories: ex.categories.join("」「") })}
+          {t("excludedNote", { n: ex.lines, categories: ex.categories.join(lang === "zh" ? "」「" : "”, “") })}
           {ex.stale > 0 && t("excludedStale", { n: ex.stale })} <Explain id="coding" />{" "}
           <button type="button" className="link-button" onClick={onClear}>
             {t("excludedClear")}
