@@ -379,7 +379,7 @@ export const API = {
     path: "/api/codings",
     summary: "The coding (categorised concordance) of a query",
     description:
-      "A concordance's parameters as /api/kwic takes them (term, match, q and the filters, collocate/window, theme; paging, sort and width do not matter): its coding from data/codings.json (null: none yet), how many lines the concordance has now, how many are coded, and the assignments whose line is no longer in it after a reindex (`stale`: kept, not counted). A line is \"<reportId>:<offset>\" (KwicLine's reportId and offset).",
+      "A concordance's parameters as /api/kwic takes them (term, match, q and the filters, collocate/window, theme; paging, sort and width do not matter): its coding from data/codings.json (null: none yet), how many lines the concordance has now (null when it has no coding: it is not walked for that), how many are coded, and the assignments whose line is no longer in it after a reindex (`stale`: kept, not counted). A line is \"<reportId>:<offset>\" (KwicLine's reportId and offset).",
     query: S.CodingQuerySchema,
     response: S.CodingAnswerSchema,
   }),
