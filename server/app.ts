@@ -17,7 +17,8 @@ import { drain } from "./middlewares/lifecycle.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { healthRoutes, liveness } from "./routes/health.ts";
-import { analyticsRoutes, type AnalyticsDeps } from "./routes/analytics.ts";
+import { analyticsRoutes, analyticsTasks, type AnalyticsDeps } from "./routes/analytics.ts";
+import { codingRoutes } from "./routes/codings.ts";
 import { draftBody, draftRoutes } from "./routes/draft.ts";
 import { corpusRoutes } from "./routes/corpus.ts";
 import { queryRoutes } from "./routes/queries.ts";
@@ -137,7 +138,9 @@ export function createApp(deps: AppDeps): Express {
 
   r.use("/api", healthRoutes({ ...deps, lifecycle }));
   r.use("/api", searchRoutes(deps));
-  r.use("/api", analyticsRoutes(deps.analytics));
+  // codings (categorised concordances) live in the data folder; breakdown and trends read them for coding=…&exclude=…
+  const analytics = { dataDir: config.dataDir, ...deps.analytics };
+  r.use("/api", analyticsRoutes(analytics));
   r.use("/api", draftRoutes(deps.analytics));
   r.use("/api", corpusRoutes(deps.manager, config));
   // named subcorpora: every route of the table resolves `subcorpus=` through this one store (routes/endpoint.ts)
@@ -145,8 +148,9 @@ export function createApp(deps: AppDeps): Express {
   app.locals.subcorpora = subcorpora;
   r.use("/api", subcorpusRoutes(subcorpora, config));
   r.use("/api", queryRoutes(config));
+  r.use("/api", codingRoutes({ dataDir: config.dataDir, corpus: deps.analytics.corpus, tasks: analyticsTasks(deps.analytics) }, config));
   r.use("/api", parquetRoutes(deps, subcorpora));
-  r.use("/api", exportRoutes(deps, subcorpora));
+  r.use("/api", exportRoutes({ ...deps, analytics }, subcorpora));
   r.use("/api", unmatchedApi());
 
   if (deps.webDir && existsSync(join(deps.webDir, "index.html"))) {

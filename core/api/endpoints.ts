@@ -35,7 +35,7 @@ export interface Endpoint<
   response: R;
   /** present: `format=csv` answers text/csv with these rows and columns */
   csv?: Csv<z.output<R>>;
-  /** default GET; the corpus-management writes are POST, PUT and DELETE; removing a subcorpus or a saved query is DELETE */
+  /** default GET; the corpus-management writes are POST, PUT and DELETE; removing a subcorpus, a saved query or a coding is DELETE */
   method?: "GET" | "POST" | "PUT" | "DELETE";
   /** a write's JSON body; "raw" = the request body is a file's bytes */
   body?: B;
@@ -60,7 +60,7 @@ const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const KeynessSide = S.KeynessResponseSchema.shape.rows.element.shape.a;
 
 /** What GET /api/export/{name} exports: the search results, the document table, and every endpoint with CSV rows. */
-export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "batch", "trends", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "sketchdiff", "formulas", "similar"] as const;
+export const EXPORTABLE = ["search", "reports", "kwic", "frequency", "breakdown", "batch", "trends", "keyness", "collocates", "ngrams", "themes", "phrasing", "frames", "sketchdiff", "formulas", "similar", "codingDistribution"] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
 
 export const API = {
@@ -447,6 +447,59 @@ export const API = {
     description: "Removes one saved query (404 when there is none with that id). Needs the admin token.",
     params: S.SavedQueryParamsSchema,
     response: S.DeletedQueryResponseSchema,
+  }),
+  codingOf: endpoint({
+    path: "/api/codings",
+    summary: "The coding (categorised concordance) of a query",
+    description:
+      "A concordance's parameters as /api/kwic takes them (term, match, q and the filters, collocate/window, theme; paging, sort and width do not matter): its coding from data/codings.json (null: none yet), how many lines the concordance has now (null when it has no coding: it is not walked for that), how many are coded, and the assignments whose line is no longer in it after a reindex (`stale`: kept, not counted). A line is \"<reportId>:<offset>\" (KwicLine's reportId and offset).",
+    query: S.CodingQuerySchema,
+    response: S.CodingAnswerSchema,
+  }),
+  codingById: endpoint({
+    path: "/api/codings/{id}",
+    summary: "A coding by its id",
+    description: "As GET /api/codings, found by the coding's id.",
+    params: S.CodingParamsSchema,
+    response: S.CodingAnswerSchema,
+  }),
+  saveCoding: endpoint({
+    path: "/api/codings",
+    method: "PUT",
+    body: S.SaveCodingSchema,
+    admin: true,
+    summary: "Create or replace the coding of a query",
+    description:
+      "`{ query, categories: [{ name, key? }], assignments? }`: the categories (1–9, e.g. 实指 / 套话 / 无关; `key` the digit that assigns it, default its place) of the concordance `query` selects, created, or replacing that query's coding's categories. Assignments are kept unless `assignments` replaces them; a category dropped while lines still have it is a 400 naming it. Kept in data/codings.json (survives restarts and reindexing).",
+    response: S.CodingAnswerSchema,
+  }),
+  codeLines: endpoint({
+    path: "/api/codings/{id}/assignments",
+    method: "PUT",
+    body: S.CodeLinesSchema,
+    admin: true,
+    summary: "Set lines' categories (a batch)",
+    description: '`{ set: { "<reportId>:<offset>": category | null } }`: each line gets the category (null: uncoded again), in one write. A category the coding does not have, or a line not in its concordance, is a 400 naming it, and nothing is changed.',
+    params: S.CodingParamsSchema,
+    response: S.CodingAnswerSchema,
+  }),
+  deleteCoding: endpoint({
+    path: "/api/codings/{id}",
+    method: "DELETE",
+    admin: true,
+    summary: "Delete a coding",
+    description: "Removes the coding, its categories and every assignment from data/codings.json.",
+    params: S.CodingParamsSchema,
+    response: S.DeleteCodingResponseSchema,
+  }),
+  codingDistribution: endpoint({
+    path: "/api/coding-distribution",
+    summary: "A coding's categories by sector or year",
+    description:
+      "The concordance's current lines counted per category × group (sector, or year with unknown last), the uncoded lines as the category \"(uncoded)\"; `share` = the category's lines / the group's lines. Stale assignments are counted apart, not in the rows. Export it with /api/export/codingDistribution?coding=…&by=… (CSV with provenance).",
+    query: S.CodingDistributionQuerySchema,
+    response: S.CodingDistributionResponseSchema,
+    csv: { rows: (b) => b.rows, columns: columnsOf(S.CodingDistributionResponseSchema.shape.rows.element) },
   }),
 };
 

@@ -443,6 +443,27 @@ export const FrequencyResponseSchema = z.object({
   ),
 });
 
+/** Categorised concordances (/api/codings): breakdown and trends can leave out the lines a coding puts in some categories. */
+export const CODING_MAX_CATEGORIES = 9;
+const categoryName = z.string().trim().min(1, "a category needs a name").max(20, "a category name has at most 20 characters");
+export const exclusionShape = {
+  coding: text(12)
+    .optional()
+    .describe("The id of a coding (a categorised concordance, /api/codings) of this same term, match and filters; with `exclude`, the hits it puts in those categories are not counted. Default: none."),
+  exclude: z
+    .preprocess((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")), z.array(categoryName).max(CODING_MAX_CATEGORIES).optional())
+    .describe("A category of `coding` whose lines are left out (repeat for several): each such hit subtracts one from its report's count; a report whose count falls to 0 no longer holds the term. Needs `coding`."),
+};
+/** What an answer with coding/exclude left out. */
+export const ExcludedSchema = z
+  .object({
+    coding: z.string(),
+    categories: z.array(z.string()),
+    lines: z.number().int().describe("hits left out (lines of the excluded categories that are in the concordance now)"),
+    stale: z.number().int().describe("lines of those categories no longer in the concordance (after a reindex): not subtracted"),
+  })
+  .describe("present with coding/exclude: what was left out of the counts");
+
 export const BREAKDOWN_BY = ["sector", "year", "docType", "level"] as const;
 /** …and by report: the term's count and rate in every report of the selection (its dispersion) */
 export const BREAKDOWN_GROUPS = [...BREAKDOWN_BY, "report"] as const;
@@ -453,9 +474,11 @@ export const BreakdownQuerySchema = z.object({
   by: single(z.enum(BREAKDOWN_GROUPS)).default("sector").describe("Group by sector, year, docType or level, or report (one row per report, keyed by its id, with its title as `label`). Default sector."),
   match: single(z.enum(["word", "cql"])).default("word").describe("word = the term as words; cql = the term is a corpus query (see /api/kwic `match`). Default word."),
   theme: themeParam,
+  ...exclusionShape,
 });
 export const BreakdownResponseSchema = z.object({
   ...matched,
+  excluded: ExcludedSchema.optional(),
   term: z.string(),
   by: z.enum(BREAKDOWN_GROUPS),
   rows: z.array(
@@ -575,6 +598,7 @@ export const TrendsQuerySchema = z.object({
   minLength: intParam(1, 20).default(1).describe("Words mode: minimum word length in characters, 1–20. Default 1."),
   stopwords: boolParam.default(true).describe("Words mode: true|false: leave out the stopwords of corpus/stopwords.txt. Default true."),
   limit: limit(1000, 50, "Words in each of the rising and falling lists, steepest first"),
+  ...exclusionShape,
 });
 const TrendSchema = z.object({
   term: z.string().describe("the word, or the batch term's label"),
@@ -604,6 +628,7 @@ export const TrendsResponseSchema = z.object({
   rising: z.array(TrendSchema),
   falling: z.array(TrendSchema),
   terms: z.array(TrendSchema).nullable().describe("batch list: every term in the list's order, listed or not"),
+  excluded: ExcludedSchema.optional(),
 });
 export const TrendsCsvRowSchema = z.object({
   term: z.string(),
@@ -1131,3 +1156,95 @@ export type SaveQueryRequest = z.input<typeof SaveQueryRequestSchema>;
 export const SavedQueriesResponseSchema = z.object({ queries: z.array(SavedQuerySchema).describe("newest first"), max: z.number().int().describe("how many the instance keeps at most") });
 export const SavedQueryParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a saved query's id").describe("the saved query's id") });
 export const DeletedQueryResponseSchema = z.object({ deleted: SavedQuerySchema });
+
+// ---------------------------------------------------------------- categorised concordances
+
+/** The query parameters that select a concordance's lines (kwic's, without paging, sort, width and format): what a coding belongs to. */
+export const CodingQuerySchema = KwicQuerySchema.pick({
+  q: true,
+  sector: true,
+  year: true,
+  yearFrom: true,
+  yearTo: true,
+  docType: true,
+  level: true,
+  includeDuplicates: true,
+  synonyms: true,
+  kind: true,
+  term: true,
+  match: true,
+  collocate: true,
+  window: true,
+  theme: true,
+});
+export type CodingQuery = z.infer<typeof CodingQuerySchema>;
+/** A line of a concordance: its report and the match's offset in the report's text. */
+export const LINE_KEY = /^[\w-]{1,64}:\d{1,9}$/;
+/** Every key of a record a line ("<reportId>:<offset>"): the first that is not is named. */
+const lineKeys = (r: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  const bad = Object.keys(r).find((k) => !LINE_KEY.test(k));
+  if (bad !== undefined) ctx.addIssue({ code: "custom", message: `${JSON.stringify(bad)} is not a line: a line is "<reportId>:<offset>"` });
+};
+export const UNCODED = "(uncoded)";
+export const CodingCategorySchema = z.object({
+  name: categoryName.refine((n) => n !== UNCODED, `"${UNCODED}" is the name of the uncoded lines`).describe("the category, e.g. 实指, 套话, 无关"),
+  key: z.string().regex(/^[1-9]$/, "a key is one digit 1–9").optional().describe("the key that assigns it in the concordance (default: its place in the list, 1–9)"),
+});
+export const CodingSchema = z.object({
+  id: z.string(),
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).describe("the concordance's parameters in canonical form (as /api/kwic takes them; defaults left out)"),
+  categories: z.array(CodingCategorySchema),
+  assignments: z.record(z.string(), z.string()).describe('"<reportId>:<offset>" → category'),
+  by: z.string().describe("who wrote it last (admin token or local, with the client address)"),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Coding = z.infer<typeof CodingSchema>;
+export const CodingAnswerSchema = z.object({
+  coding: CodingSchema.nullable().describe("null: the query has no coding yet"),
+  query: CodingSchema.shape.query,
+  lines: z.number().int().nullable().describe("lines of the concordance now; null when it has no coding (not counted: /api/kwic says how many)"),
+  coded: z.number().int().describe("of them, lines with a category"),
+  stale: z.array(z.object({ line: z.string(), category: z.string() })).describe("assignments whose line is no longer in the concordance (a reindex changed or removed its report): kept, not counted"),
+});
+export const CodingParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{12}$/, "not a coding id").describe("the coding's id (from GET /api/codings)") });
+export const SaveCodingSchema = z.object({
+  query: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+    .describe("the concordance's parameters, as /api/kwic takes them (term, match, q, sector, …, collocate, window, theme); paging, sort and width are ignored"),
+  categories: z.array(CodingCategorySchema).min(1, "give at least one category").max(CODING_MAX_CATEGORIES, `at most ${CODING_MAX_CATEGORIES} categories`),
+  assignments: z.record(z.string(), categoryName).superRefine(lineKeys).optional().describe("replace every assignment with these; absent: kept (each must still name a category)"),
+});
+export const CodeLinesSchema = z.object({
+  set: z
+    .record(z.string(), categoryName.nullable())
+    .superRefine(lineKeys)
+    .refine((r) => Object.keys(r).length > 0, "nothing to set")
+    .refine((r) => Object.keys(r).length <= 5000, "at most 5000 lines at once")
+    .describe('"<reportId>:<offset>" → a category, or null to clear the line'),
+});
+export const DeleteCodingResponseSchema = z.object({ deleted: z.string() });
+export const CODING_BY = ["sector", "year"] as const;
+export const CodingDistributionQuerySchema = z.object({
+  ...format,
+  coding: single(z.string().regex(/^[0-9a-f]{12}$/, "not a coding id")).describe("the coding's id (required)"),
+  by: single(z.enum(CODING_BY)).default("sector").describe("Group the lines by sector or by year (unknown last). Default sector."),
+});
+export const CodingDistributionResponseSchema = z.object({
+  coding: z.string(),
+  by: z.enum(CODING_BY),
+  lines: z.number().int(),
+  stale: z.number().int().describe("assignments whose line is no longer in the concordance (not counted)"),
+  groups: z.array(z.object({ key: z.string(), lines: z.number().int() })).describe("every group with lines, in order"),
+  rows: z
+    .array(
+      z.object({
+        category: z.string().describe(`the category, or "${UNCODED}"`),
+        uncoded: z.boolean(),
+        key: z.string().describe("the group: a sector, or a year (unknown: no year)"),
+        lines: z.number().int().describe("lines of the category in the group"),
+        share: z.number().describe("lines / the group's lines"),
+      }),
+    )
+    .describe("category × group, every category (uncoded last) for every group, zero counts included"),
+});

@@ -19,6 +19,8 @@ export interface BreakdownOptions {
   then?: GroupBy;
   /** match=cql: count the matches of this corpus query instead of the term (server/analytics/cql.ts) */
   pattern?: Pattern;
+  /** hits to leave out per report id (a coding's excluded lines, server/corpus/codings.ts): each subtracts one */
+  excluded?: Readonly<Record<string, number>>;
 }
 
 export type BreakdownRow = {
@@ -62,7 +64,9 @@ export function breakdown(corpus: Corpus, docs: CorpusDoc[], options: BreakdownO
     let row = groups.get(id);
     if (!row) groups.set(id, (row = { key, ...(key2 !== undefined ? { key2 } : {}), ...(options.by === "report" ? { label: doc.report.title } : {}), count: 0, docs: 0, totalDocs: 0, tokens: 0, chars: 0, per10k: 0, perMillion: 0 }));
     const upper = perDoc[P.docIndex.get(doc) ?? -1] ?? 0;
-    const n = !upper ? 0 : exact ? upper : forEachMatch(corpus, doc, term);
+    const found = !upper ? 0 : exact ? upper : forEachMatch(corpus, doc, term);
+    // a report whose every hit is left out no longer holds the term
+    const n = options.excluded ? Math.max(0, found - (options.excluded[doc.report.id] ?? 0)) : found;
     row.count += n;
     if (n) row.docs++;
     row.totalDocs++;

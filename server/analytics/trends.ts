@@ -32,6 +32,8 @@ export interface TrendsOptions {
   limit?: number;
   /** batch mode: the list's terms, each as breakdown counts it */
   terms?: { label: string; alternatives: string[][]; matches: string[] }[];
+  /** batch mode: hits to leave out per report id (a coding's excluded lines), as breakdown leaves them out */
+  excluded?: Readonly<Record<string, number>>;
 }
 
 export type TrendYear = { year: number; reports: number; tokens: number; chars: number; used: boolean };
@@ -107,7 +109,7 @@ export function trends(corpus: Corpus, docs: CorpusDoc[], o: TrendsOptions, ix: 
     judged = o.terms.map((t) => {
       const counts = new Array<number>(years.length).fill(0);
       const docsIn = new Array<number>(years.length).fill(0);
-      for (const r of breakdown(corpus, docs, { alternatives: t.alternatives, by: "year" }, ix).rows) {
+      for (const r of breakdown(corpus, docs, { alternatives: t.alternatives, by: "year", excluded: o.excluded }, ix).rows) {
         const i = k.get(r.key);
         if (i === undefined) continue; // year unknown
         counts[i] = r.count;

@@ -29,6 +29,7 @@ import { substringSearch } from "../search/substring.ts";
 import { cqlSearch, regexSearch } from "../analytics/cqlSearch.ts";
 import { wordsInCorpus } from "../search/wordsInCorpus.ts";
 import { draftCheck, type DraftCheckInput } from "../analytics/draftCheck.ts";
+import type { Exclusion } from "../corpus/codings.ts";
 
 /** A selection: filters plus the parsed `q` (core/corpus/select.ts). */
 export interface Selection {
@@ -45,9 +46,9 @@ interface Common<N extends string, Q> {
 export type AnalysisTask =
   | (Common<"kwic", QueryOf<"kwic">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern; collocate?: string[][] })
   | Common<"frequency", QueryOf<"frequency">>
-  | (Common<"breakdown", QueryOf<"breakdown">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern })
+  | (Common<"breakdown", QueryOf<"breakdown">> & { alternatives: string[][]; matched: QueryPart[]; pattern?: Pattern; excluded?: Exclusion })
   | (Common<"batch", QueryOf<"batch">> & { terms: { line: number; label: string; alternatives: string[][]; matches: string[] }[] })
-  | (Common<"trends", QueryOf<"trends">> & { terms: { label: string; alternatives: string[][]; matches: string[] }[] | null })
+  | (Common<"trends", QueryOf<"trends">> & { terms: { label: string; alternatives: string[][]; matches: string[] }[] | null; excluded?: Exclusion })
   | (Common<"keyness", QueryOf<"keyness">> & { b: Selection | null })
   | (Common<"collocates", QueryOf<"collocates">> & { alternatives: string[][]; matched: QueryPart[] })
   | Common<"ngrams", QueryOf<"ngrams">>
@@ -103,7 +104,13 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
     case "frequency":
       return frequency(corpus, docs, { limit: t.q.limit, minLength: t.q.minLength, stopwords: t.q.stopwords });
     case "breakdown":
-      return { term: t.q.term, by: t.q.by, ...breakdown(corpus, docs, { alternatives: t.alternatives, pattern: t.pattern, by: t.q.by }, ix), matched: t.matched };
+      return {
+        term: t.q.term,
+        by: t.q.by,
+        ...breakdown(corpus, docs, { alternatives: t.alternatives, pattern: t.pattern, by: t.q.by, excluded: t.excluded?.perReport }, ix),
+        matched: t.matched,
+        ...(t.excluded ? { excluded: t.excluded.info } : {}),
+      };
     case "batch":
       // the breakdown analytic once per term, over the one selection
       return {
@@ -114,7 +121,8 @@ export function runTask(scope: TaskScope, t: AnalysisTask): unknown {
       };
     case "trends": {
       const k = t.q;
-      return trends(corpus, docs, { minReports: k.minReports, minYears: k.minYears, minWordYears: k.minWordYears, minCount: k.minCount, minLength: k.minLength, stopwords: k.stopwords, limit: k.limit, terms: t.terms ?? undefined }, ix);
+      const out = trends(corpus, docs, { minReports: k.minReports, minYears: k.minYears, minWordYears: k.minWordYears, minCount: k.minCount, minLength: k.minLength, stopwords: k.stopwords, limit: k.limit, terms: t.terms ?? undefined, excluded: t.excluded?.perReport }, ix);
+      return t.excluded ? { ...out, excluded: t.excluded.info } : out;
     }
     case "keyness": {
       // No b.* given: the reference corpus is the rest of the corpus.

@@ -17,6 +17,7 @@ import { regexSource, withRegexBudget } from "../analytics/regex.ts";
 import type { RunContext } from "../pool/pool.ts";
 import { fold } from "../../core/fold.ts";
 import { BadRequestError } from "../../core/errors.ts";
+import { resolveExclusion } from "../corpus/codings.ts";
 
 export interface AnalyticsDeps {
   corpus: CorpusHolder;
@@ -25,6 +26,8 @@ export interface AnalyticsDeps {
   themes: ThemeDef[];
   /** WENYUAN_REGEX_BUDGET_MS (core/config.ts); default REGEX_BUDGET_MS */
   regexBudgetMs?: number;
+  /** the data folder, for the codings breakdown and trends leave lines out of (coding=…&exclude=…); absent: none */
+  dataDir?: string;
 }
 
 // draftCheck is a POST of its own (./draft.ts): a draft is never a cache key
@@ -132,6 +135,12 @@ export function analyticsTasks(deps: Omit<AnalyticsDeps, "corpus">): TaskBuilder
   };
 }
 
+/** breakdown and trends with coding=…&exclude=…: what to leave out (a 400 when the coding does not fit); otherwise null. */
+export function exclusionOf(deps: AnalyticsDeps, tasks: TaskBuilders, name: string, q: unknown, ctx: RunContext) {
+  if (name !== "breakdown" && name !== "trends") return Promise.resolve(null);
+  return resolveExclusion({ dataDir: deps.dataDir, corpus: deps.corpus, tasks }, name, q as Parameters<typeof resolveExclusion>[2], ctx);
+}
+
 export function analyticsRoutes(deps: AnalyticsDeps): Router {
   const tasks = analyticsTasks(deps);
   const r = Router();
@@ -143,10 +152,12 @@ export function analyticsRoutes(deps: AnalyticsDeps): Router {
    * `format` does not change the computation; everything else does. The task is built on a miss.
    */
   const analytic = <N extends AnalyticName>(name: N) =>
-    route(r, name, ({ query: q, ctx }) => {
-      const key = JSON.stringify(Object.entries(q as Record<string, unknown>).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1)));
+    route(r, name, async ({ query: q, ctx }) => {
       deps.corpus.get(); // a 503 naming the damaged file before any parsing
-      const run = (c: RunContext) => deps.corpus.cached(name, key, () => tasks[name](q), c, jsonSize) as Promise<ResponseOf<N>>;
+      // coding=…&exclude=…: the coded lines to leave out, keyed on the coding's last change (server/corpus/codings.ts)
+      const ex = await exclusionOf(deps, tasks, name, q, ctx);
+      const key = JSON.stringify(Object.entries(q as Record<string, unknown>).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1))) + (ex ? `@${ex.key}` : "");
+      const run = (c: RunContext) => deps.corpus.cached(name, key, () => ({ ...tasks[name](q), ...(ex ? { excluded: ex.exclusion } : {}) }), c, jsonSize) as Promise<ResponseOf<N>>;
       // a regular expression runs under its own budget (server/analytics/regex.ts)
       return (q as { match?: string }).match === "regex" ? withRegexBudget(ctx, run, deps.regexBudgetMs) : run(ctx);
     });

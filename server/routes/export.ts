@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { Router, type Response } from "express";
 import type { z } from "zod";
 import { API, EXPORTABLE, type Exportable } from "../../core/api/endpoints.ts";
-import { ReportsQuerySchema, SearchQuerySchema, type ExportProvenance } from "../../core/api/schema.ts";
+import { CodingDistributionQuerySchema, ReportsQuerySchema, SearchQuerySchema, type ExportProvenance } from "../../core/api/schema.ts";
 import { readManifest } from "../../core/store.ts";
 import { csvComments, csvHeader, csvLine } from "../analytics/csv.ts";
 import { rowsToParquet } from "../analytics/parquet.ts";
@@ -23,7 +23,8 @@ import { search } from "../search/search.ts";
 import { listReports } from "../search/reports.ts";
 import { jsonSize } from "../cache.ts";
 import type { AppDeps } from "../app.ts";
-import { analyticsTasks } from "./analytics.ts";
+import { analyticsTasks, exclusionOf } from "./analytics.ts";
+import { Codings } from "../corpus/codings.ts";
 import type { RequestContext } from "../pool/pool.ts";
 import type { Subcorpora } from "../corpus/subcorpora.ts";
 
@@ -86,6 +87,12 @@ export function exportRoutes(deps: AppDeps, subcorpora: Subcorpora): Router {
         if (page * base.perPage >= res.total || !res.reports.length) return;
       }
     }
+    if (name === "codingDistribution") {
+      const q = CodingDistributionQuerySchema.parse(raw);
+      const body = await new Codings({ dataDir: deps.config.dataDir, corpus: holder, tasks }).distribution(q.coding, q.by, ctx);
+      yield { rows: body.rows, columns: [...API.codingDistribution.csv!.columns] };
+      return;
+    }
     const e = API[name];
     const schema = e.query as z.ZodObject;
     const shape = schema.shape as Record<string, z.ZodType>;
@@ -96,10 +103,11 @@ export function exportRoutes(deps: AppDeps, subcorpora: Subcorpora): Router {
     const run = async (q: Row) => {
       const parsed = subcorpora.resolveQuery(schema.parse(q) as Record<string, unknown>);
       if (shape.limit) parsed.limit = ALL;
-      const key = JSON.stringify(Object.entries(parsed).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1)));
       holder.get();
+      const ex = await exclusionOf(deps.analytics, tasks, name, parsed, ctx);
+      const key = JSON.stringify(Object.entries(parsed).filter(([k]) => k !== "format").sort(([a], [b]) => (a < b ? -1 : 1))) + (ex ? `@${ex.key}` : "");
       const build = tasks[name as keyof typeof tasks] as (q: unknown) => ReturnType<(typeof tasks)["frequency"]>;
-      return holder.cached(name, key, () => build(parsed), ctx, jsonSize) as Promise<unknown>;
+      return holder.cached(name, key, () => ({ ...build(parsed), ...(ex ? { excluded: ex.exclusion } : {}) }), ctx, jsonSize) as Promise<unknown>;
     };
     for (let page = 1; ; page++) {
       const body = (await run({ ...raw, ...(shape.limit ? { limit: undefined } : {}), ...(perPage ? { page, perPage } : {}) })) as { total?: number };

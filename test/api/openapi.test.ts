@@ -17,6 +17,7 @@ describe("GET /api/openapi.json", () => {
     // a path may hold several methods (GET and POST /api/subcorpora, /api/queries): each entry is one operation
     expect(Object.keys(doc.paths).sort()).toEqual([...new Set(ENDPOINTS.map((e) => e.path))].sort());
     expect(Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0)).toBe(ENDPOINTS.length);
+    for (const e of ENDPOINTS) expect(doc.paths[e.path], `${e.method ?? "GET"} ${e.path}`).toHaveProperty([(e.method ?? "GET").toLowerCase()]);
     for (const p of ["/api/search", "/api/kwic", "/api/keyness", "/api/phrasing", "/api/similar"]) expect(doc.paths).toHaveProperty([p]);
   });
 

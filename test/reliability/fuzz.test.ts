@@ -136,6 +136,7 @@ describe("every write endpoint under random bodies", () => {
   const writes = ENDPOINTS.filter((e) => e.method && e.method !== "GET");
   it("are the table's PUT, POST and DELETE entries", () => {
     expect(writes.map((e) => `${e.method} ${e.path}`).sort()).toEqual([
+      "DELETE /api/codings/{id}",
       "DELETE /api/queries/{id}",
       "DELETE /api/subcorpora/{id}",
       "POST /api/corrections/undo",
@@ -143,6 +144,8 @@ describe("every write endpoint under random bodies", () => {
       "POST /api/jobs",
       "POST /api/queries",
       "POST /api/subcorpora",
+      "PUT /api/codings",
+      "PUT /api/codings/{id}/assignments",
       "PUT /api/reports/metadata",
       "PUT /api/reports/{id}/metadata",
       "PUT /api/subcorpora/{id}",

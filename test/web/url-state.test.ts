@@ -54,7 +54,10 @@ const arbitraries = {
     stopwords: fc.boolean(),
     n: fc.integer({ min: 2, max: 8 }),
     filters,
-  }),
+    // a coding's excluded categories: only with a coding, each once
+    coding: fc.constantFrom("", "0123456789ab"),
+    exclude: fc.uniqueArray(fc.constantFrom("无关", "套话", "a,b"), { maxLength: 3 }),
+  }).map((s) => ({ ...s, exclude: s.coding ? s.exclude : [] })),
   compare: fc.record({ a: filters, b: filters, aq: text(20), bq: text(20), min: fc.integer({ min: 1, max: 100_000 }),
     lr: fc.constantFrom(...compare.MIN_LOG_RATIOS),
     top: fc.constantFrom(...compare.TOP_NS),

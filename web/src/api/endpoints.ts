@@ -38,7 +38,7 @@ export const getSources = (s?: Signal) => call("sources", {}, s);
 export const getJob = (id: string, s?: Signal) => call("job", {}, s, { id });
 
 /** A write entry of the table: its path (parameters filled), method and answer schema. */
-function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection" | "draftCheck" | "createSubcorpus" | "replaceSubcorpus" | "deleteSubcorpus" | "saveQuery" | "deleteQuery">(
+function write<N extends "upload" | "startJob" | "correct" | "correctMany" | "undoCorrection" | "draftCheck" | "createSubcorpus" | "replaceSubcorpus" | "deleteSubcorpus" | "saveQuery" | "deleteQuery" | "saveCoding" | "codeLines" | "deleteCoding">(
   name: N,
   path: Record<string, string>,
   body: unknown,
@@ -63,3 +63,10 @@ export const deleteSubcorpus = (id: string) => write("deleteSubcorpus", { id }, 
 export const getQueries = (s?: Signal) => call("queries", {}, s);
 export const saveQuery = (body: SaveQueryRequest) => write("saveQuery", {}, body);
 export const deleteQuery = (id: string) => write("deleteQuery", { id }, undefined);
+
+/** Categorised concordances: a query's coding, its distribution, and the writes (saved as the researcher codes). */
+export const getCoding = (p: Params, s?: Signal) => call("codingOf", p, s);
+export const codingDistribution = (p: Params, s?: Signal) => call("codingDistribution", p, s);
+export const saveCoding = (body: { query: Params; categories: { name: string; key?: string }[]; assignments?: Record<string, string> }) => write("saveCoding", {}, body);
+export const codeLines = (id: string, set: Record<string, string | null>) => write("codeLines", { id }, { set });
+export const deleteCoding = (id: string) => write("deleteCoding", { id }, undefined);

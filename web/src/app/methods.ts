@@ -3,7 +3,7 @@
 // The anchors are the ids the "?" links beside each measure point to (components/Explain.tsx).
 import type { Lang } from "./i18n.ts";
 
-export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "sketchdiff", "mi", "t", "llr", "dp", "trend", "trends", "match", "formulas", "themes", "gdex", "similar", "draftcheck", "export"] as const;
+export const METHOD_IDS = ["rates", "minfreq", "g2", "logratio", "collocates", "logdice", "sketchdiff", "mi", "t", "llr", "dp", "trend", "trends", "match", "formulas", "themes", "gdex", "similar", "draftcheck", "export", "coding"] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 
 export interface Method {
@@ -185,6 +185,14 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
         "来源说明记录：接口与参数（检索式、筛选条件、默认值）、语料版本（generation）与指纹（数据文件与人工更正的 sha256）、导出时间、行数。引用数字时请保存它。",
       ],
     },
+    coding: {
+      title: "分类标注与排除",
+      body: [
+        "在语境索引中为当前检索的每一行标注类别（如 实指 / 套话 / 无关）。一行由报告 id 与匹配在报告文本中的位置确定；标注随检索（词、匹配方式、筛选条件、搭配词、主题）保存在 data/codings.json，重建索引后仍在，已不在语料中的行列为“失效”，保留但不计入。",
+        "类别分布按行业或年份统计当前所有行（不只本页）。在统计中排除某一类别时，该类别的每一行从其报告的次数中减去 1；次数减为 0 的报告不再算作含有该词；每万字等比率按减去后的次数计算。",
+      ],
+      formula: "count′(report) = count(report) − |{ 标为排除类别且仍在语料中的行 ∈ report }|;  docs′ = |{ report : count′ > 0 }|",
+    },
   },
   en: {
     rates: {
@@ -342,6 +350,14 @@ export const METHODS: Record<Lang, Record<MethodId, Method>> = {
         "Every table, list and chart downloads in full (not just the rows on screen): CSV (UTF-8 with a BOM, opens in Excel; a text cell beginning with = + - @ gets a leading apostrophe so that a spreadsheet does not run it as a formula; numbers are untouched) and JSON (with its provenance).",
         "The provenance names the endpoint and its parameters (query, filters, defaults), the corpus generation and fingerprint (sha256 of the data files and the corrections), the time of export and the row count. Keep it beside any figure you cite.",
       ],
+    },
+    coding: {
+      title: "Categorised concordances and exclusion",
+      body: [
+        "In the concordance each line of the query on screen can be given a category (e.g. 实指 / 套话 / 无关). A line is its report's id and the match's offset in the report's text; the coding is kept with the query (term, match, filters, collocate, theme) in data/codings.json and survives reindexing; a line no longer in the corpus is listed as stale, kept and not counted.",
+        "The distribution counts every line of the concordance (not only the page's) by sector or year. Excluding a category subtracts one from its report's count for each of its lines; a report left with none no longer holds the term; rates are computed from the reduced counts.",
+      ],
+      formula: "count′(report) = count(report) − |{ lines of an excluded category still in the corpus, in report }|;  docs′ = |{ report : count′ > 0 }|",
     },
   },
 };

@@ -20,6 +20,9 @@ export interface AnalyticsState {
   stopwords: boolean;
   n: number;
   filters: FacetFilters;
+  /** a coding (categorised concordance) of the term whose `exclude` categories the term's counts leave out ("" = none) */
+  coding: string;
+  exclude: string[];
 }
 
 export const defaultAnalyticsState = (): AnalyticsState => ({
@@ -33,6 +36,8 @@ export const defaultAnalyticsState = (): AnalyticsState => ({
   stopwords: true,
   n: 3,
   filters: emptyFilters(),
+  coding: "",
+  exclude: [],
 });
 
 export function stateToRoute(s: AnalyticsState): URLSearchParams {
@@ -47,6 +52,8 @@ export function stateToRoute(s: AnalyticsState): URLSearchParams {
   put(p, "stopwords", s.stopwords ? "true" : "false", "true");
   put(p, "n", s.n, 3);
   filtersToRoute(s.filters, p);
+  put(p, "coding", s.coding);
+  if (s.coding) for (const c of s.exclude) p.append("exclude", c);
   return p;
 }
 
@@ -62,6 +69,8 @@ export function routeToState(p: URLSearchParams): AnalyticsState {
     stopwords: p.get("stopwords") !== "false",
     n: int(p, "n", 2, 8, 3),
     filters: routeToFilters(p),
+    coding: /^[0-9a-f]{12}$/.test(p.get("coding") ?? "") ? p.get("coding")! : "",
+    exclude: /^[0-9a-f]{12}$/.test(p.get("coding") ?? "") ? [...new Set(p.getAll("exclude").map((c) => c.trim()).filter((c) => c && c.length <= 20))].slice(0, 9) : [],
   };
 }
 

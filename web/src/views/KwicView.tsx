@@ -1,10 +1,10 @@
 // `/kwic` — keyword in context: aligned columns, sortable by L1/L2/R1/R2 with the sort words
 // coloured; a word, a substring, a corpus query (CQL or simple mode) or a regular expression;
 // lines narrowed by a collocate or any facet, expanded in place, selected and exported.
-import { Fragment, useEffect, useState } from "react";
+import { Fragment, useEffect, useMemo, useState } from "react";
 import { useLocation } from "react-router";
 import { kwic } from "../api/endpoints.ts";
-import { PATTERN_MATCHES, type KwicResponse } from "../../../core/api/schema.ts";
+import { PATTERN_MATCHES, UNCODED, type KwicResponse } from "../../../core/api/schema.ts";
 import { useLang } from "../app/lang.tsx";
 import { DownloadLinks } from "../components/DownloadLinks.tsx";
 import { SaveSubcorpus } from "../components/SaveSubcorpus.tsx";
@@ -27,9 +27,15 @@ import { KWIC_PER_PAGE, KWIC_SORTS, KWIC_WIDTHS, KWIC_WINDOWS, toKwicParams, typ
 import { reportHref } from "../state/report.ts";
 import { kwicLinesCsv, lineKey } from "../lib/kwicExport.ts";
 import { Expanded, KwicRow } from "./kwic/KwicRow.tsx";
+import { CategoryCell, CodingBar, CodingDistribution, keyOf } from "./kwic/Coding.tsx";
+import { useCoding } from "./kwic/useCoding.ts";
+import { termLink } from "../state/drill.ts";
 import "./kwic/kwic.css";
 
 type Line = KwicResponse["lines"][number];
+
+/** Lines a category filter reads (one page of the API's largest). */
+const FILTER_LINES = 500;
 
 function download(name: string, body: string) {
   const url = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
@@ -45,8 +51,13 @@ export default function KwicView() {
   const here = useLocation();
   const [state, setState] = useRouteState<KwicState>(kwicUrl);
   const term = state.term.trim();
-  const params = toKwicParams(state);
+  // a coded concordance filtered to one category reads its lines from one long page (FILTER_LINES)
+  const [filter, setFilter] = useState("");
+  const base = toKwicParams(state);
+  const params = filter ? { ...base, page: 1, perPage: FILTER_LINES } : base;
   const res = useApi("kwic", params, kwic, term !== "");
+  const coding = useCoding(base, term !== "");
+  const coded = coding.coding;
   // A corpus query in report order first asks for its page alone (count=false: the server stops
   // reading reports once the page is full), shown while the exact totals are counted.
   const early = state.match === "cql" && state.sort === "doc" && !state.collocate.trim();
@@ -67,7 +78,43 @@ export default function KwicView() {
   useEffect(() => {
     setSelected(new Map());
     setExpanded(new Set());
+    setFilter("");
   }, [queryKey]);
+  const visible = useMemo(() => {
+    const lines = data?.lines ?? [];
+    if (!coded || !filter) return lines;
+    return lines.filter((l) => (filter === UNCODED ? !coding.assignments[lineKey(l)] : coding.assignments[lineKey(l)] === filter));
+    // the filter keeps the lines it had until the next change of page or filter: a line coded away stays in view
+  }, [data, coded?.id, filter]);
+  // the line the coding keys act on
+  const [focus, setFocus] = useState(0);
+  useEffect(() => setFocus(0), [data, filter]);
+  useEffect(() => {
+    if (!coded || !visible.length) return;
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey || el?.closest?.("input, textarea, select, [contenteditable]")) return;
+      if (e.key === "ArrowDown" || e.key === "j") {
+        e.preventDefault();
+        setFocus((f) => Math.min(visible.length - 1, f + 1));
+      } else if (e.key === "ArrowUp" || e.key === "k") {
+        e.preventDefault();
+        setFocus((f) => Math.max(0, f - 1));
+      } else if (/^[0-9]$/.test(e.key)) {
+        const line = visible[Math.min(focus, visible.length - 1)];
+        const category = e.key === "0" ? null : coded.categories.find((c, i) => keyOf(c, i) === e.key)?.name;
+        if (!line || category === undefined) return;
+        e.preventDefault();
+        coding.assign(lineKey(line), category);
+        setFocus((f) => Math.min(visible.length - 1, f + 1));
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [coded, visible, focus, coding]);
+  useEffect(() => {
+    if (coded) document.querySelector(".kwic tbody tr[data-focused]")?.scrollIntoView({ block: "nearest" });
+  }, [focus, coded]);
   const select = (lines: Line[], on: boolean) =>
     setSelected((prev) => {
       const next = new Map(prev);
@@ -167,6 +214,16 @@ export default function KwicView() {
               definition={{ kind: "reports", ids: [...new Set([...selected.values()].map((l) => l.reportId))] }}
             />
           )}
+          {term && data && (
+            <CodingBar
+              coding={coding}
+              filter={filter}
+              onFilter={setFilter}
+              excludeHref={state.match === "word" && !state.theme && coded ? (name) => termLink(term, state.filters, { coding: coded.id, exclude: [name] }) : null}
+            />
+          )}
+          {coded && <CodingDistribution id={coded.id} />}
+          {coded && filter && data && data.total > FILTER_LINES && <p className="muted coding-filter-note">{t("codingFilterNote", { n: FILTER_LINES, total: data.total })}</p>}
           {data && <AlsoMatched matched={data.matched} synonyms={state.filters.synonyms} onSynonyms={state.theme ? undefined : (synonyms) => set({ filters: { ...state.filters, synonyms } })} />}
           {res.error && term && <ErrorBox error={res.error} onRetry={() => void res.refetch()} />}
           {data && data.total === 0 && <Empty>{t("noResults")}</Empty>}
@@ -175,6 +232,7 @@ export default function KwicView() {
               <table className={`kwic kwic-sort-${state.sort}`}>
                 <colgroup>
                   <col className="kwic-col-tools" />
+                  {coded && <col className="kwic-col-cat" />}
                   <col className="kwic-col-side" />
                   <col className="kwic-col-match" />
                   <col className="kwic-col-side" />
@@ -185,6 +243,11 @@ export default function KwicView() {
                     <th scope="col" className="kwic-tools">
                       <input type="checkbox" checked={pageSelected} aria-label={t("kwicSelectPage")} onChange={(e) => select(data.lines, e.target.checked)} />
                     </th>
+                    {coded && (
+                      <th scope="col" className="kwic-cat">
+                        {t("codingColumn")}
+                      </th>
+                    )}
                     <th scope="col" className="kwic-left">
                       {t("kwicLeft")}
                     </th>
@@ -198,7 +261,7 @@ export default function KwicView() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.lines.map((line) => {
+                  {visible.map((line, i) => {
                     // a pattern or an expression: the report marks the text this line matched
                     const exact = state.match === "cql" || state.match === "regex";
                     const href = reportHref(line.reportId, { q: exact ? line.match : term, match: state.match === "word" ? "word" : "substring", at: line.offset, from: here.pathname + here.search });
@@ -214,8 +277,10 @@ export default function KwicView() {
                           expanded={expanded.has(key)}
                           onExpand={() => toggle(key)}
                           dispersion={data.dispersion?.[line.reportId]}
+                          category={coded ? <CategoryCell n={i + 1} categories={coded.categories} value={coding.assignments[key]} onChange={(c) => coding.assign(key, c)} /> : undefined}
+                          focused={coded ? i === focus : undefined}
                         />
-                        {expanded.has(key) && <Expanded line={line} colSpan={5} />}
+                        {expanded.has(key) && <Expanded line={line} colSpan={coded ? 6 : 5} />}
                       </Fragment>
                     );
                   })}
@@ -223,7 +288,7 @@ export default function KwicView() {
               </table>
             </div>
           )}
-          {data && <Pagination page={state.page} total={data.total} perPage={KWIC_PER_PAGE} onPage={(page) => setState({ page })} />}
+          {data && !filter && <Pagination page={state.page} total={data.total} perPage={KWIC_PER_PAGE} onPage={(page) => setState({ page })} />}
         </section>
       </div>
     </div>

@@ -33,6 +33,8 @@ export const MIN_REPORTS_PER_YEAR = 3;
 export function BreakdownTab({ state, filters, set }: TabProps) {
   const { t } = useLang();
   const term = state.term.trim();
+  // a coded concordance's categories left out of every count of the term (server/corpus/codings.ts)
+  const withExclusion = state.coding && state.exclude.length ? { ...filters, coding: state.coding, exclude: state.exclude } : filters;
   return (
     <>
       <div className="panel-head">
@@ -42,15 +44,37 @@ export function BreakdownTab({ state, filters, set }: TabProps) {
       </div>
       {term ? (
         <>
-          <Breakdown term={term} by={state.by} filters={filters} facets={state.filters} />
-          <Trend term={term} filters={filters} facets={state.filters} />
-          <Documents term={term} filters={filters} />
+          {withExclusion !== filters && <Exclusion term={term} filters={withExclusion} onClear={() => set({ coding: "", exclude: [] })} />}
+          <Breakdown term={term} by={state.by} filters={withExclusion} facets={state.filters} />
+          <Trend term={term} filters={withExclusion} facets={state.filters} />
+          <Documents term={term} filters={withExclusion} />
           <CollocatesPanel term={term} state={state} filters={filters} set={set} />
         </>
       ) : (
         <Empty>{t("enterTerm")}</Empty>
       )}
     </>
+  );
+}
+
+/** What the counts below leave out: "不含标为「无关」的 N 行", and the way back to every line. */
+function Exclusion({ term, filters, onClear }: { term: string; filters: TabProps["filters"]; onClear: () => void }) {
+  const { t, lang } = useLang();
+  const q = useApi("breakdown", { ...filters, term, by: "sector" }, breakdown);
+  const ex = q.data?.excluded;
+  return (
+    <div className="notice excluded-note" data-excluded={ex?.lines} data-stale={ex?.stale}>
+      <QueryError q={q} />
+      {ex && (
+        <p>
+          {t("excludedNote", { n: ex.lines, categories: ex.categories.join(lang === "zh" ? "」「" : "”, “") })}
+          {ex.stale > 0 && t("excludedStale", { n: ex.stale })} <Explain id="coding" />{" "}
+          <button type="button" className="link-button" onClick={onClear}>
+            {t("excludedClear")}
+          </button>
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -131,6 +131,8 @@ export function KwicRow({
   expanded,
   onExpand,
   dispersion,
+  category,
+  focused,
 }: {
   line: Line;
   href: string;
@@ -140,20 +142,26 @@ export function KwicRow({
   expanded: boolean;
   onExpand: () => void;
   dispersion: number[] | undefined;
+  /** a coded concordance: the line's category cell (useCoding.ts); absent: no category column */
+  category?: React.ReactNode;
+  /** the line the coding keys act on */
+  focused?: boolean;
 }) {
   const { t } = useLang();
   const navigate = useNavigate();
   const c = line.context ?? {};
-  const go = (e: React.MouseEvent) => !(e.target as HTMLElement).closest("a, button, input") && navigate(href);
+  const go = (e: React.MouseEvent) => !(e.target as HTMLElement).closest("a, button, input, select") && navigate(href);
+  const rowClass = [selected ? "is-selected" : "", focused ? "is-focused" : ""].filter(Boolean).join(" ") || undefined;
   return (
     <>
-      <tr onClick={go} data-sector={line.sector} data-report-id={line.reportId} data-sort={sort} className={selected ? "is-selected" : undefined}>
+      <tr onClick={go} data-sector={line.sector} data-report-id={line.reportId} data-sort={sort} className={rowClass} data-focused={focused ? "true" : undefined} aria-current={focused ? "true" : undefined}>
         <td className="kwic-tools">
           <input type="checkbox" checked={selected} aria-label={t("kwicSelectLine")} onChange={(e) => onSelect(e.target.checked)} />
           <button type="button" className="kwic-expand" aria-expanded={expanded} title={expanded ? t("kwicCollapse") : t("kwicExpand")} aria-label={expanded ? t("kwicCollapse") : t("kwicExpand")} onClick={onExpand}>
             {expanded ? "−" : "+"}
           </button>
         </td>
+        {category !== undefined && <td className="kwic-cat">{category}</td>}
         <td className="kwic-left">
           <LeftContext
             text={line.left}
@@ -187,7 +195,7 @@ export function KwicRow({
       </tr>
       {/* at phone width the source column is hidden: the source goes under the line instead */}
       <tr className={`kwic-src-line${selected ? " is-selected" : ""}`} onClick={go} title={line.title}>
-        <td colSpan={5}>
+        <td colSpan={category !== undefined ? 6 : 5}>
           <Chips sector={line.sector} year={line.year} docType={line.docType} /> <span className="kwic-title">{shortTitle(line.title)}</span>
         </td>
       </tr>
