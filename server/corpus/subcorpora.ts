@@ -103,11 +103,12 @@ export class Subcorpora {
     return this.info(s);
   }
 
-  replace(id: string, body: Write, who: string): SubcorpusInfo {
+  replace(id: string, body: Write): SubcorpusInfo {
     const old = this.find(id);
     if (body.id !== undefined && body.id !== id) throw new BadRequestError("id: a subcorpus keeps its id (create a new one to use another)", "id");
     this.check(body.definition);
-    const draft: Subcorpus = { ...old, name: body.name, description: body.description, by: body.by || who, updatedAt: new Date().toISOString(), rev: old.rev + 1, definition: body.definition };
+    // `by` stays who made it unless the edit names someone
+    const draft: Subcorpus = { ...old, name: body.name, description: body.description, by: body.by || old.by, updatedAt: new Date().toISOString(), rev: old.rev + 1, definition: body.definition };
     const s = { ...draft, at: this.sizeNow(draft) };
     this.write(this.all.map((x) => (x.id === id ? s : x)));
     return this.info(s);

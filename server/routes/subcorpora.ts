@@ -15,7 +15,7 @@ export function subcorpusRoutes(store: Subcorpora, config: Pick<ResolvedConfig, 
   route(r, "subcorpora", () => ({ subcorpora: store.list() }));
   route(r, "subcorpus", ({ params }) => store.get(params.id));
   route(r, "createSubcorpus", ({ body, ctx }) => store.create(body, who(ctx.client)), { guard });
-  route(r, "replaceSubcorpus", ({ params, body, ctx }) => store.replace(params.id, body, who(ctx.client)), { guard });
+  route(r, "replaceSubcorpus", ({ params, body }) => store.replace(params.id, body), { guard });
   route(r, "deleteSubcorpus", ({ params }) => store.remove(params.id), { guard });
   return r;
 }

@@ -67,7 +67,7 @@ describe("named subcorpora", () => {
     expect(made.body.now).toEqual({ reports: expected.length, words: wordsIn(expected) });
     expect(made.body.by).toBe("测试员");
     expect(made.body.rev).toBe(1);
-    const ag = await send("POST", "/api/subcorpora", { name: "agency reports", definition: { kind: "filters", filters: { sector: ["agency"] } } });
+    const ag = await send("POST", "/api/subcorpora", { name: "agency reports", by: "李老师", definition: { kind: "filters", filters: { sector: ["agency"] } } });
     expect(ag.status).toBe(201);
     expect(ag.body.now.reports).toBe(agency().length);
     // kept in the data folder, private to its owner
@@ -163,6 +163,8 @@ describe("named subcorpora", () => {
     const edited = await send("PUT", "/api/subcorpora/agency-reports", { name: "agency reports", description: "only 2018 and later", definition: { kind: "filters", filters: { sector: ["agency"], yearFrom: 2018 } } });
     expect(edited.status).toBe(200);
     expect(edited.body.rev).toBe(2);
+    // who made it stays (the edit named nobody)
+    expect(edited.body.by).toBe("李老师");
     const later = agency().filter((r) => r.year !== null && r.year >= 2018);
     expect(later.length).toBeLessThan(agency().length);
     const after = await getJson<{ totalTokens: number }>(app.url, "/api/frequency?subcorpus=agency-reports");

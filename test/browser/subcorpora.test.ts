@@ -167,20 +167,33 @@ describe("a researcher's subcorpora", () => {
     expect(await page.locator(".subcorpus-scope").textContent()).toContain(`${holding} 篇报告`);
   }, 120_000);
 
-  it("the list names a hand-picked report that left the corpus, and the picker says so", async () => {
-    const picked = agency().slice(0, 3);
-    const res = await fetch(`${app.url}/api/subcorpora`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "三篇机关报告", id: "picked", definition: { kind: "reports", ids: picked.map((r) => r.id) } }) });
-    expect(res.status).toBe(201);
+  it("saves the reports of selected concordance lines; the list names a hand-picked report that left the corpus, and the picker says so", async () => {
+    // one line per report (the word is planted once in each): select three lines, save their reports
+    await page.goto(`${app.url}/kwic?term=${encodeURIComponent(STEADY)}&sector=agency`);
+    const lines = page.locator("tbody tr[data-report-id]");
+    await poll(() => lines.count()).toBe(agency().length);
+    for (let i = 0; i < 3; i++) await lines.nth(i).locator("input[type=checkbox]").check();
+    const ids = await lines.evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute("data-report-id")!));
+    expect(new Set(ids).size).toBe(3);
+    const save = page.locator(".save-subcorpus-open", { hasText: "所选行的 3 篇报告" });
+    await save.click();
+    await page.locator('.save-subcorpus-form input[name="name"]').fill("三篇机关报告");
+    await page.locator('.save-subcorpus-form button[type="submit"]').click();
+    await page.locator(".subcorpus-saved", { hasText: "3 篇报告" }).waitFor();
+    const list = (await (await fetch(`${app.url}/api/subcorpora`)).json()) as { subcorpora: { id: string; name: string; definition: { kind: string; ids?: string[] } }[] };
+    const made = list.subcorpora.find((x) => x.name === "三篇机关报告")!;
+    expect(made.definition).toEqual({ kind: "reports", ids });
+    const picked = ids.map((id) => live.find((r) => r.id === id)!);
     rmSync(join(app.corpusDir, picked[0].source), { force: true });
     await app.reindex();
     await page.goto(`${app.url}/subcorpora`);
-    const row = page.locator('tr[data-subcorpus="picked"]');
+    const row = page.locator(`tr[data-subcorpus="${made.id}"]`);
     await row.waitFor();
     expect(await row.locator('[data-col="missing"] li').allTextContents()).toEqual([picked[0].id]);
     expect(numbers((await row.locator('[data-col="reports"]').textContent()) ?? "")).toEqual([3, 2]);
     expect(await row.locator('[data-col="definition"]').textContent()).toBe("手选报告 3 篇");
     await shot("subcorpora-list-missing");
-    await page.goto(`${app.url}/kwic?term=${encodeURIComponent(STEADY)}&subcorpus=picked`);
+    await page.goto(`${app.url}/kwic?term=${encodeURIComponent(STEADY)}&subcorpus=${made.id}`);
     await poll(async () => numbers((await page.locator(".results-summary").textContent()) ?? "")[1]).toBe(2);
     expect(await page.locator(".subcorpus-scope .warn").textContent()).toContain("1 篇手选报告已不在语料中");
   }, 120_000);

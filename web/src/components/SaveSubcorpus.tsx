@@ -7,6 +7,7 @@ import type { SubcorpusDefinition, SubcorpusInfo } from "../../../core/api/schem
 import { createSubcorpus } from "../api/endpoints.ts";
 import { useLang } from "../app/lang.tsx";
 import { useRefreshSubcorpora } from "../hooks/useSubcorpora.ts";
+import { errorMessage } from "./ErrorBox.tsx";
 
 export function SaveSubcorpus({ label, definition, disabledReason, onUse }: { label: string; definition: SubcorpusDefinition | null; disabledReason?: string; onUse?: (id: string) => void }) {
   const { t } = useLang();
@@ -28,7 +29,7 @@ export function SaveSubcorpus({ label, definition, disabledReason, onUse }: { la
       setOpen(false);
       await refresh();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorMessage(err, t));
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import type { SubcorpusInfo } from "../../../core/api/schema.ts";
 import { deleteSubcorpus } from "../api/endpoints.ts";
 import { useLang } from "../app/lang.tsx";
-import { Empty, ErrorBox } from "../components/ErrorBox.tsx";
+import { Empty, ErrorBox, errorMessage } from "../components/ErrorBox.tsx";
 import { useRefreshSubcorpora, useSubcorpora } from "../hooks/useSubcorpora.ts";
 import { definitionText } from "../lib/subcorpus.ts";
 
@@ -22,7 +22,7 @@ function Row({ s, onError }: { s: SubcorpusInfo; onError: (message: string) => v
       await deleteSubcorpus(s.id);
       await refresh();
     } catch (e) {
-      onError((e as Error).message);
+      onError(errorMessage(e, t));
       setBusy(false);
     }
   };
