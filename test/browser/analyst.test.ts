@@ -369,7 +369,8 @@ describe("the methods page", () => {
     const b = recount("机关", ofSector("agency")).count;
     expect(await example.locator("pre").textContent()).toContain(`a = ${a}   b = ${b}`);
     // 20 since words rising and falling (升降词), the sketch difference, the draft check and similar sentences have their own sections
-    expect(await page.locator("section.method").count()).toBe(20);
+    // 21: categorised concordances (#coding) joined the twenty
+    expect(await page.locator("section.method").count()).toBe(21);
     expect(await page.locator("section#similar").textContent()).toContain("precision@5");
     expect(await page.locator("section#draftcheck").count()).toBe(1);
     expect(await page.locator("section#trends").count()).toBe(1);
