@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
-import { SYNONYMS, tokenStreams, words } from "../helpers/recount.ts";
+import { countSequences, termAlternatives, tokenStreams } from "../helpers/recount.ts";
 import { parseExportCsv } from "../helpers/csv.ts";
 
 let app: TestApp;
@@ -48,19 +48,7 @@ const TERMS: { label: string; variants: string[] }[] = LIST.filter((l) => l.trim
 });
 
 /** occurrences of any alternative in a stream, longest first where two start together, none overlapping */
-function recount(stream: string[], variants: string[]): number {
-  const alts = variants.flatMap((v) => [words(v), ...(SYNONYMS[v] ?? []).map(words)]).filter((a) => a.length);
-  alts.sort((a, b) => b.length - a.length);
-  let n = 0;
-  for (let i = 0; i < stream.length; i++) {
-    const hit = alts.find((seq) => i + seq.length <= stream.length && seq.every((t, k) => stream[i + k] === t));
-    if (hit) {
-      n++;
-      i += hit.length - 1;
-    }
-  }
-  return n;
-}
+const recount = (stream: string[], variants: string[]): number => countSequences(stream, termAlternatives(variants));
 
 type Row = { label: string; key: string; key2?: string | null; count: number; docs: number; totalDocs: number; per10k: number };
 

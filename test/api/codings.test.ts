@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
-import { SYNONYMS, tokenStreams, words } from "../helpers/recount.ts";
+import { countSequences, termAlternatives, tokenStreams } from "../helpers/recount.ts";
 import { parseExportCsv } from "../helpers/csv.ts";
 
 let app: TestApp;
@@ -30,18 +30,7 @@ const TERM = "职代会";
 const T = encodeURIComponent(TERM);
 
 /** occurrences of the term or a corpus synonym in a stream, longest first where two start together, none overlapping */
-function recount(stream: string[]): number {
-  const alts = [words(TERM), ...(SYNONYMS[TERM] ?? []).map(words)].filter((a) => a.length).sort((a, b) => b.length - a.length);
-  let n = 0;
-  for (let i = 0; i < stream.length; i++) {
-    const hit = alts.find((seq) => i + seq.length <= stream.length && seq.every((t, k) => stream[i + k] === t));
-    if (hit) {
-      n++;
-      i += hit.length - 1;
-    }
-  }
-  return n;
-}
+const recount = (stream: string[]): number => countSequences(stream, termAlternatives([TERM]));
 
 const send = async <B = Record<string, unknown>>(method: string, path: string, body?: unknown) => {
   const res = await fetch(app.url + path, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });

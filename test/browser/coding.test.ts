@@ -13,7 +13,7 @@ import { launchChromium } from "../helpers/browser.ts";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { getJson, ROOT, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
-import { SYNONYMS, tokenStreams, words } from "../helpers/recount.ts";
+import { countSequences, termAlternatives, tokenStreams } from "../helpers/recount.ts";
 import { SECTOR_LABELS } from "../../web/src/app/i18n.ts";
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
@@ -39,18 +39,7 @@ afterAll(async () => {
 });
 
 /** occurrences of the term or a corpus synonym in a stream, longest first where two start together, none overlapping */
-function recount(stream: string[]): number {
-  const alts = [words(TERM), ...(SYNONYMS[TERM] ?? []).map(words)].filter((a) => a.length).sort((a, b) => b.length - a.length);
-  let n = 0;
-  for (let i = 0; i < stream.length; i++) {
-    const hit = alts.find((seq) => i + seq.length <= stream.length && seq.every((t, k) => stream[i + k] === t));
-    if (hit) {
-      n++;
-      i += hit.length - 1;
-    }
-  }
-  return n;
-}
+const recount = (stream: string[]): number => countSequences(stream, termAlternatives([TERM]));
 
 type Line = { reportId: string; offset: number; sector: string };
 const keyOf = (l: Line) => `${l.reportId}:${l.offset}`;

@@ -15,3 +15,20 @@ export const words = (s: string) => seg.cut(s).filter(isWordToken);
 /** per report: its tokens with spaces (not line breaks) dropped, punctuation as "" (it never equals a word) */
 export const tokenStreams = (entries: readonly StoreEntry[]): Map<string, string[]> =>
   new Map(entries.map((e) => [e.report.id, e.tokens.filter((t) => t.trim() || t.includes("\n")).map((t) => (isWordToken(t) ? t : ""))]));
+
+/** A term's word sequences: itself and its corpus synonyms (corpus/synonyms.json), longest first. */
+export const termAlternatives = (variants: readonly string[]): string[][] =>
+  variants.flatMap((v) => [words(v), ...(SYNONYMS[v] ?? []).map(words)]).filter((a) => a.length).sort((a, b) => b.length - a.length);
+
+/** Occurrences of any alternative in a token stream, the longest where two start together, none overlapping (KWIC's word-mode rule, as plain loops). */
+export function countSequences(stream: readonly string[], alternatives: readonly string[][]): number {
+  let n = 0;
+  for (let i = 0; i < stream.length; i++) {
+    const hit = alternatives.find((seq) => i + seq.length <= stream.length && seq.every((t, k) => stream[i + k] === t));
+    if (hit) {
+      n++;
+      i += hit.length - 1;
+    }
+  }
+  return n;
+}
