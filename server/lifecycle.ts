@@ -46,6 +46,11 @@ export class Lifecycle {
     return null;
   }
 
+  /** requests being answered now (a drain waits for these) */
+  get requestsInFlight(): number {
+    return this.inFlight;
+  }
+
   requestStarted(): void {
     this.inFlight++;
   }

@@ -8,6 +8,8 @@ export interface Readiness {
   reason: "starting" | "indexing" | "draining" | "search_unavailable" | "corpus_unavailable" | null;
   meilisearch: "available" | "unavailable";
   corpus: "ok" | "unavailable";
+  /** requests being answered besides this one: what a shutdown would wait for */
+  inFlight: number;
 }
 
 export async function readiness(deps: Pick<AppDeps, "search" | "lifecycle">): Promise<Readiness> {
@@ -15,5 +17,5 @@ export async function readiness(deps: Pick<AppDeps, "search" | "lifecycle">): Pr
   const up = await deps.search.meili.isHealthy();
   const corpus = deps.search.corpus.status.ok;
   const reason = phase ?? (!up ? "search_unavailable" : !corpus ? "corpus_unavailable" : null);
-  return { ready: reason === null, reason, meilisearch: up ? "available" : "unavailable", corpus: corpus ? "ok" : "unavailable" };
+  return { ready: reason === null, reason, meilisearch: up ? "available" : "unavailable", corpus: corpus ? "ok" : "unavailable", inFlight: Math.max(0, (deps.lifecycle?.requestsInFlight ?? 1) - 1) };
 }

@@ -79,6 +79,8 @@ describe("a researcher's concordance", () => {
     // sorted by L1: the coloured L1 words in pinyin order, the active sort's words emphasised
     await page.locator('button[data-sort="L1"]').click();
     await expect.poll(() => page.locator("table.kwic-sort-L1").count()).toBe(1);
+    // the sort class comes with the click; the sorted rows once the previous page is no longer shown
+    await expect.poll(() => page.locator('.table-scroll.is-stale, section.results[aria-busy="true"]').count()).toBe(0);
     const l1 = await page.locator("tbody .kwic-L1").allInnerTexts();
     expect(l1.length).toBeGreaterThan(3);
     const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");

@@ -114,12 +114,17 @@ describe("a researcher's subcorpora", () => {
   });
 
   it("compares the two in /compare, one on each side", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 }); // the phone test before left it narrow
     await page.goto(`${app.url}/compare`);
     const sides = page.locator(".facet-panel");
     await poll(() => sides.nth(0).locator('select[name="subcorpus"] option').count()).toBe(3);
     await sides.nth(0).locator('select[name="subcorpus"]').selectOption(HOSP);
     await sides.nth(1).locator('select[name="subcorpus"]').selectOption("agency-reports");
-    await page.waitForURL((u) => u.searchParams.get("a.subcorpus") === HOSP && u.searchParams.get("b.subcorpus") === "agency-reports");
+    // the URL holds both sides (polled: a same-document URL change is not a navigation to wait for)
+    await poll(() => {
+      const u = new URL(page.url());
+      return [u.searchParams.get("a.subcorpus"), u.searchParams.get("b.subcorpus")];
+    }).toEqual([HOSP, "agency-reports"]);
     await page.locator("table.keyness tbody tr").first().waitFor({ timeout: 15_000 });
     // each side says which subcorpus it is
     expect(await sides.nth(0).locator(".subcorpus-scope").textContent()).toContain(`${hospital().length} 篇报告`);

@@ -16,7 +16,11 @@ export function useRouteState<S>(codec: RouteCodec<S>): [S, (next: Partial<S> | 
   const update = useCallback(
     (next: Partial<S> | ((prev: S) => S), options: SetOptions = {}) => {
       setParams(
-        (prev) => {
+        // Not react-router's `prev`: that is the URL of this hook's last render, so a second change
+        // before the next render (one compare side, then the other) undid the first. The
+        // address bar holds every change made so far.
+        () => {
+          const prev = new URLSearchParams(window.location.search);
           const current = codec.routeToState(prev);
           const merged = typeof next === "function" ? next(current) : { ...current, ...next };
           const out = codec.stateToRoute(merged);
