@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../core/model.ts";
 import { readStore } from "../../core/store.ts";
 import { getJson, SEED_CORPUS, startApp, type TestApp } from "../helpers/app.ts";
-import { SYNONYMS, tokenStreams, words } from "../helpers/recount.ts";
+import { countSequences, SYNONYMS, tokenStreams, words } from "../helpers/recount.ts";
 
 let app: TestApp;
 let reports: Report[];
@@ -55,16 +55,7 @@ function alternatives(part: Pick<Part, "text" | "phrase">, synonyms: boolean): s
 
 /** Occurrences of a part (any alternative; the longest wins where two start together, none overlap). */
 function countPart(stream: string[], part: Pick<Part, "text" | "phrase">, synonyms: boolean): number {
-  const alts = alternatives(part, synonyms).sort((a, b) => b.length - a.length);
-  let n = 0;
-  for (let i = 0; i < stream.length; i++) {
-    const hit = alts.find((seq) => i + seq.length <= stream.length && seq.every((t, k) => stream[i + k] === t));
-    if (hit) {
-      n++;
-      i += hit.length - 1;
-    }
-  }
-  return n;
+  return countSequences(stream, alternatives(part, synonyms).sort((a, b) => b.length - a.length));
 }
 
 const live = () => reports.filter((r) => r.kind === "report" && r.duplicateOf === null);
