@@ -5,10 +5,11 @@
 // width), kept in one canonical form so the same concordance finds the same coding. A line is its
 // report's id and the match's offset in the report's text ("<reportId>:<offset>"); an assignment
 // whose line is gone after a reindex is kept and reported as stale, never dropped.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { CodingSchema, type Coding, type CodingQuery } from "./api/schema.ts";
+import { writeAtomic } from "./atomicWrite.ts";
 
 export type { Coding };
 export type CanonicalQuery = Coding["query"];
@@ -38,8 +39,7 @@ export function readCodings(dataDir: string): Coding[] {
 /** Written to a temporary file and renamed (mode 0600): a crash leaves the old file or the new, never half. */
 export function writeCodings(dataDir: string, codings: Coding[]): void {
   const path = codingsPath(dataDir);
-  writeFileSync(`${path}.tmp`, JSON.stringify({ version: 1, codings }, null, 2) + "\n", { mode: 0o600 });
-  renameSync(`${path}.tmp`, path);
+  writeAtomic(path, JSON.stringify({ version: 1, codings }, null, 2) + "\n");
 }
 
 /** The filter parameters: with term, match and theme, what a breakdown or trend must share with a coding to leave its lines out. */

@@ -9,11 +9,12 @@
 // "retire" entry in the history — so it is neither listed as active nor re-applied when the same
 // bytes (the same id) come back; undoing that history entry restores it. Every write appends one
 // entry per field changed to data/corrections-history.jsonl (who, old → new), the record undo reads.
-import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { CORRECTABLE_FIELDS, CorrectionHistoryEntrySchema, CorrectionSchema, RetiredCorrectionSchema, type Correction, type CorrectionHistoryEntry } from "./api/schema.ts";
 import type { Report } from "./model.ts";
+import { writeAtomic } from "./atomicWrite.ts";
 
 export type { Correction, CorrectionHistoryEntry };
 export const CORRECTABLE = CORRECTABLE_FIELDS;
@@ -54,8 +55,7 @@ export function readRetired(dataDir: string): RetiredCorrection[] {
 /** Written to a temporary file and renamed: a crash leaves the old file or the new, never half. `retired` default: kept as it is. */
 export function writeCorrections(dataDir: string, reports: Corrections, retired: RetiredCorrection[] = readRetired(dataDir)): void {
   const path = correctionsPath(dataDir);
-  writeFileSync(`${path}.tmp`, JSON.stringify({ version: 1, reports, retired }, null, 2) + "\n", { mode: 0o600 });
-  renameSync(`${path}.tmp`, path);
+  writeAtomic(path, JSON.stringify({ version: 1, reports, retired }, null, 2) + "\n");
 }
 
 export const historyPath = (dataDir: string) => join(dataDir, "corrections-history.jsonl");

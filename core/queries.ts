@@ -2,10 +2,11 @@
 // data/queries.json beside the corrections, apart from the store, so they survive restarts and
 // every reindex. Written whole to a temporary file and renamed (a crash leaves the old file or the
 // new), mode 0600 like everything in the data folder.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { SavedQuerySchema, type SavedQuery } from "./api/schema.ts";
+import { writeAtomic } from "./atomicWrite.ts";
 
 export type { SavedQuery };
 
@@ -28,6 +29,5 @@ export function readQueries(dataDir: string): SavedQuery[] {
 
 export function writeQueries(dataDir: string, queries: SavedQuery[]): void {
   const path = queriesPath(dataDir);
-  writeFileSync(`${path}.tmp`, JSON.stringify({ version: 1, queries }, null, 2) + "\n", { mode: 0o600 });
-  renameSync(`${path}.tmp`, path);
+  writeAtomic(path, JSON.stringify({ version: 1, queries }, null, 2) + "\n");
 }

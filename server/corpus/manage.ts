@@ -4,7 +4,7 @@
 // store before answering "done"; search shows a new document only once the store holding it is
 // loaded (documents carry their generation), so search and the report pages never disagree.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unwatchFile, watchFile, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unwatchFile, watchFile, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Correction } from "../../core/corrections.ts";
 import { BadRequestError, NotFoundError } from "../../core/errors.ts";
@@ -15,6 +15,7 @@ import { readManifest, readSources } from "../../core/store.ts";
 import type { AddedFile, AddedResult, IndexSummary, Progress, RunOptions } from "../../indexer/run.ts";
 import type { CorpusHolder } from "./holder.ts";
 import { correctReports, undoCorrection } from "./corrections.ts";
+import { writeAtomic } from "../../core/atomicWrite.ts";
 
 export interface Job {
   id: string;
@@ -188,8 +189,7 @@ export class CorpusManager {
     const dir = join(this.deps.dataDir, "jobs");
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = join(dir, `${rec.job.id}.json`);
-    writeFileSync(`${file}.tmp`, JSON.stringify(rec), { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
+    writeAtomic(file, JSON.stringify(rec));
   }
 
   private start(rec: JobRecord): Job {

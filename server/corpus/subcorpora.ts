@@ -10,7 +10,7 @@
 // generation and definition revision; `key` (id, revision, hash of the ids) is what cache keys
 // and provenance carry, so two subcorpora, or one before and after an edit, never share a result.
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { SubcorpusSchema, type ExportProvenance, type ReportSet, type Subcorpus, type SubcorpusDefinition, type SubcorpusInfo, type SubcorpusWriteSchema } from "../../core/api/schema.ts";
@@ -20,6 +20,7 @@ import { parseQuery, parseTerm, type Synonyms } from "../../core/query.ts";
 import type { Segmenter } from "../../core/text/segment.ts";
 import type { CorpusHolder } from "./holder.ts";
 import type { CorpusDoc } from "../../core/corpus/types.ts";
+import { writeAtomic } from "../../core/atomicWrite.ts";
 
 const FileSchema = z.object({ version: z.literal(1), subcorpora: z.array(SubcorpusSchema) });
 
@@ -68,8 +69,7 @@ export class Subcorpora {
   /** Written to a temporary file and renamed (0600): a crash leaves the old file or the new, never half. */
   private write(next: Subcorpus[]): void {
     const path = subcorporaPath(this.deps.dataDir);
-    writeFileSync(`${path}.tmp`, JSON.stringify({ version: 1, subcorpora: next }, null, 2) + "\n", { mode: 0o600 });
-    renameSync(`${path}.tmp`, path);
+    writeAtomic(path, JSON.stringify({ version: 1, subcorpora: next }, null, 2) + "\n");
     this.all = next;
   }
 
